@@ -1,0 +1,53 @@
+package io.firebreak.classification.persistence;
+
+import io.firebreak.classification.domain.Incident;
+import io.firebreak.classification.domain.IncidentFilter;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
+
+    public Uni<Incident> findByKey(String key) {
+        return find("key", key).firstResult();
+    }
+
+    /** One page of incidents matching the filter, newest first, and the total count. */
+    public Uni<Page> search(IncidentFilter filter, int page, int size) {
+        List<String> clauses = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (filter.priority() != null) {
+            clauses.add("priority = :priority");
+            params.and("priority", filter.priority());
+        }
+        if (filter.businessService() != null) {
+            clauses.add("businessService = :service");
+            params.and("service", filter.businessService());
+        }
+        if (filter.declaredFrom() != null) {
+            clauses.add("declaredAt >= :from");
+            params.and("from", filter.declaredFrom());
+        }
+        if (filter.declaredTo() != null) {
+            clauses.add("declaredAt < :to");
+            params.and("to", filter.declaredTo());
+        }
+        String where = String.join(" and ", clauses);
+        Sort order = Sort.descending("declaredAt").and("key", Sort.Direction.Descending);
+        var query = where.isEmpty() ? findAll(order) : find(where, order, params);
+        return query.page(page, size).list()
+                .chain(items -> query.count().map(total -> new Page(items, total)));
+    }
+
+    /** Items of one page and the number of all matching incidents. */
+    public record Page(List<Incident> items, long total) {
+    }
+}

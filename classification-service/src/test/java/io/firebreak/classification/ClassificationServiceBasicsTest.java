@@ -1,0 +1,15 @@
+package io.firebreak.classification;
+
+import io.firebreak.testing.AbstractServiceBasicsTest;
+import io.firebreak.testing.FirebreakTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(FirebreakTestResource.class)
+class ClassificationServiceBasicsTest extends AbstractServiceBasicsTest {
+
+    ClassificationServiceBasicsTest() {
+        super("classification");
+    }
+}

@@ -1,0 +1,30 @@
+package io.firebreak.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Data of {@value EventTypes#INCIDENT_DECLARED}: an incident was declared. Subject and record key
+ * are {@code incidentId}.
+ *
+ * @param incidentId   stable identifier of the incident across all services
+ * @param key          human key, {@code INC-<year>-<sequence>}
+ * @param title        short title
+ * @param summary      what is known so far
+ * @param businessService name of the affected business service
+ * @param priority     priority at declaration
+ * @param detectedAt   when the impact was first detected
+ * @param declaredAt   when the incident was declared
+ * @param declaredBy   user id of the declaring person or integration
+ */
+public record IncidentDeclared(
+        UUID incidentId,
+        String key,
+        String title,
+        String summary,
+        String businessService,
+        Priority priority,
+        Instant detectedAt,
+        Instant declaredAt,
+        String declaredBy) {
+}

@@ -1,0 +1,87 @@
+package io.firebreak.platform.inbox;
+
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Idempotent consumption. For each record: decode the CloudEvent, then in one transaction record
+ * its id as processed by this consumer and run the effect; a redelivered id finds its row and
+ * changes nothing. A failing effect is retried with backoff; a poison record (undecodable, or
+ * still failing after the last attempt) is nacked, which the channel's {@code dead-letter-queue}
+ * failure strategy sends to {@code <topic>.dlq} with the error in headers, and consumption goes on.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final InboxConfig config;
+    private final String insert;
+    private final String purge;
+
+    public Inbox(InboxConfig config) {
+        this.config = config;
+        String table = SqlIdentifiers.schema(config.schema()) + ".inbox_event";
+        this.insert = "insert into " + table + " (consumer, event_id, event_type, processed_at)"
+                + " values (:consumer, :id, :type, now()) on conflict do nothing";
+        this.purge = "delete from " + table + " where processed_at < now() - (cast(:millis as bigint) * interval '1 millisecond')";
+    }
+
+    /**
+     * Processes one Kafka message and acks or nacks it.
+     *
+     * @param consumer names the effect; the same event may be processed once by each consumer
+     * @param effect   the state change, run inside the inbox transaction; must not commit on its own
+     */
+    public Uni<Void> handle(Message<byte[]> message, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        CloudEventEnvelope event;
+        try {
+            Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getHeaders).orElse(null);
+            event = CloudEventEnvelope.decode(headers, message.getPayload());
+        } catch (PoisonMessageException e) {
+            LOG.warnf("Poison record for %s, sending it to the DLQ: %s", consumer, e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return process(event, consumer, effect)
+                .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+                .onItemOrFailure().transformToUni((processed, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, event);
+                        return Uni.createFrom().completionStage(message.nack(failure));
+                    }
+                    return Uni.createFrom().completionStage(message.ack());
+                });
+    }
+
+    /** Runs the effect once per (consumer, event id); answers whether it ran now. */
+    public Uni<Boolean> process(CloudEventEnvelope event, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(insert)
+                .setParameter("consumer", consumer)
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .executeUpdate()
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        LOG.debugf("%s already processed %s, skipping", consumer, event);
+                        return Uni.createFrom().item(false);
+                    }
+                    return effect.apply(event).replaceWith(true);
+                })));
+    }
+
+    /** Forgets processed ids older than the retention. */
+    public Uni<Integer> purge() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(purge)
+                .setParameter("millis", config.retention().toMillis())
+                .executeUpdate()));
+    }
+}

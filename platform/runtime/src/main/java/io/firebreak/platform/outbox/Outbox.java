@@ -1,0 +1,65 @@
+package io.firebreak.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Records an event in the service's outbox table inside the caller's current Hibernate Reactive
+ * transaction, so the event exists if and only if the state change commits. Call it from a
+ * {@code @WithTransaction} service method; the relay publishes it after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final OutboxConfig config;
+    private final String insert;
+
+    public Outbox(ObjectMapper mapper, Clock clock, OutboxConfig config) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.config = config;
+        this.insert = "insert into " + SqlIdentifiers.schema(config.schema()) + ".outbox_event"
+                + " (id, topic, partition_key, type, source, subject, occurred_at, payload)"
+                + " values (:id, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb))";
+    }
+
+    /** Records an event for the service's own topic; {@code subject} is also the record key. */
+    public Uni<UUID> record(String type, String subject, Object data) {
+        return record(config.topic(), type, subject, data);
+    }
+
+    public Uni<UUID> record(String topic, String type, String subject, Object data) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("event data is not serialisable: " + type, e));
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return Panache.getSession().chain(session -> session.createNativeQuery(insert)
+                        .setParameter("id", id)
+                        .setParameter("topic", topic)
+                        .setParameter("key", subject)
+                        .setParameter("type", type)
+                        .setParameter("source", config.source())
+                        .setParameter("subject", subject)
+                        .setParameter("occurredAt", now)
+                        .setParameter("payload", payload)
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+}

@@ -1,0 +1,27 @@
+package io.firebreak.platform.problem;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Parses optional query parameters, answering 400 with the parameter named. (JAX-RS would turn a
+ * failed query-parameter conversion into a 404, which misleads the caller.)
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new Violation(name, "must be an RFC 3339 timestamp such as 2026-11-29T10:00:00Z")));
+        }
+    }
+}

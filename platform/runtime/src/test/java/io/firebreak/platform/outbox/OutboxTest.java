@@ -1,0 +1,218 @@
+package io.firebreak.platform.outbox;
+
+import static io.firebreak.testing.TestKafkaClient.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.testapp.CrashableSender;
+import io.firebreak.platform.testapp.Db;
+import io.firebreak.platform.testapp.WidgetCreated;
+import io.firebreak.platform.testapp.WidgetService;
+import io.firebreak.testing.FirebreakTestResource;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestRun;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FirebreakTestResource.class)
+class OutboxTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TOPIC = TestRun.topic("platform_test");
+
+    private final WidgetService widgets;
+    private final CrashableSender sender;
+    private final OutboxRelayService relayService;
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    OutboxTest(WidgetService widgets, CrashableSender sender, OutboxRelayService relayService, Pool pool, ObjectMapper mapper) {
+        this.widgets = widgets;
+        this.sender = sender;
+        this.relayService = relayService;
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    @Test
+    void committedEventIsPublishedOnceAsBinaryCloudEvent() throws Throwable {
+        String key = "incident-" + UUID.randomUUID();
+        UUID eventId = create(key, "first", 0, false);
+        UUID markerId = create(key, "marker", 0, false);
+
+        // The marker shares the key, so the partition, and comes after: once it is read, every copy of the first is too.
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(markerId.toString()), WAIT);
+
+        List<ConsumerRecord<String, byte[]>> mine = records.stream().filter(r -> eventId.toString().equals(header(r, "ce_id"))).toList();
+        assertThat(mine).hasSize(1);
+        ConsumerRecord<String, byte[]> record = mine.get(0);
+        assertThat(record.key()).isEqualTo(key);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_type")).isEqualTo(WidgetCreated.TYPE);
+        assertThat(header(record, "ce_source")).isEqualTo("/firebreak/platform_test");
+        assertThat(header(record, "ce_subject")).isEqualTo(key);
+        assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        JsonNode data = mapper.readTree(record.value());
+        assertThat(data.get("name").asText()).isEqualTo("first");
+        await().atMost(WAIT).until(() -> Db.count("select count(*) from platform_test.outbox_event where id = ? and sent_at is not null", eventId) == 1);
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() throws Throwable {
+        String key = "incident-" + UUID.randomUUID();
+        assertThatThrownBy(() -> create(key, "doomed", 0, true))
+                .hasMessageContaining("business rule failed");
+        UUID markerId = create(key, "survivor", 0, false);
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(markerId.toString()), WAIT);
+
+        assertThat(records.stream().filter(r -> key.equals(r.key())).map(TestKafkaClient::value))
+                .hasSize(1).allMatch(v -> v.contains("survivor"));
+        assertThat(Db.count("select count(*) from platform_test.outbox_event where partition_key = ?", key)).isEqualTo(1);
+        assertThat(Db.count("select count(*) from platform_test.widget where name = 'doomed'")).isZero();
+    }
+
+    @Test
+    void crashBetweenSendAndMarkRepublishesAndTheConsumerAppliesItOnce() throws Throwable {
+        String key = "incident-" + UUID.randomUUID();
+        sender.crashAfterNextSend();
+        int crashesBefore = sender.crashes();
+        UUID eventId = create(key, "crashy", 0, false);
+
+        // Sent, relay killed before the mark, row still unsent: the relay publishes it again.
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC,
+                r -> Collections.frequency(ids(r), eventId.toString()) >= 2, WAIT);
+        assertThat(sender.crashes()).isGreaterThan(crashesBefore);
+        assertThat(Collections.frequency(ids(records), eventId.toString())).isGreaterThanOrEqualTo(2);
+        await().atMost(WAIT).until(() -> Db.count("select count(*) from platform_test.outbox_event where id = ? and sent_at is not null", eventId) == 1);
+
+        // A later event on the same key is consumed after both copies; by then the effect must exist exactly once.
+        UUID markerId = create(key, "after-crash", 0, false);
+        await().atMost(WAIT).until(() -> Db.count("select count(*) from platform_test.widget_effect where event_id = ?", markerId) == 1);
+        assertThat(Db.count("select count(*) from platform_test.widget_effect where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void twoRelaysOnOneTableNeverPublishARowTwiceAndKeepPerKeyOrder() throws Exception {
+        relayService.pause().await().atMost(WAIT);
+        try {
+            String prefix = "concurrent-" + UUID.randomUUID() + "-";
+            int rows = 300;
+            int keys = 10;
+            for (int i = 0; i < rows; i++) {
+                Db.update("insert into platform_test.outbox_event (id, topic, partition_key, type, source, subject, occurred_at, payload)"
+                                + " values (?, ?, ?, 'io.firebreak.test.bulk.v1', '/firebreak/platform_test', ?, now(), cast(? as jsonb))",
+                        UUID.randomUUID(), TOPIC, prefix + (i % keys), prefix + (i % keys), "{\"n\":" + i + "}");
+            }
+            Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+            List<String> overlaps = new CopyOnWriteArrayList<>();
+            Map<String, List<Long>> publishedBy = new ConcurrentHashMap<>();
+            OutboxSender watching = row -> {
+                if (!inFlight.add(row.seq())) {
+                    overlaps.add("row " + row.seq() + " was being published by two relays at once");
+                }
+                return sender.send(row).eventually(() -> inFlight.remove(row.seq()));
+            };
+            Backoff backoff = new Backoff(Duration.ofMillis(10), Duration.ofMillis(50));
+            List<OutboxRelay> relays = List.of(
+                    new OutboxRelay(pool, recording(watching, "A", publishedBy), "platform_test", 25, backoff, "A"),
+                    new OutboxRelay(pool, recording(watching, "B", publishedBy), "platform_test", 25, backoff, "B"));
+
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            List<Future<?>> runs = new ArrayList<>();
+            for (OutboxRelay relay : relays) {
+                runs.add(threads.submit(() -> {
+                    while (Db.count("select count(*) from platform_test.outbox_event where sent_at is null and partition_key like ?", prefix + "%") > 0) {
+                        relay.relayOnce().await().atMost(WAIT);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+            threads.shutdown();
+
+            assertThat(overlaps).isEmpty();
+            List<Long> all = new ArrayList<>();
+            publishedBy.values().forEach(all::addAll);
+            assertThat(all).hasSize(rows).doesNotHaveDuplicates();
+            assertThat(publishedBy.keySet()).containsExactlyInAnyOrder("A", "B");
+
+            List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC,
+                    r -> r.stream().filter(x -> x.key() != null && x.key().startsWith(prefix)).count() >= rows, WAIT);
+            Map<String, List<Integer>> orderPerKey = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> r : records) {
+                if (r.key() != null && r.key().startsWith(prefix)) {
+                    orderPerKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(mapper.readTree(r.value()).get("n").asInt());
+                }
+            }
+            assertThat(orderPerKey).hasSize(keys);
+            orderPerKey.forEach((k, ns) -> assertThat(ns).as("order of key %s", k).isSorted().doesNotHaveDuplicates());
+        } finally {
+            relayService.resume();
+        }
+    }
+
+    @Test
+    void publishedRowsOlderThanTheRetentionArePurged() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID unsent = UUID.randomUUID();
+        String insert = "insert into platform_test.outbox_event (id, topic, partition_key, type, source, subject, occurred_at, payload, sent_at)"
+                + " values (?, 'nowhere', 'k', 't', 's', 'k', now(), '{}', now() - cast(? as interval))";
+        Db.update(insert, old, "8 days");
+        Db.update(insert, recent, "1 hour");
+        // An unpublished row is never purged, however old: it has not reached anyone yet.
+        relayService.pause().await().atMost(WAIT);
+        try {
+            Db.update("insert into platform_test.outbox_event (id, topic, partition_key, type, source, subject, occurred_at, payload, created_at, next_attempt_at)"
+                    + " values (?, 'nowhere', 'k', 't', 's', 'k', now(), '{}', now() - interval '30 days', now() + interval '1 day')", unsent);
+
+            assertThat(relayService.purgeSent().await().atMost(WAIT)).isGreaterThanOrEqualTo(1);
+
+            assertThat(Db.count("select count(*) from platform_test.outbox_event where id = ?", old)).isZero();
+            assertThat(Db.count("select count(*) from platform_test.outbox_event where id = ?", recent)).isEqualTo(1);
+            assertThat(Db.count("select count(*) from platform_test.outbox_event where id = ?", unsent)).isEqualTo(1);
+        } finally {
+            Db.update("delete from platform_test.outbox_event where id = ?", unsent);
+            relayService.resume();
+        }
+    }
+
+    /** Service methods with {@code @WithTransaction} need a Vert.x context; the test thread has none. */
+    private UUID create(String key, String name, int failTimes, boolean fail) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> widgets.create(key, name, failTimes, fail));
+    }
+
+    private static OutboxSender recording(OutboxSender delegate, String name, Map<String, List<Long>> publishedBy) {
+        return row -> delegate.send(row).invoke(() -> publishedBy.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(row.seq()));
+    }
+
+    private static List<String> ids(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> header(r, "ce_id")).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.firebreak.platform.testapp;
+
+import io.firebreak.platform.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class WidgetService {
+
+    private final Outbox outbox;
+
+    public WidgetService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Stores a widget and records its event under {@code key}; fails after both when asked to, rolling both back. */
+    @WithTransaction
+    public Uni<UUID> create(String key, String name, int failTimes, boolean failAfterRecording) {
+        Widget widget = new Widget();
+        widget.id = UUID.randomUUID();
+        widget.name = name;
+        return Panache.getSession().chain(s -> s.persist(widget))
+                .chain(() -> outbox.record(WidgetCreated.TYPE, key, new WidgetCreated(widget.id, name, failTimes)))
+                .chain(eventId -> failAfterRecording
+                        ? Uni.createFrom().failure(new IllegalStateException("business rule failed after recording"))
+                        : Uni.createFrom().item(eventId));
+    }
+}

@@ -1,0 +1,68 @@
+package io.firebreak.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service must do from its first day: boot on real PostgreSQL and Kafka, report ready
+ * (database and broker checked), serve OpenAPI and metrics, and admit to {@code /api/v1/<context>/…}
+ * only callers with a valid token. Each service runs it as a {@code @QuarkusTest} subclass.
+ */
+public abstract class AbstractServiceBasicsTest {
+
+    private final String context;
+
+    protected AbstractServiceBasicsTest(String context) {
+        this.context = context;
+    }
+
+    @Test
+    void reportsReadyWithDatabaseAndBrokerChecked() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Reactive PostgreSQL")))
+                .body("checks.name", hasItem(containsString("Kafka")));
+    }
+
+    @Test
+    void servesOpenApiAndPrometheusMetrics() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/{context}/me"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @Test
+    void refusesApiCallsWithoutAToken() {
+        given().when().get("/api/v1/" + context + "/me").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        given().auth().oauth2(Tokens.expired("mallory", "admin")).when().get("/api/v1/" + context + "/me").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKey() {
+        String token = Tokens.as("mallory", "admin");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLW9mLWFub3RoZXIta2V5";
+        given().auth().oauth2(forged).when().get("/api/v1/" + context + "/me").then().statusCode(401);
+    }
+
+    @Test
+    void admitsAValidTokenAndSeesItsRoles() {
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get("/api/v1/" + context + "/me").then()
+                .statusCode(200)
+                .body("user", equalTo("vera"))
+                .body("roles", hasItem("viewer"));
+    }
+}

@@ -1,0 +1,37 @@
+package io.firebreak.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives a service under test real infrastructure, started by the test run itself: PostgreSQL
+ * (the service's Flyway scripts migrate its schema at boot), a KRaft Kafka broker with per-run
+ * topic and consumer-group names, and token verification against this run's test key. Both
+ * servers outlive Quarkus restarts between test profiles and stop with the JVM.
+ */
+public class FirebreakTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        TestPostgres.start();
+        String bootstrap = TestKafka.start();
+        TestKeys.ensure();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", TestPostgres.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl());
+        config.put("quarkus.datasource.username", TestPostgres.USER);
+        config.put("quarkus.datasource.password", TestPostgres.PASSWORD);
+        config.put("kafka.bootstrap.servers", bootstrap);
+        config.put("firebreak.kafka.namespace", TestRun.namespace());
+        config.put("mp.messaging.connector.smallrye-kafka.group.id", "${quarkus.application.name}-" + TestRun.id());
+        config.put("quarkus.oidc.public-key", TestKeys.publicKey());
+        config.put("quarkus.oidc.token.issuer", TestKeys.ISSUER);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every Quarkus boot of this JVM; stopped by shutdown hooks when the JVM exits.
+    }
+}

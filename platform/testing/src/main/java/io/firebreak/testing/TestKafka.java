@@ -1,0 +1,66 @@
+package io.firebreak.testing;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node KRaft Kafka broker inside the test JVM (Kafka's own test kit, at the
+ * kafka-clients version of the Quarkus BOM). Started once per JVM on a free port, stopped when the
+ * JVM exits; the bootstrap address is shared through a system property.
+ */
+public final class TestKafka {
+
+    private static final String BOOTSTRAP_PROPERTY = "firebreak.test.kafka.bootstrap";
+    private static KafkaClusterTestKit cluster;
+
+    private TestKafka() {
+    }
+
+    public static synchronized String start() {
+        String running = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            cluster = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("auto.create.topics.enable", "true")
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test Kafka broker", e);
+        }
+        KafkaClusterTestKit started = cluster;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (Exception ignored) {
+                // the JVM is exiting; the log directories are temporary
+            }
+        }, "stop-test-kafka"));
+        System.setProperty(BOOTSTRAP_PROPERTY, cluster.bootstrapServers());
+        return cluster.bootstrapServers();
+    }
+
+    public static String bootstrapServers() {
+        String servers = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (servers == null) {
+            throw new IllegalStateException("test Kafka is not started");
+        }
+        return servers;
+    }
+}

@@ -1,0 +1,51 @@
+package io.firebreak.response.domain;
+
+import io.firebreak.events.Priority;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The response to one incident, keyed by the incident id that classification assigned. */
+@Entity
+@Table(name = "response_record")
+public class ResponseRecord {
+
+    @Id
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Column(name = "incident_key", nullable = false, unique = true)
+    public String incidentKey;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "business_service", nullable = false)
+    public String businessService;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ResponseStatus status;
+
+    @Column(name = "detected_at", nullable = false)
+    public Instant detectedAt;
+
+    @Column(name = "declared_at", nullable = false)
+    public Instant declaredAt;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Version
+    public long version;
+}

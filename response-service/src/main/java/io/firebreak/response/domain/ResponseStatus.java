@@ -1,0 +1,6 @@
+package io.firebreak.response.domain;
+
+/** Lifecycle of an incident response: declared → acknowledged → mitigated → resolved → closed. */
+public enum ResponseStatus {
+    DECLARED, ACKNOWLEDGED, MITIGATED, RESOLVED, CLOSED
+}

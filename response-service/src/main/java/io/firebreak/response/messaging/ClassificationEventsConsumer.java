@@ -1,0 +1,41 @@
+package io.firebreak.response.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.platform.inbox.CloudEventEnvelope;
+import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.response.domain.ResponseService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Reacts to classification's events; event types it does not know are acknowledged and skipped. */
+@ApplicationScoped
+public class ClassificationEventsConsumer {
+
+    static final String CONSUMER = "response.classification-events";
+
+    private final Inbox inbox;
+    private final ResponseService responses;
+    private final ObjectMapper mapper;
+
+    public ClassificationEventsConsumer(Inbox inbox, ResponseService responses, ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.responses = responses;
+        this.mapper = mapper;
+    }
+
+    @Incoming("classification-events")
+    public Uni<Void> consume(Message<byte[]> message) {
+        return inbox.handle(message, CONSUMER, this::apply);
+    }
+
+    private Uni<Void> apply(CloudEventEnvelope event) {
+        if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
+            return responses.open(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
