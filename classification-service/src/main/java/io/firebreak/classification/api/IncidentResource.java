@@ -57,7 +57,7 @@ public class IncidentResource {
                 request.businessService(), Priority.valueOf(request.priority()), request.detectedAt().toInstant(),
                 identity.getPrincipal().getName());
         return service.declare(declaration).map(incident -> RestResponse.ResponseBuilder
-                .created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
+                .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))
                 .build());
     }

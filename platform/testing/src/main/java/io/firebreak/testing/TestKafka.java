@@ -1,6 +1,7 @@
 package io.firebreak.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -21,6 +22,10 @@ public final class TestKafka {
         if (running != null) {
             return running;
         }
+        // A broker inside the test JVM must never end it: Kafka halts the process on fatal faults,
+        // which it can raise while the JVM is already shutting down, turning a green run red.
+        Exit.setExitProcedure((code, message) -> System.err.println("[test-kafka] broker asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("[test-kafka] broker asked to halt(" + code + "): " + message));
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
