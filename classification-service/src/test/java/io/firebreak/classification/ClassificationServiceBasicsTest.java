@@ -8,8 +8,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(FirebreakTestResource.class)
 class ClassificationServiceBasicsTest extends AbstractServiceBasicsTest {
-
-    ClassificationServiceBasicsTest() {
-        super("classification");
-    }
 }

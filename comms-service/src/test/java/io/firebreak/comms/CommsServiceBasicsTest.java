@@ -8,8 +8,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(FirebreakTestResource.class)
 class CommsServiceBasicsTest extends AbstractServiceBasicsTest {
-
-    CommsServiceBasicsTest() {
-        super("comms");
-    }
 }

@@ -2,9 +2,6 @@ package io.firebreak.review;
 
 import io.firebreak.testing.AbstractEndpointRolesTest;
 
+/** Runs the platform's check from this package root: every endpoint here names who may call it. */
 class EndpointRolesTest extends AbstractEndpointRolesTest {
-
-    EndpointRolesTest() {
-        super("io.firebreak.review");
-    }
 }

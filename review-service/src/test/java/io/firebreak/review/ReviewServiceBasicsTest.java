@@ -8,8 +8,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(FirebreakTestResource.class)
 class ReviewServiceBasicsTest extends AbstractServiceBasicsTest {
-
-    ReviewServiceBasicsTest() {
-        super("review");
-    }
 }

@@ -6,15 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import io.firebreak.testing.TestKafka;
-import io.firebreak.testing.TestKeys;
-import io.firebreak.testing.TestPostgres;
-import io.firebreak.testing.TestRun;
+import io.firebreak.testing.FirebreakTestResource;
 import io.firebreak.testing.Tokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,17 +27,7 @@ class DeclarationFlowIT {
 
     @BeforeAll
     static void startServices() throws Exception {
-        TestPostgres.start();
-        String bootstrap = TestKafka.start();
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", TestPostgres.reactiveUrl());
-        config.put("quarkus.datasource.jdbc.url", TestPostgres.jdbcUrl());
-        config.put("quarkus.datasource.username", TestPostgres.USER);
-        config.put("quarkus.datasource.password", TestPostgres.PASSWORD);
-        config.put("kafka.bootstrap.servers", bootstrap);
-        config.put("firebreak.kafka.namespace", TestRun.namespace());
-        config.put("quarkus.oidc.public-key", TestKeys.publicKey());
-        config.put("quarkus.oidc.token.issuer", TestKeys.ISSUER);
+        Map<String, String> config = FirebreakTestResource.infrastructureConfig();
         classification = ServiceProcess.start("classification-service", config);
         response = ServiceProcess.start("response-service", config);
     }

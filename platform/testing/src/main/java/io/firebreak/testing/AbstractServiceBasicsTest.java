@@ -10,15 +10,13 @@ import org.junit.jupiter.api.Test;
 /**
  * What every service must do from its first day: boot on real PostgreSQL and Kafka, report ready
  * (database and broker checked), serve OpenAPI and metrics, and admit to {@code /api/v1/<context>/…}
- * only callers with a valid token. Each service runs it as a {@code @QuarkusTest} subclass.
+ * only callers with a valid token. Each service runs it as an empty {@code @QuarkusTest} subclass.
  */
 public abstract class AbstractServiceBasicsTest {
 
-    private final String context;
-
-    protected AbstractServiceBasicsTest(String context) {
-        this.context = context;
-    }
+    /** The service's own context, so a subclass needs no arguments. */
+    private final String context = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("firebreak.context", String.class);
 
     @Test
     void reportsReadyWithDatabaseAndBrokerChecked() {

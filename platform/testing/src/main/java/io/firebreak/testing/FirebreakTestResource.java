@@ -14,6 +14,16 @@ public class FirebreakTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        Map<String, String> config = infrastructureConfig();
+        config.put("mp.messaging.connector.smallrye-kafka.group.id", "${quarkus.application.name}-" + TestRun.id());
+        return config;
+    }
+
+    /**
+     * Starts PostgreSQL and Kafka if needed and answers the configuration that points a service at
+     * them, as system properties for a packaged app or as test-resource config.
+     */
+    public static Map<String, String> infrastructureConfig() {
         TestPostgres.start();
         String bootstrap = TestKafka.start();
         TestKeys.ensure();
@@ -24,8 +34,9 @@ public class FirebreakTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", TestPostgres.PASSWORD);
         config.put("kafka.bootstrap.servers", bootstrap);
         config.put("firebreak.kafka.namespace", TestRun.namespace());
-        config.put("mp.messaging.connector.smallrye-kafka.group.id", "${quarkus.application.name}-" + TestRun.id());
         config.put("quarkus.oidc.public-key", TestKeys.publicKey());
+        // Empty clears a provider URL set in a lower-priority source (the prod default): verify locally, discover nothing.
+        config.put("quarkus.oidc.auth-server-url", "");
         config.put("quarkus.oidc.token.issuer", TestKeys.ISSUER);
         return config;
     }
