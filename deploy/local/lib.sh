@@ -1,0 +1,107 @@
+# Shared by deploy/local/up, down and status. Sourced, not run.
+# shellcheck shell=bash
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
+STATE="${FIREBREAK_STATE_DIR:-$LOCAL_DIR/.state}"
+LOGS="$STATE/logs"
+PIDS="$STATE/pids"
+
+PG_PORT="${FIREBREAK_PG_PORT:-15432}"
+KAFKA_PORT="${FIREBREAK_KAFKA_PORT:-19092}"
+KAFKA_CONTROLLER_PORT="${FIREBREAK_KAFKA_CONTROLLER_PORT:-19093}"
+KAFKA_PARTITIONS="${FIREBREAK_KAFKA_PARTITIONS:-6}"
+KAFKA_VERSION=4.1.2
+KEYCLOAK_PORT="${FIREBREAK_KEYCLOAK_PORT:-8180}"
+KEYCLOAK_VERSION=26.7.3
+GATEWAY_PORT="${FIREBREAK_GATEWAY_PORT:-8080}"
+CORS_ORIGINS="${FIREBREAK_CORS_ORIGINS:-http://localhost:3000 http://127.0.0.1:3000 http://localhost:5173}"
+
+# service:context:port — the six services and where they listen.
+SERVICES=(classification:classification:8081 response:response:8082 comms:comms:8083
+          change:change:8084 review:review:8085 metrics:metrics:8086)
+
+mkdir -p "$LOGS" "$PIDS"
+
+say()  { printf '\033[1m[firebreak]\033[0m %s\n' "$*"; }
+fail() { printf '\033[31m[firebreak] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Prints the last lines of a log and fails: used when a component does not come up.
+fail_with_log() {
+  local component="$1" log="$2"
+  printf '\033[31m[firebreak] %s did not become ready. Last lines of %s:\033[0m\n' "$component" "$log" >&2
+  tail -n 30 "$log" >&2 2>/dev/null || true
+  exit 1
+}
+
+# A pid file holds the pid of a process started with setsid, so it is also its process group.
+pid_of()  { [ -f "$PIDS/$1.pid" ] && cat "$PIDS/$1.pid"; }
+alive()   { local pid; pid=$(pid_of "$1") && [ -n "$pid" ] && pgrep -s "$pid" >/dev/null 2>&1; }
+
+# Starts a command in its own session (so in its own process group) with its output in a log.
+start_group() {
+  local name="$1"; shift
+  setsid "$@" >"$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+# Stops a process group started by start_group: TERM, then KILL after a grace period.
+stop_group() {
+  local name="$1" grace="${2:-20}" pid
+  pid=$(pid_of "$name") || return 0
+  if [ -n "$pid" ]; then
+    # The session started by setsid holds every process of the component, even one that moved to a
+    # process group of its own (Keycloak's launcher does): signal the whole session, nothing else.
+    pkill -TERM -s "$pid" 2>/dev/null || true
+    for _ in $(seq 1 $((grace * 4))); do pgrep -s "$pid" >/dev/null 2>&1 || break; sleep 0.25; done
+    pkill -KILL -s "$pid" 2>/dev/null || true
+  fi
+  rm -f "$PIDS/$name.pid"
+}
+
+# Waits until a URL answers 200, the process is gone, or the timeout passes.
+wait_http() {
+  local url="$1" seconds="$2" name="$3"
+  for _ in $(seq 1 $((seconds * 4))); do
+    if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then return 0; fi
+    if [ -n "$name" ] && ! alive "$name"; then return 1; fi
+    sleep 0.25
+  done
+  return 1
+}
+
+# The Maven command: the wrapper of this repository.
+mvn_cmd() { "$REPO_DIR/mvnw" -B -q "$@"; }
+
+# A JDK 21+ for Keycloak: FIREBREAK_KEYCLOAK_JAVA_HOME, JAVA_HOME, then the JDKs under /usr/lib/jvm.
+find_java21() {
+  local candidate version
+  for candidate in "${FIREBREAK_KEYCLOAK_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* ; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+# PostgreSQL server binaries: FIREBREAK_PG_BIN, then Debian's packages.
+find_pg_bin() {
+  local dir
+  for dir in "${FIREBREAK_PG_BIN:-}" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  return 1
+}
+
+# PostgreSQL refuses to run as root: it runs as the 'postgres' user (created by Debian's package) or 'nobody'.
+pg_user() {
+  if [ "$(id -u)" != 0 ]; then id -un; elif id postgres >/dev/null 2>&1; then echo postgres; else echo nobody; fi
+}
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u "$(pg_user)" -- "$@"; else "$@"; fi
+}
+
+# The topics of the event contract: the channel addresses of docs/events/asyncapi.yaml, without DLQs.
+contract_topics() {
+  awk '/^  [a-zA-Z]+:$/ {in_channel=1} /^    address: / {print $2}' "$REPO_DIR/docs/events/asyncapi.yaml" | grep -v '\.dlq$'
+}

@@ -1,0 +1,131 @@
+package io.firebreak.system.smoke;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Smoke run against a running local stack (deploy/local/up), through the gateway only, with real
+ * Keycloak tokens from the password grant. Run: ./mvnw -pl system-tests verify -Psmoke
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackSmokeIT {
+
+    private static final String GATEWAY = System.getProperty("firebreak.gateway.url", "http://127.0.0.1:8080");
+    private static final String KEYCLOAK = System.getProperty("firebreak.keycloak.url", "http://127.0.0.1:8180");
+    private static final List<String> CONTEXTS = List.of("classification", "response", "comms", "change", "review", "metrics");
+
+    private static String commander;
+    private static String viewer;
+
+    @BeforeAll
+    static void tokens() {
+        commander = token("incident-commander");
+        viewer = token("viewer");
+    }
+
+    /** A real access token from Keycloak's token endpoint (password grant of the local front-end client). */
+    static String token(String user) {
+        return given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "firebreak-console",
+                        "username", user, "password", user + "-local-dev-only", "scope", "openid"))
+                .when().post("/realms/firebreak/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static Map<String, Object> p1(String title) {
+        return Map.of("title", title, "summary", "Checkout returns 503 for every customer", "businessService", "checkout",
+                "priority", "P1", "detectedAt", Instant.now().minusSeconds(90).toString());
+    }
+
+    @Test
+    @Order(1)
+    void p1DeclaredThroughTheGatewayOpensAResponseRecordThroughKafka() {
+        Response created = given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON)
+                .body(p1("Smoke: checkout down")).when().post("/api/v1/classification/incidents");
+        created.then().statusCode(201).body("key", matchesPattern("INC-\\d{4}-\\d{4,}")).header("X-Request-Id", notNullValue());
+        String id = created.path("id");
+
+        given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/classification/incidents/" + id)
+                .then().statusCode(200).body("priority", equalTo("P1")).body("declaredBy", equalTo("incident-commander"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/response/incidents/" + id)
+                        .then().statusCode(200).body("status", equalTo("DECLARED")));
+    }
+
+    @Test
+    @Order(2)
+    void refusalsAreProblems() {
+        given().baseUri(GATEWAY).contentType(ContentType.JSON).body(p1("no token"))
+                .when().post("/api/v1/classification/incidents")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().baseUri(GATEWAY).auth().oauth2(viewer).contentType(ContentType.JSON).body(p1("viewer"))
+                .when().post("/api/v1/classification/incidents")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON).body(Map.of("priority", "P7"))
+                .when().post("/api/v1/classification/incidents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("title", "summary", "businessService", "priority", "detectedAt"));
+        given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON)
+                .body("{\"summary\":\"" + "z".repeat(600 * 1024) + "\"}")
+                .when().post("/api/v1/classification/incidents")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceHealthAndOpenApiAreReachableThroughTheGateway() {
+        for (String context : CONTEXTS) {
+            given().baseUri(GATEWAY).when().get("/health/" + context).then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(GATEWAY).when().get("/openapi/" + context).then().statusCode(200).body("openapi", notNullValue());
+            given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/" + context + "/me")
+                    .then().statusCode(200).body("user", equalTo("viewer"));
+        }
+        given().baseUri(GATEWAY).when().get("/openapi").then().statusCode(200).body("services.size()", equalTo(CONTEXTS.size()));
+    }
+
+    @Test
+    @Order(4)
+    void gatewayAddsSecurityHeadersAndAnswersCorsOnlyForConfiguredOrigins() {
+        given().baseUri(GATEWAY).header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/classification/incidents")
+                .then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
+        Response foreign = given().baseUri(GATEWAY).header("Origin", "https://evil.example")
+                .when().options("/api/v1/classification/incidents");
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+        given().baseUri(GATEWAY).header("X-Request-Id", "smoke-request-1").when().get("/health/classification")
+                .then().header("X-Request-Id", "smoke-request-1")
+                .header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    @Order(5)
+    void gatewayRateLimitsOneClientWith429() {
+        int limited = 0;
+        for (int i = 0; i < 400 && limited == 0; i++) {
+            if (given().baseUri(GATEWAY).when().get("/health/classification").statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).as("a burst of requests from one address is cut with 429").isPositive();
+    }
+}
