@@ -35,6 +35,13 @@ public class ProblemMappers {
         return ProblemResponses.of(e.problem().withInstance(uri.getPath()));
     }
 
+    /** Two writers raced on one row (optimistic lock): the caller should re-read and retry. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
+        return ProblemResponses.of(Problem.of(409, "concurrent-update", "Conflict",
+                "The resource was changed concurrently; read it again and retry").withInstance(uri.getPath()));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = e.getConstraintViolations().stream()

@@ -1,0 +1,74 @@
+package io.firebreak.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.firebreak.testing.FirebreakTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FirebreakTestResource.class)
+class ProblemMappingTest {
+
+    @Test
+    void conflictIsA409Problem() {
+        given().when().get("/test/problems/conflict").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/conflict"))
+                .body("detail", equalTo("The incident was changed by someone else"))
+                .body("instance", equalTo("/test/problems/conflict"));
+    }
+
+    @Test
+    void concurrentUpdateIsA409ProblemNotA500() {
+        given().when().get("/test/problems/stale").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void unexpectedFailureIsA500WithACorrelationIdAndTheStackTraceOnlyInTheLog() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ProblemMappers.class.getName());
+        logger.addHandler(capture);
+        try {
+            String body = given().when().get("/test/problems/boom").then()
+                    .statusCode(500).contentType("application/problem+json")
+                    .body("title", equalTo("Internal error"))
+                    .extract().asString();
+            String correlationId = given().when().get("/test/problems/boom").then().extract().path("correlationId");
+
+            assertThat(body).doesNotContain("secret internal detail").doesNotContain("IllegalStateException").doesNotContain("\tat ");
+            assertThat(correlationId).matches("[0-9a-f-]{36}");
+            assertThat(records).anySatisfy(r -> {
+                assertThat(r.getMessage() + " " + String.valueOf(r.getParameters() == null ? "" : java.util.Arrays.toString(r.getParameters())))
+                        .contains(correlationId);
+                assertThat(r.getThrown()).isInstanceOf(IllegalStateException.class).hasMessageContaining("secret internal detail");
+            });
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.firebreak.platform.testapp;
+
+import io.firebreak.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** Endpoints that fail in chosen ways, to test what callers get back. */
+@Path("/test/problems")
+@PermitAll
+public class ProblemProbeResource {
+
+    @GET
+    @Path("conflict")
+    public String conflict() {
+        throw ProblemException.conflict("The incident was changed by someone else");
+    }
+
+    @GET
+    @Path("stale")
+    public String stale() {
+        throw new OptimisticLockException("row was updated or deleted by another transaction");
+    }
+
+    @GET
+    @Path("boom")
+    public String boom() {
+        throw new IllegalStateException("secret internal detail that must not leak");
+    }
+}
