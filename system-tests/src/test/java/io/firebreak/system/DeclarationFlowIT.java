@@ -42,13 +42,25 @@ class DeclarationFlowIT {
         }
     }
 
+    /** No policy is active on a fresh installation: the reporter's priority is required and used. */
     private static Map<String, Object> declaration(String title) {
         return Map.of("title", title, "summary", "Payment authorisations time out", "businessService", "payments",
+                "impact", Map.of("revenueLossPerHour", 40_000, "customerFacing", true),
                 "priority", "P1", "detectedAt", Instant.now().minusSeconds(300).toString());
+    }
+
+    private static void registerPayments() {
+        int status = given().baseUri(classification.baseUrl()).auth().oauth2(Tokens.as("sam", "service-owner"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "payments", "tier", 1, "owningTeam", "payments-team", "owners", java.util.List.of("sam"),
+                        "customerFacing", true, "regulated", true, "usersTotal", 2_000_000))
+                .when().post("/api/v1/classification/services").then().extract().statusCode();
+        org.assertj.core.api.Assertions.assertThat(status).isIn(201, 409);
     }
 
     @Test
     void p1DeclaredOnClassificationOpensAResponseRecordThroughKafka() {
+        registerPayments();
         var created = given().baseUri(classification.baseUrl()).auth().oauth2(Tokens.as("ines", "incident-commander"))
                 .contentType(ContentType.JSON).body(declaration("Payments down"))
                 .when().post("/api/v1/classification/incidents")
@@ -67,6 +79,7 @@ class DeclarationFlowIT {
 
     @Test
     void packagedServiceRefusesBadCallsWithProblems() {
+        registerPayments();
         String incidents = "/api/v1/classification/incidents";
         given().baseUri(classification.baseUrl()).contentType(ContentType.JSON).body(declaration("No token"))
                 .when().post(incidents).then().statusCode(401).contentType("application/problem+json");
@@ -76,7 +89,7 @@ class DeclarationFlowIT {
         given().baseUri(classification.baseUrl()).auth().oauth2(Tokens.as("ines", "incident-commander"))
                 .contentType(ContentType.JSON).body(Map.of("priority", "P0"))
                 .when().post(incidents).then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItems("title", "summary", "businessService", "priority", "detectedAt"));
+                .body("violations.field", hasItems("title", "summary", "businessService", "priority", "detectedAt", "impact"));
         given().baseUri(classification.baseUrl()).auth().oauth2(Tokens.as("ines", "incident-commander"))
                 .contentType(ContentType.JSON).body("{not json")
                 .when().post(incidents).then().statusCode(400).contentType("application/problem+json");

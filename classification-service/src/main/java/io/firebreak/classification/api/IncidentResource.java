@@ -5,7 +5,14 @@ import io.firebreak.classification.domain.Incident;
 import io.firebreak.classification.domain.IncidentFilter;
 import io.firebreak.classification.domain.IncidentKeys;
 import io.firebreak.classification.domain.IncidentService;
+import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.persistence.DecisionRepository;
 import io.firebreak.classification.persistence.IncidentRepository;
+import io.firebreak.platform.problem.Violation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.PUT;
+import java.time.Duration;
+import java.util.List;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
@@ -40,26 +47,105 @@ public class IncidentResource {
 
     private final IncidentService service;
     private final IncidentRepository incidents;
+    private final DecisionRepository decisions;
     private final SecurityIdentity identity;
+    private final Actors actors;
+    private final Validator validator;
 
-    public IncidentResource(IncidentService service, IncidentRepository incidents, SecurityIdentity identity) {
+    public IncidentResource(IncidentService service, IncidentRepository incidents, DecisionRepository decisions,
+                            SecurityIdentity identity, Actors actors, Validator validator) {
         this.service = service;
         this.incidents = incidents;
+        this.decisions = decisions;
         this.identity = identity;
+        this.actors = actors;
+        this.validator = validator;
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
     }
 
     @POST
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.SERVICE_OWNER})
-    @Operation(summary = "Declare an incident", description = "Stores the incident with key INC-<year>-<sequence> and "
-            + "publishes io.firebreak.incident.declared.v1 in the same transaction.")
-    public Uni<RestResponse<IncidentView>> declare(@Valid @NotNull DeclareIncidentRequest request, UriInfo uri) {
-        Declaration declaration = new Declaration(request.title().strip(), request.summary().strip(),
-                request.businessService(), Priority.valueOf(request.priority()), request.detectedAt().toInstant(),
-                identity.getPrincipal().getName());
-        return service.declare(declaration).map(incident -> RestResponse.ResponseBuilder
+    @Operation(summary = "Declare an incident", description = "The active policy computes the priority from the impact facts; "
+            + "the incident gets a key INC-<year>-<sequence> and io.firebreak.incident.declared.v1 is published in the "
+            + "same transaction. Every invalid field, unknown service included, is reported together.")
+    public Uni<RestResponse<IncidentView>> declare(DeclareIncidentRequest request, UriInfo uri) {
+        if (request == null) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("body", "is required"))));
+        }
+        List<Violation> violations = validator.validate(request).stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage())).toList();
+        boolean structurallyUsable = violations.stream().noneMatch(v -> v.field().startsWith("impact") || v.field().equals("priority"));
+        Declaration declaration = new Declaration(strip(request.title()), strip(request.summary()), request.businessService(),
+                structurallyUsable ? ImpactFactsInput.toFacts(request.impact()) : ImpactFacts.NONE,
+                request.detectedAt() == null ? null : request.detectedAt().toInstant(),
+                request.priority() == null || !request.priority().matches("P[1-4]") ? null : Priority.valueOf(request.priority()),
+                request.justification(), identity.getPrincipal().getName(), null);
+        return service.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
                 .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))
                 .build());
+    }
+
+    @POST
+    @Path("{id}/reclassify")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.SERVICE_OWNER})
+    @Operation(summary = "Change the priority, with a reason (and the facts as now measured)")
+    public Uni<IncidentView> reclassify(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
+        return service.reclassify(id, Priority.valueOf(request.priority()), request.reason(),
+                request.impact() == null ? null : request.impact().toFacts(), actors.current()).map(IncidentView::of);
+    }
+
+    @POST
+    @Path("{id}/temporary-p1")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
+            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Treat a borderline incident as P1 for a limited window",
+            description = "Only roles with pre-approved authority (firebreak.classification.temporary-p1.authorised-roles, "
+                    + "default incident-commander and service-owner) succeed; others get 403.")
+    public Uni<IncidentView> temporaryP1(@PathParam("id") UUID id, @Valid @NotNull TemporaryP1Request request) {
+        return service.designateTemporaryP1(id, request.justification(),
+                request.windowMinutes() == null ? null : Duration.ofMinutes(request.windowMinutes()), actors.current())
+                .map(IncidentView::of);
+    }
+
+    @POST
+    @Path("{id}/temporary-p1/confirm")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
+            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Confirm a temporary P1 as P1 (pre-approved roles only)")
+    public Uni<IncidentView> confirm(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
+        return service.confirmTemporaryP1(id, request.comment(), actors.current()).map(IncidentView::of);
+    }
+
+    @POST
+    @Path("{id}/temporary-p1/downgrade")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
+            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Downgrade a temporary P1 (pre-approved roles only)")
+    public Uni<IncidentView> downgrade(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
+        return service.downgradeTemporaryP1(id, Priority.valueOf(request.priority()), request.reason(), actors.current())
+                .map(IncidentView::of);
+    }
+
+    @PUT
+    @Path("{id}/final-priority")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
+    @Operation(summary = "Record the priority the incident should have had, as the post-mortem established it")
+    public Uni<IncidentView> finalPriority(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
+        return service.recordFinalPriority(id, Priority.valueOf(request.priority()), request.reason(), actors.current())
+                .map(IncidentView::of);
+    }
+
+    @GET
+    @Path("{id}/classification-history")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
+            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Every priority decision of the incident, oldest first, with explanation, actor and policy version")
+    public Uni<List<DecisionView>> history(@PathParam("id") UUID id) {
+        return service.existing(id).chain(() -> decisions.history(id)).map(l -> l.stream().map(DecisionView::of).toList());
     }
 
     @GET

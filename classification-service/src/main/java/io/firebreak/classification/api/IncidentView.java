@@ -1,16 +1,28 @@
 package io.firebreak.classification.api;
 
 import io.firebreak.classification.domain.Incident;
+import io.firebreak.classification.domain.TemporaryP1Status;
+import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.classification.domain.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An incident as the API shows it. */
+/** An incident as the API shows it, with the decision's explanation. */
 public record IncidentView(UUID id, String key, String title, String summary, String businessService,
-                           Priority priority, Instant detectedAt, Instant declaredAt, String declaredBy) {
+                           Priority priority, ImpactFacts impact, Integer policyVersion, Evaluation explanation,
+                           Priority proposedPriority, boolean disputed, String disputeJustification,
+                           TemporaryP1 temporaryP1, Priority finalPriority, UUID alertGroupId,
+                           Instant detectedAt, Instant declaredAt, String declaredBy) {
+
+    /** A temporary P1 designation and its state. */
+    public record TemporaryP1(TemporaryP1Status status, Instant expiresAt, String designatedBy) {
+    }
 
     static IncidentView of(Incident i) {
-        return new IncidentView(i.id, i.key, i.title, i.summary, i.businessService, i.priority, i.detectedAt,
-                i.declaredAt, i.declaredBy);
+        return new IncidentView(i.id, i.key, i.title, i.summary, i.businessService, i.priority, i.impact, i.policyVersion,
+                i.explanation, i.proposedPriority, i.disputeJustification != null, i.disputeJustification,
+                i.temporaryP1Status == null ? null : new TemporaryP1(i.temporaryP1Status, i.temporaryP1ExpiresAt, i.temporaryP1By),
+                i.finalPriority, i.alertGroupId, i.detectedAt, i.declaredAt, i.declaredBy);
     }
 }

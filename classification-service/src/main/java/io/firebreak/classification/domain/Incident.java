@@ -1,7 +1,11 @@
 package io.firebreak.classification.domain;
 
 import io.firebreak.events.Priority;
+import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.persistence.JsonConverters;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,6 +47,41 @@ public class Incident {
 
     @Column(name = "declared_by", nullable = false)
     public String declaredBy;
+
+    @Convert(converter = JsonConverters.Facts.class)
+    @Column(nullable = false)
+    public ImpactFacts impact;
+
+    /** Active policy version that computed the priority; null when no policy was active. */
+    @Column(name = "policy_version")
+    public Integer policyVersion;
+
+    @Convert(converter = JsonConverters.Explanation.class)
+    public Evaluation explanation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposed_priority")
+    public Priority proposedPriority;
+
+    @Column(name = "dispute_justification")
+    public String disputeJustification;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "temporary_p1_status")
+    public TemporaryP1Status temporaryP1Status;
+
+    @Column(name = "temporary_p1_expires_at")
+    public Instant temporaryP1ExpiresAt;
+
+    @Column(name = "temporary_p1_by")
+    public String temporaryP1By;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "final_priority")
+    public Priority finalPriority;
+
+    @Column(name = "alert_group_id")
+    public UUID alertGroupId;
 
     @Version
     public long version;

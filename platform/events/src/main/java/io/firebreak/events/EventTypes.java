@@ -7,6 +7,17 @@ package io.firebreak.events;
 public final class EventTypes {
 
     public static final String INCIDENT_DECLARED = "io.firebreak.incident.declared.v1";
+    public static final String INCIDENT_PRIORITY_CHANGED = "io.firebreak.incident.priority_changed.v1";
+    public static final String INCIDENT_TEMPORARY_P1_DESIGNATED = "io.firebreak.incident.temporary_p1_designated.v1";
+    public static final String INCIDENT_TEMPORARY_P1_EXPIRED = "io.firebreak.incident.temporary_p1_expired.v1";
+    public static final String INCIDENT_CLASSIFICATION_DISPUTED = "io.firebreak.incident.classification_disputed.v1";
+    public static final String SERVICE_REGISTERED = "io.firebreak.service.registered.v1";
+    public static final String SERVICE_UPDATED = "io.firebreak.service.updated.v1";
+    public static final String POLICY_ACTIVATED = "io.firebreak.policy.activated.v1";
+    /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
+    public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
+    /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */
+    public static final String CHANGE_RECEIVED = "io.firebreak.signal.change_received.v1";
 
     private EventTypes() {
     }

@@ -49,9 +49,22 @@ class StackSmokeIT {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** The reporter's P1 (used while no classification policy is active, as on a fresh stack). */
     private static Map<String, Object> p1(String title) {
         return Map.of("title", title, "summary", "Checkout returns 503 for every customer", "businessService", "checkout",
+                "impact", Map.of("revenueLossPerHour", 50_000, "customerFacing", true, "availability", "UNAVAILABLE"),
                 "priority", "P1", "detectedAt", Instant.now().minusSeconds(90).toString());
+    }
+
+    /** The demo service owner registers the service the smoke run declares on (idempotent). */
+    @BeforeAll
+    static void catalog() {
+        int status = given().baseUri(GATEWAY).auth().oauth2(token("service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("name", "checkout", "tier", 1, "owningTeam", "checkout-team", "owners", List.of("service-owner"),
+                        "customerFacing", true, "regulated", false, "usersTotal", 1_000_000,
+                        "sla", Map.of("P1", Map.of("acknowledgeMinutes", 5, "resolveMinutes", 240))))
+                .when().post("/api/v1/classification/services").then().extract().statusCode();
+        assertThat(status).isIn(201, 409);
     }
 
     @Test
@@ -81,7 +94,7 @@ class StackSmokeIT {
         given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON).body(Map.of("priority", "P7"))
                 .when().post("/api/v1/classification/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItems("title", "summary", "businessService", "priority", "detectedAt"));
+                .body("violations.field", hasItems("title", "summary", "businessService", "priority", "detectedAt", "impact"));
         given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON)
                 .body("{\"summary\":\"" + "z".repeat(600 * 1024) + "\"}")
                 .when().post("/api/v1/classification/incidents")

@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 
+    /** The caller's roles admit the endpoint, but not this resource (e.g. a service it does not own). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
     public static ProblemException invalid(java.util.List<Violation> violations) {
         return new ProblemException(Problem.of(400, "validation", "Invalid request",
                 violations.size() + " field(s) are invalid").withViolations(violations));

@@ -1,0 +1,17 @@
+package io.firebreak.classification.api;
+
+import io.firebreak.classification.domain.ClassificationDecision;
+import io.firebreak.classification.domain.DecisionKind;
+import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.events.Priority;
+import java.time.Instant;
+
+/** One entry of an incident's classification history. */
+public record DecisionView(DecisionKind kind, Priority priority, Priority previousPriority, Integer policyVersion,
+                           Evaluation explanation, String actor, String reason, Instant decidedAt) {
+
+    static DecisionView of(ClassificationDecision d) {
+        return new DecisionView(d.kind, d.priority, d.previousPriority, d.policyVersion, d.explanation, d.actor, d.reason,
+                d.decidedAt);
+    }
+}

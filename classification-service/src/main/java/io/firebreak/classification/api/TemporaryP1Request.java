@@ -1,0 +1,9 @@
+package io.firebreak.classification.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Why a borderline incident is treated as P1 now, and for how long (default: the configured window). */
+public record TemporaryP1Request(@NotBlank @Size(max = 2000) String justification, @Positive Integer windowMinutes) {
+}

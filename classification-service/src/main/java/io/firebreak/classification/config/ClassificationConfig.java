@@ -1,0 +1,47 @@
+package io.firebreak.classification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** Typed settings of the classification service ({@code firebreak.classification.*}). */
+@ConfigMapping(prefix = "firebreak.classification")
+public interface ClassificationConfig {
+
+    TemporaryP1 temporaryP1();
+
+    Intake intake();
+
+    /** Borderline cases treated as P1 until confirmed, downgraded or expired. */
+    interface TemporaryP1 {
+
+        /** How long a temporary P1 lasts unless confirmed or downgraded. */
+        @WithDefault("PT30M")
+        Duration window();
+
+        /** The longest window a designation may ask for. */
+        @WithDefault("PT4H")
+        Duration maxWindow();
+
+        /** Roles with pre-approved authority to designate, confirm and downgrade. */
+        @WithDefault("incident-commander,service-owner")
+        Set<String> authorisedRoles();
+
+        /** How often expiry is checked. */
+        @WithDefault("10s")
+        String checkInterval();
+    }
+
+    /** Alert intake limits. */
+    interface Intake {
+
+        /** Sustained events per second accepted per integration key; above it 429. */
+        @WithDefault("500")
+        int ratePerSecond();
+
+        /** Events a key may send at once above the sustained rate. */
+        @WithDefault("1000")
+        int burst();
+    }
+}

@@ -1,0 +1,181 @@
+package io.firebreak.classification.domain.catalog;
+
+import io.firebreak.classification.domain.Actor;
+import io.firebreak.classification.persistence.BusinessServiceRepository;
+import io.firebreak.classification.persistence.CatalogRevision;
+import io.firebreak.classification.persistence.ServiceDependencyRepository;
+import io.firebreak.classification.persistence.SlaChangeRepository;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.ServiceChanged;
+import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.Violation;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The business-service catalog: services, their dependencies and SLA changes with owner sign-off. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final BusinessServiceRepository services;
+    private final ServiceDependencyRepository dependencies;
+    private final SlaChangeRepository slaChanges;
+    private final CatalogRevision revision;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public CatalogService(BusinessServiceRepository services, ServiceDependencyRepository dependencies,
+                          SlaChangeRepository slaChanges, CatalogRevision revision, Outbox outbox, Clock clock) {
+        this.services = services;
+        this.dependencies = dependencies;
+        this.slaChanges = slaChanges;
+        this.revision = revision;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a service. Its SLA is proposed, not active: it becomes active when an owner signs
+     * it off — at once when the registering person is an owner, which is recorded as their sign-off.
+     */
+    @WithTransaction
+    public Uni<BusinessService> register(ServiceDefinition def, Actor actor) {
+        return services.findById(def.name()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(ProblemException.conflict("Business service " + def.name() + " already exists"));
+            }
+            Instant now = clock.instant();
+            BusinessService s = new BusinessService();
+            s.name = def.name();
+            s.createdAt = now;
+            s.sla = Map.of();
+            apply(s, def, now);
+            SlaChange change = proposal(s.name, def.sla(), actor, now);
+            if (s.isOwnedBy(actor.user())) {
+                signOff(s, change, actor.user(), "registered by an owner", now);
+            }
+            return services.persist(s)
+                    .call(() -> slaChanges.persist(change))
+                    .call(revision::bump)
+                    .call(() -> publish(EventTypes.SERVICE_REGISTERED, s, "registered", actor));
+        });
+    }
+
+    @WithTransaction
+    public Uni<BusinessService> update(String name, ServiceDefinition def, Actor actor) {
+        return existing(name).chain(s -> {
+            actor.requireOwnerOrAdmin(s.owners, name);
+            apply(s, def, clock.instant());
+            return revision.bump().chain(() -> publish(EventTypes.SERVICE_UPDATED, s, "updated", actor));
+        });
+    }
+
+    /** Proposes a new SLA; the active one stays until an owner signs the proposal off. */
+    @WithTransaction
+    public Uni<SlaChange> proposeSla(String name, Map<io.firebreak.events.Priority, SlaTarget> sla, Actor actor) {
+        return existing(name).chain(s -> {
+            actor.requireOwnerOrAdmin(s.owners, name);
+            SlaChange change = proposal(name, sla, actor, clock.instant());
+            return slaChanges.persist(change);
+        });
+    }
+
+    @WithTransaction
+    public Uni<SlaChange> signOffSla(String name, UUID changeId, String comment, Actor actor) {
+        return existing(name).chain(s -> slaChanges.findById(changeId).chain(change -> {
+            if (change == null || !change.service.equals(name)) {
+                return Uni.createFrom().failure(ProblemException.notFound("SLA change", changeId));
+            }
+            if (!s.isOwnedBy(actor.user())) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Only an owner of " + name + " may sign off its SLA"));
+            }
+            if (change.status != SlaChange.Status.PENDING) {
+                return Uni.createFrom().failure(ProblemException.conflict("SLA change " + changeId + " is " + change.status));
+            }
+            Instant now = clock.instant();
+            return slaChanges.update("status = ?1 where service = ?2 and status = ?3", SlaChange.Status.SUPERSEDED, name,
+                            SlaChange.Status.ACTIVE)
+                    .invoke(() -> signOff(s, change, actor.user(), comment, now))
+                    .chain(() -> publish(EventTypes.SERVICE_UPDATED, s, "sla signed off", actor))
+                    .replaceWith(change);
+        }));
+    }
+
+    /** Replaces the dependencies of {@code name}; every dependency must be in the catalog. */
+    @WithTransaction
+    public Uni<List<ServiceDependency>> replaceDependencies(String name, List<ServiceDependency> wanted, Actor actor) {
+        return existing(name).chain(s -> {
+            actor.requireOwnerOrAdmin(s.owners, name);
+            List<String> targets = wanted.stream().map(d -> d.dependency).distinct().toList();
+            Uni<List<BusinessService>> known = targets.isEmpty() ? Uni.createFrom().item(List.of()) : services.list("name in ?1", targets);
+            return known.chain(found -> {
+                List<Violation> unknown = new ArrayList<>();
+                for (int i = 0; i < wanted.size(); i++) {
+                    String target = wanted.get(i).dependency;
+                    if (found.stream().noneMatch(f -> f.name.equals(target))) {
+                        unknown.add(new Violation("[" + i + "].dependency", "unknown business service " + target));
+                    }
+                }
+                if (!unknown.isEmpty()) {
+                    return Uni.createFrom().failure(ProblemException.invalid(unknown));
+                }
+                wanted.forEach(d -> d.dependent = name);
+                return dependencies.delete("dependent", name)
+                        .chain(() -> wanted.isEmpty() ? Uni.createFrom().voidItem() : dependencies.persist(wanted))
+                        .call(revision::bump)
+                        .call(() -> publish(EventTypes.SERVICE_UPDATED, s, "dependencies replaced", actor))
+                        .replaceWith(wanted);
+            });
+        });
+    }
+
+    public Uni<BusinessService> existing(String name) {
+        return services.findById(name).onItem().ifNull().failWith(() -> ProblemException.notFound("Business service", name));
+    }
+
+    private static void apply(BusinessService s, ServiceDefinition def, Instant now) {
+        s.description = def.description() == null ? "" : def.description();
+        s.tier = def.tier();
+        s.owningTeam = def.owningTeam();
+        s.owners = List.copyOf(new LinkedHashSet<>(def.owners()));
+        s.customerFacing = def.customerFacing();
+        s.regulated = def.regulated();
+        s.onCallTeam = def.onCallTeam();
+        s.usersTotal = def.usersTotal();
+        s.defaultImpact = def.defaultImpact();
+        s.updatedAt = now;
+    }
+
+    private static SlaChange proposal(String service, Map<io.firebreak.events.Priority, SlaTarget> sla, Actor actor, Instant now) {
+        SlaChange change = new SlaChange();
+        change.id = UUID.randomUUID();
+        change.service = service;
+        change.sla = sla == null ? Map.of() : Map.copyOf(sla);
+        change.status = SlaChange.Status.PENDING;
+        change.proposedBy = actor.user();
+        change.proposedAt = now;
+        return change;
+    }
+
+    private static void signOff(BusinessService s, SlaChange change, String user, String comment, Instant now) {
+        change.status = SlaChange.Status.ACTIVE;
+        change.signedOffBy = user;
+        change.signedOffAt = now;
+        change.signoffComment = comment;
+        s.sla = change.sla;
+        s.updatedAt = now;
+    }
+
+    private Uni<BusinessService> publish(String type, BusinessService s, String change, Actor actor) {
+        return outbox.record(type, s.name, new ServiceChanged(s.name, s.tier, s.owningTeam, s.owners, s.customerFacing,
+                s.regulated, s.onCallTeam, change, actor.user(), clock.instant())).replaceWith(s);
+    }
+}

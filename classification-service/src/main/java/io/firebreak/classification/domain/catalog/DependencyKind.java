@@ -1,0 +1,6 @@
+package io.firebreak.classification.domain.catalog;
+
+/** HARD: the dependent fails when its dependency fails. SOFT: it degrades. */
+public enum DependencyKind {
+    HARD, SOFT
+}

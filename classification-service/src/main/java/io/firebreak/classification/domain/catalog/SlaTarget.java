@@ -1,0 +1,9 @@
+package io.firebreak.classification.domain.catalog;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.constraints.Positive;
+
+/** Service-level targets for one priority, in minutes. */
+@RegisterForReflection
+public record SlaTarget(@Positive int acknowledgeMinutes, @Positive int resolveMinutes) {
+}

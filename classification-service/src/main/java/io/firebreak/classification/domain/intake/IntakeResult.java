@@ -1,0 +1,19 @@
+package io.firebreak.classification.domain.intake;
+
+import java.util.List;
+
+/** What intake answers: accepted (durable on the signals topic), invalid, unknown key, or throttled. */
+public sealed interface IntakeResult {
+
+    /** Accepted; the broker acknowledged the signal. */
+    record Accepted(String dedupKey, int count) implements IntakeResult {
+    }
+
+    /** Refused; every error in PagerDuty's style. */
+    record Invalid(List<String> errors) implements IntakeResult {
+    }
+
+    /** The key exceeded its rate; retry after this many seconds. */
+    record Throttled(long retryAfterSeconds) implements IntakeResult {
+    }
+}

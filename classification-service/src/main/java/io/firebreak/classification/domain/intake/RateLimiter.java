@@ -1,0 +1,48 @@
+package io.firebreak.classification.domain.intake;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets per integration key: a sustained rate with a burst allowance. Per replica (each
+ * replica admits the rate), which is what protects that replica; answers how long to wait when full.
+ */
+public final class RateLimiter {
+
+    private final double ratePerNano;
+    private final double burst;
+    private final LongSupplier nanoTime;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private static final class Bucket {
+        double tokens;
+        long updated;
+
+        Bucket(double tokens, long updated) {
+            this.tokens = tokens;
+            this.updated = updated;
+        }
+    }
+
+    public RateLimiter(int ratePerSecond, int burst, LongSupplier nanoTime) {
+        this.ratePerNano = ratePerSecond / 1e9;
+        this.burst = Math.max(1, burst);
+        this.nanoTime = nanoTime;
+    }
+
+    /** Takes one token; returns 0 when admitted, else the seconds to wait before a retry can succeed (≥ 1). */
+    public long acquire(String key) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        synchronized (bucket) {
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updated) * ratePerNano);
+            bucket.updated = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            double missing = 1 - bucket.tokens;
+            return Math.max(1, (long) Math.ceil(missing / ratePerNano / 1e9));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.firebreak.classification.domain.intake;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.classification.config.ClassificationConfig;
+import io.firebreak.events.ChangeReceived;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.SignalReceived;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Accepts alert and change events from monitoring and deploy tools: validate, authenticate by key, rate-limit, publish. */
+@ApplicationScoped
+public class SignalIntake {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
+
+    private final IntegrationKeyService keys;
+    private final SignalPublisher publisher;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final RateLimiter limiter;
+
+    public SignalIntake(IntegrationKeyService keys, SignalPublisher publisher, ObjectMapper mapper, Clock clock,
+                        ClassificationConfig config) {
+        this.keys = keys;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.limiter = new RateLimiter(config.intake().ratePerSecond(), config.intake().burst(), System::nanoTime);
+    }
+
+    /** A PagerDuty Events v2 alert event. */
+    public Uni<IntakeResult> alert(JsonNode body) {
+        List<String> errors = PagerDutyEvents.alertErrors(body);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(new IntakeResult.Invalid(errors));
+        }
+        return admit(PagerDutyEvents.text(body, "routing_key"), key -> {
+            JsonNode payload = body.path("payload");
+            String dedup = PagerDutyEvents.text(body, "dedup_key");
+            String dedupKey = dedup != null ? dedup : UUID.randomUUID().toString().replace("-", "");
+            Instant timestamp = Timestamps.parse(PagerDutyEvents.text(payload, "timestamp"));
+            SignalReceived signal = new SignalReceived(key.service(), key.id().toString(), "pagerduty:" + key.name(),
+                    PagerDutyEvents.text(body, "event_action"), dedupKey, PagerDutyEvents.text(payload, "summary"),
+                    PagerDutyEvents.text(payload, "source"), PagerDutyEvents.text(payload, "severity"), timestamp,
+                    PagerDutyEvents.text(payload, "component"), PagerDutyEvents.text(payload, "group"),
+                    PagerDutyEvents.text(payload, "class"), details(payload.get("custom_details"), body), clock.instant());
+            return publisher.publish(EventTypes.SIGNAL_RECEIVED, key.service() + ":" + dedupKey, signal)
+                    .replaceWith(new IntakeResult.Accepted(dedupKey, 1));
+        });
+    }
+
+    /** A PagerDuty Events v2 change event, passed on to the change service. */
+    public Uni<IntakeResult> change(JsonNode body) {
+        List<String> errors = PagerDutyEvents.changeErrors(body);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(new IntakeResult.Invalid(errors));
+        }
+        return admit(PagerDutyEvents.text(body, "routing_key"), key -> {
+            JsonNode payload = body.path("payload");
+            ChangeReceived change = new ChangeReceived(key.service(), key.id().toString(), PagerDutyEvents.text(payload, "summary"),
+                    PagerDutyEvents.text(payload, "source"), Timestamps.parse(PagerDutyEvents.text(payload, "timestamp")),
+                    details(payload.get("custom_details"), null),
+                    body.hasNonNull("links") ? mapper.convertValue(body.get("links"), LIST) : List.of(), clock.instant());
+            return publisher.publish(EventTypes.CHANGE_RECEIVED, key.service() + ":change", change)
+                    .replaceWith(new IntakeResult.Accepted(null, 1));
+        });
+    }
+
+    /** Alertmanager webhook v4: one signal per alert, the fingerprint as dedup key. */
+    public Uni<IntakeResult> alertmanager(String rawKey, AlertmanagerWebhook webhook) {
+        List<String> errors = webhook.errors();
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(new IntakeResult.Invalid(errors));
+        }
+        return admit(rawKey, key -> {
+            List<Uni<UUID>> sends = new ArrayList<>();
+            for (AlertmanagerWebhook.Alert alert : webhook.alerts()) {
+                SignalReceived signal = alert.toSignal(key, webhook, clock.instant());
+                sends.add(publisher.publish(EventTypes.SIGNAL_RECEIVED, key.service() + ":" + signal.dedupKey(), signal));
+            }
+            return Uni.join().all(sends).andFailFast().replaceWith(new IntakeResult.Accepted(null, sends.size()));
+        });
+    }
+
+    private Uni<IntakeResult> admit(String rawKey, java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
+        return keys.authenticate(rawKey).chain(identity -> {
+            if (identity.isEmpty()) {
+                return Uni.createFrom().item(new IntakeResult.Invalid(List.of("Invalid routing key")));
+            }
+            long wait = limiter.acquire(identity.get().id().toString());
+            if (wait > 0) {
+                return Uni.createFrom().item(new IntakeResult.Throttled(wait));
+            }
+            return accept.apply(identity.get());
+        });
+    }
+
+    private Map<String, Object> details(JsonNode customDetails, JsonNode body) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (customDetails != null && customDetails.isObject()) {
+            details.putAll(mapper.convertValue(customDetails, MAP));
+        } else if (customDetails != null && customDetails.isTextual()) {
+            details.put("text", customDetails.asText());
+        }
+        if (body != null) {
+            for (String extra : List.of("links", "images", "client", "client_url")) {
+                if (body.hasNonNull(extra)) {
+                    details.putIfAbsent("_" + extra, mapper.convertValue(body.get(extra), Object.class));
+                }
+            }
+        }
+        return details;
+    }
+}

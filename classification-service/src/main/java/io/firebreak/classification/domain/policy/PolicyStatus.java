@@ -1,0 +1,6 @@
+package io.firebreak.classification.domain.policy;
+
+/** DRAFT (evaluable only) → PENDING_SIGNOFF → ACTIVE (used for live incidents) → SUPERSEDED. */
+public enum PolicyStatus {
+    DRAFT, PENDING_SIGNOFF, ACTIVE, SUPERSEDED
+}

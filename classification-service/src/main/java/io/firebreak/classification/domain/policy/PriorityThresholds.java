@@ -1,0 +1,18 @@
+package io.firebreak.classification.domain.policy;
+
+import io.firebreak.events.Priority;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** Thresholds for P1, P2 and P3 (below all of them: P4), for one tier or one service. */
+@RegisterForReflection
+public record PriorityThresholds(Thresholds p1, Thresholds p2, Thresholds p3) {
+
+    public Thresholds of(Priority priority) {
+        return switch (priority) {
+            case P1 -> p1;
+            case P2 -> p2;
+            case P3 -> p3;
+            case P4 -> null;
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package io.firebreak.classification.persistence;
+
+import io.firebreak.classification.domain.ClassificationDecision;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@WithSession
+public class DecisionRepository implements PanacheRepositoryBase<ClassificationDecision, java.util.UUID> {
+
+    public Uni<List<ClassificationDecision>> history(UUID incidentId) {
+        return list("incidentId", Sort.ascending("decidedAt"), incidentId);
+    }
+}

@@ -1,0 +1,133 @@
+package io.firebreak.classification.api;
+
+import static io.firebreak.classification.support.Fixtures.API;
+import static io.firebreak.testing.TestKafkaClient.header;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.anEmptyMap;
+
+import io.firebreak.classification.support.Fixtures;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestRun;
+import io.firebreak.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ServiceCatalogTest {
+
+    private static final String SERVICES = API + "/services";
+
+    @Test
+    void anOwnerRegistersAServiceWithItsSlaActiveAndTheEventIsPublished() {
+        String name = Fixtures.uniqueName("payments");
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON)
+                .body(Fixtures.serviceBody(name, 1, "sam")).when().post(SERVICES)
+                .then().statusCode(201).body("tier", equalTo(1)).body("sla.P1.acknowledgeMinutes", equalTo(5));
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + name + "/sla-changes")
+                .then().statusCode(200).body("[0].status", equalTo("ACTIVE")).body("[0].signedOffBy", equalTo("sam"));
+        TestKafkaClient.readUntil(TestRun.topic("classification"), r -> r.stream().anyMatch(x -> name.equals(x.key())
+                && "io.firebreak.service.registered.v1".equals(header(x, "ce_type"))), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anSlaChangeIsActiveOnlyAfterAnOwnerSignsItOff() {
+        String name = Fixtures.uniqueName("ledger");
+        // An admin who is not an owner registers: the SLA waits for an owner.
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Fixtures.serviceBody(name, 2, "olga")).when().post(SERVICES)
+                .then().statusCode(201).body("sla", anEmptyMap());
+        String change = given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("P1", Map.of("acknowledgeMinutes", 2, "resolveMinutes", 60)))
+                .when().put(SERVICES + "/" + name + "/sla").then().statusCode(202).body("status", equalTo("PENDING"))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON).body(Map.of("comment", "ok"))
+                .when().post(SERVICES + "/" + name + "/sla-changes/" + change + "/sign-off")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.as("olga", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Agreed with finance on 2026-11-29"))
+                .when().post(SERVICES + "/" + name + "/sla-changes/" + change + "/sign-off")
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("signedOffBy", equalTo("olga"));
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + name)
+                .then().body("sla.P1.acknowledgeMinutes", equalTo(2));
+        given().auth().oauth2(Tokens.as("olga", "service-owner")).contentType(ContentType.JSON).body(Map.of("comment", "again"))
+                .when().post(SERVICES + "/" + name + "/sla-changes/" + change + "/sign-off").then().statusCode(409);
+    }
+
+    @Test
+    void onlyOwnersAndAdminsChangeAService() {
+        String name = Fixtures.uniqueName("orders");
+        Fixtures.service(name, 2, "sam");
+        Map<String, Object> update = new HashMap<>(Fixtures.serviceBody(name, 1, "sam"));
+        given().auth().oauth2(Tokens.as("mallory", "service-owner")).contentType(ContentType.JSON).body(update)
+                .when().put(SERVICES + "/" + name).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON).body(update)
+                .when().put(SERVICES + "/" + name).then().statusCode(200).body("tier", equalTo(1));
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON).body(update)
+                .when().post(SERVICES).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidServiceIsRefusedWithEveryField() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Not OK");
+        body.put("tier", 7);
+        body.put("owners", List.of());
+        body.put("usersTotal", -1);
+        body.put("sla", Map.of("P1", Map.of("acknowledgeMinutes", 0, "resolveMinutes", 10)));
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON).body(body).when().post(SERVICES)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("name", "tier", "owningTeam", "owners", "customerFacing", "regulated",
+                        "usersTotal", "sla[P1].acknowledgeMinutes"));
+    }
+
+    @Test
+    void impactFollowsDependenciesThroughCyclesWithPathsAndResponsibleParties() {
+        String db = Fixtures.uniqueName("db");
+        String api = Fixtures.uniqueName("api");
+        String web = Fixtures.uniqueName("web");
+        String reports = Fixtures.uniqueName("reports");
+        Fixtures.service(db, 1, "dora");
+        Fixtures.service(api, 1, "arno");
+        Fixtures.service(web, 1, "wes");
+        Fixtures.service(reports, 3, "rae");
+        dependsOn(api, "dora", Map.of(db, "HARD"), "arno");
+        dependsOn(web, "wes", Map.of(api, "HARD"), "wes");
+        dependsOn(reports, "rae", Map.of(api, "SOFT"), "rae");
+        dependsOn(db, "dora", Map.of(web, "SOFT"), "dora"); // a cycle: db → web → api → db
+
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + db + "/impact")
+                .then().statusCode(200)
+                .body("affected.service", contains(api, reports, web))
+                .body("affected.find { it.service == '" + web + "' }.path", contains(db, api, web))
+                .body("affected.find { it.service == '" + web + "' }.kind", equalTo("HARD"))
+                .body("affected.find { it.service == '" + reports + "' }.kind", equalTo("SOFT"))
+                .body("responsibleParties.owners", containsInAnyOrder("dora", "arno", "wes", "rae"))
+                .body("responsibleParties.teams", hasItems("team-" + db, "team-" + web));
+    }
+
+    @Test
+    void dependenciesOnUnknownServicesAreRefused() {
+        String name = Fixtures.uniqueName("lonely");
+        Fixtures.service(name, 2, "sam");
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON)
+                .body(List.of(Map.of("dependency", "ghost", "kind", "HARD"), Map.of("dependency", name, "kind", "SIDEWAYS")))
+                .when().put(SERVICES + "/" + name + "/dependencies")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static void dependsOn(String service, String unused, Map<String, String> dependencies, String owner) {
+        List<Map<String, String>> body = dependencies.entrySet().stream()
+                .map(e -> Map.of("dependency", e.getKey(), "kind", e.getValue())).toList();
+        given().auth().oauth2(Tokens.as(owner, "service-owner")).contentType(ContentType.JSON).body(body)
+                .when().put(SERVICES + "/" + service + "/dependencies").then().statusCode(200);
+    }
+}

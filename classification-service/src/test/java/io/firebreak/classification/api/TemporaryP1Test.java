@@ -1,0 +1,131 @@
+package io.firebreak.classification.api;
+
+import static io.firebreak.classification.support.Fixtures.API;
+import static io.firebreak.testing.TestKafkaClient.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.classification.domain.IncidentService;
+import io.firebreak.classification.support.Fixtures;
+import io.firebreak.classification.support.MutableClock;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestRun;
+import io.firebreak.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TemporaryP1Test {
+
+    private static final String INCIDENTS = API + "/incidents";
+
+    private final MutableClock clock;
+    private final IncidentService incidents;
+    private String service;
+
+    TemporaryP1Test(MutableClock clock, IncidentService incidents) {
+        this.clock = clock;
+        this.incidents = incidents;
+    }
+
+    @BeforeEach
+    void borderlineIncident() {
+        service = Fixtures.uniqueName("borderline");
+        Fixtures.service(service, 1, "owen");
+        Fixtures.baselinePolicyActive();
+    }
+
+    private String designate(String id, String as, String role) {
+        return given().auth().oauth2(Tokens.as(as, role)).contentType(ContentType.JSON)
+                .body(Map.of("justification", "Impact unclear, card payments may be failing"))
+                .when().post(INCIDENTS + "/" + id + "/temporary-p1").then().extract().asString();
+    }
+
+    @Test
+    void onlyPreApprovedRolesMayDesignateATemporaryP1() {
+        String id = Fixtures.declareP3(service, "ines");
+        given().auth().oauth2(Tokens.as("rita", "responder")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "worried")).when().post(INCIDENTS + "/" + id + "/temporary-p1")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "Impact unclear, card payments may be failing"))
+                .when().post(INCIDENTS + "/" + id + "/temporary-p1")
+                .then().statusCode(200)
+                .body("priority", equalTo("P1"))
+                .body("temporaryP1.status", equalTo("ACTIVE"))
+                .body("temporaryP1.designatedBy", equalTo("ines"))
+                .body("temporaryP1.expiresAt", notNullValue());
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "again")).when().post(INCIDENTS + "/" + id + "/temporary-p1")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void theDefaultWindowIsThirtyMinutes() {
+        String id = Fixtures.declareP3(service, "ines");
+        Instant before = clock.instant();
+        String expires = given().auth().oauth2(Tokens.as("owen", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "may be data loss")).when().post(INCIDENTS + "/" + id + "/temporary-p1")
+                .then().statusCode(200).extract().path("temporaryP1.expiresAt");
+        assertThat(Duration.between(before, Instant.parse(expires))).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
+    }
+
+    @Test
+    void confirmedTemporaryP1StaysP1AndNeverExpires() throws Throwable {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Payments confirmed failing")).when().post(INCIDENTS + "/" + id + "/temporary-p1/confirm")
+                .then().statusCode(200).body("priority", equalTo("P1")).body("temporaryP1.status", equalTo("CONFIRMED"));
+        clock.advance(Duration.ofMinutes(45));
+        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
+                .then().body("temporaryP1.status", equalTo("CONFIRMED"));
+    }
+
+    @Test
+    void downgradeEndsTheTemporaryP1WithTheGivenPriority() {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+        given().auth().oauth2(Tokens.as("owen", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("priority", "P2", "reason", "Only a slowdown")).when().post(INCIDENTS + "/" + id + "/temporary-p1/downgrade")
+                .then().statusCode(200).body("priority", equalTo("P2")).body("temporaryP1.status", equalTo("DOWNGRADED"));
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id + "/classification-history")
+                .then().body("kind", org.hamcrest.Matchers.contains("DECLARED", "TEMPORARY_P1", "TEMPORARY_P1_DOWNGRADED"));
+    }
+
+    @Test
+    void anUnconfirmedTemporaryP1ExpiresAsksForReReviewAndNamesTheOwnersToEscalateTo() throws Throwable {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+
+        clock.advance(Duration.ofMinutes(29));
+        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
+                .then().body("temporaryP1.status", equalTo("ACTIVE"));
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s)).isGreaterThanOrEqualTo(1);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
+                .then().body("temporaryP1.status", equalTo("EXPIRED")).body("priority", equalTo("P1"));
+
+        ConsumerRecord<String, byte[]> expired = TestKafkaClient.readUntil(TestRun.topic("classification"),
+                        r -> r.stream().anyMatch(x -> id.equals(x.key()) && header(x, "ce_type").endsWith("temporary_p1_expired.v1")),
+                        Duration.ofSeconds(20)).stream()
+                .filter(x -> id.equals(x.key()) && header(x, "ce_type").endsWith("temporary_p1_expired.v1")).findFirst().orElseThrow();
+        JsonNode data = new ObjectMapper().readTree(expired.value());
+        assertThat(data.get("escalateTo").get(0).asText()).isEqualTo("owen");
+        assertThat(data.get("owningTeam").asText()).isEqualTo("team-" + service);
+    }
+}
