@@ -164,6 +164,8 @@ class ClassificationAuthorizationMatrixTest {
                 s -> s.get(API + "/services/" + SERVICE + "/integration-keys")));
         list.add(new Endpoint("POST rotate", only("service-owner", "admin"), 201, s -> s.post(API + "/integration-keys/" + key() + "/rotate")));
         list.add(new Endpoint("DELETE integration-key", only("service-owner", "admin"), 200, s -> s.delete(API + "/integration-keys/" + key())));
+        list.add(new Endpoint("GET audit/accuracy", only("auditor", "service-owner", "admin"), 200, s -> s
+                .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2027-01-01T00:00:00Z").get(API + "/audit/accuracy")));
         list.add(new Endpoint("GET me", null, 200, s -> s.get(API + "/me")));
         return list;
     }
