@@ -24,6 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,10 +60,12 @@ class IntakeBenchmark {
         closedLoop(http, keys, 5); // warm-up: JIT, connections, producer metadata
         double sustained = closedLoop(http, keys, SECONDS);
         report.append(String.format(Locale.ROOT, "sustained /v2/enqueue: %.0f events/s (%d in flight, %d s)%n", sustained, CONCURRENCY, SECONDS));
-        for (int rate : new int[] {1_000, 2_500, 5_000}) {
+        System.out.println(report);
+        for (int rate : new int[] {1_000, 2_000, 3_000, 5_000}) {
             double[] p = fixedRate(http, keys, rate, 15);
             report.append(String.format(Locale.ROOT, "fixed rate %d/s: achieved %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %.0f%n",
                     rate, p[0], p[1], p[2], p[3], p[4]));
+            System.out.println(report);
         }
         double raw = rawKafka(SECONDS);
         report.append(String.format(Locale.ROOT, "raw Kafka producer, same payload, acks=all idempotent: %.0f records/s%n", raw));
@@ -151,6 +156,10 @@ class IntakeBenchmark {
         String topic = "firebreak.bench-" + UUID.randomUUID().toString().substring(0, 8);
         byte[] value = body("k".repeat(32), 1).getBytes(StandardCharsets.UTF_8);
         AtomicLong acked = new AtomicLong();
+        // Same shape as the signals topic of the local stack (6 partitions); the broker does not auto-create topics.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+        }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, "warm", value)).get();
             long start = System.nanoTime();
