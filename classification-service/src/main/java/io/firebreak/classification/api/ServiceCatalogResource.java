@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -86,6 +87,14 @@ public class ServiceCatalogResource {
     @Operation(summary = "Update a business service (not its SLA, which changes through sign-off)")
     public Uni<ServiceView> update(@PathParam("name") String name, @Valid @NotNull ServiceRequest request) {
         return catalog.update(name, request.toDefinition(name), actors.current()).map(ServiceView::of);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @RolesAllowed({Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "Remove a service no incident references (409 otherwise)")
+    public Uni<RestResponse<Void>> deregister(@PathParam("name") String name) {
+        return catalog.deregister(name, actors.current()).replaceWith(RestResponse.noContent());
     }
 
     @PUT

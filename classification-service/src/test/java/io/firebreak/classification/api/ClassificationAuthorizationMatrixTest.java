@@ -132,6 +132,11 @@ class ClassificationAuthorizationMatrixTest {
         list.add(new Endpoint("POST services", only("service-owner", "admin"), 201,
                 s -> s.contentType(ContentType.JSON).body(Fixtures.serviceBody(Fixtures.uniqueName("matrix"), 3, OWNER)).post(API + "/services")));
         list.add(new Endpoint("GET services", ALL, 200, s -> s.get(API + "/services")));
+        list.add(new Endpoint("DELETE service", only("service-owner", "admin"), 204, s -> {
+            String doomed = Fixtures.uniqueName("doomed");
+            Fixtures.service(doomed, 4, OWNER);
+            return s.delete(API + "/services/" + doomed);
+        }));
         list.add(new Endpoint("GET service", ALL, 200, s -> s.get(API + "/services/" + SERVICE)));
         list.add(new Endpoint("PUT service", only("service-owner", "admin"), 200,
                 s -> s.contentType(ContentType.JSON).body(serviceBody).put(API + "/services/" + SERVICE)));

@@ -76,6 +76,22 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void aServiceWithoutIncidentsCanBeRemovedOneWithIncidentsCannot() {
+        String unused = Fixtures.uniqueName("retired");
+        Fixtures.service(unused, 3, "sam");
+        given().auth().oauth2(Tokens.as("mallory", "service-owner")).when().delete(SERVICES + "/" + unused).then().statusCode(403);
+        given().auth().oauth2(Tokens.as("sam", "service-owner")).when().delete(SERVICES + "/" + unused).then().statusCode(204);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + unused).then().statusCode(404);
+
+        String used = Fixtures.uniqueName("busy");
+        Fixtures.service(used, 1, "sam");
+        Fixtures.baselinePolicyActive();
+        Fixtures.declareP3(used, "ines");
+        given().auth().oauth2(Tokens.as("ada", "admin")).when().delete(SERVICES + "/" + used)
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void invalidServiceIsRefusedWithEveryField() {
         Map<String, Object> body = new HashMap<>();
         body.put("name", "Not OK");

@@ -78,6 +78,36 @@ public class CatalogService {
         });
     }
 
+    /**
+     * Removes a service that no incident references (incidents keep their history, so such a
+     * service stays); its dependencies, keys and SLA changes go with it.
+     */
+    @WithTransaction
+    public Uni<Void> deregister(String name, Actor actor) {
+        return existing(name).chain(s -> {
+            actor.requireOwnerOrAdmin(s.owners, name);
+            return incidentCount(name).chain(count -> {
+                        if (count > 0) {
+                            return Uni.createFrom().failure(ProblemException.conflict(name + " has " + count
+                                    + " incident(s); a service with incidents cannot be removed"));
+                        }
+                        return dependencies.delete("dependency", name)
+                                .chain(() -> services.delete(s))
+                                .call(revision::bump)
+                                .call(() -> outbox.record(EventTypes.SERVICE_UPDATED, s.name, new ServiceChanged(s.name, s.tier,
+                                        s.owningTeam, s.owners, s.customerFacing, s.regulated, s.onCallTeam, "deregistered",
+                                        actor.user(), clock.instant())))
+                                .replaceWithVoid();
+                    });
+        });
+    }
+
+    private Uni<Long> incidentCount(String name) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from classification.incident where business_service = :name", Long.class)
+                .setParameter("name", name).getSingleResult());
+    }
+
     /** Proposes a new SLA; the active one stays until an owner signs the proposal off. */
     @WithTransaction
     public Uni<SlaChange> proposeSla(String name, Map<io.firebreak.events.Priority, SlaTarget> sla, Actor actor) {

@@ -43,12 +43,7 @@ public final class PagerDutyEvents {
             if (payload == null || !payload.isObject()) {
                 errors.add("'payload' is missing or not an object");
             } else {
-                String summary = text(payload, "summary");
-                if (summary == null) {
-                    errors.add("'payload.summary' is missing or blank");
-                } else if (summary.length() > 1024) {
-                    errors.add("'payload.summary' must be at most 1024 characters");
-                }
+                summary(payload, errors);
                 if (text(payload, "source") == null) {
                     errors.add("'payload.source' is missing or blank");
                 }
@@ -81,12 +76,7 @@ public final class PagerDutyEvents {
         if (payload == null || !payload.isObject()) {
             errors.add("'payload' is missing or not an object");
         } else {
-            String summary = text(payload, "summary");
-            if (summary == null) {
-                errors.add("'payload.summary' is missing or blank");
-            } else if (summary.length() > 1024) {
-                errors.add("'payload.summary' must be at most 1024 characters");
-            }
+            summary(payload, errors);
             timestamp(payload, "payload.timestamp", errors);
         }
         arrays(body, errors, "links");
@@ -100,6 +90,15 @@ public final class PagerDutyEvents {
         }
         String text = value.asText();
         return text.isBlank() ? null : text;
+    }
+
+    private static void summary(JsonNode payload, List<String> errors) {
+        String summary = text(payload, "summary");
+        if (summary == null) {
+            errors.add("'payload.summary' is missing or blank");
+        } else if (summary.length() > 1024) {
+            errors.add("'payload.summary' must be at most 1024 characters");
+        }
     }
 
     private static void routingKey(JsonNode body, List<String> errors) {
