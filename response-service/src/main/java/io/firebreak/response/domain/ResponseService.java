@@ -1,6 +1,7 @@
 package io.firebreak.response.domain;
 
 import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PriorityChanged;
 import io.firebreak.response.persistence.ResponseRecordRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,24 @@ public class ResponseService {
             record.declaredAt = declared.declaredAt();
             record.openedAt = clock.instant();
             return records.persist(record).replaceWith(true);
+        });
+    }
+
+    /**
+     * Follows classification's priority: reclassification and temporary-P1 decisions change the
+     * priority the response runs at; the post-mortem's final priority does not (it is history).
+     */
+    @WithTransaction
+    public Uni<Boolean> follow(PriorityChanged change) {
+        if ("FINAL".equals(change.reason())) {
+            return Uni.createFrom().item(false);
+        }
+        return records.findById(change.incidentId()).map(record -> {
+            if (record == null) {
+                return false;
+            }
+            record.priority = change.priority();
+            return true;
         });
     }
 }

@@ -3,6 +3,7 @@ package io.firebreak.response.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PriorityChanged;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
 import io.firebreak.response.domain.ResponseService;
@@ -35,6 +36,9 @@ public class ClassificationEventsConsumer {
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
             return responses.open(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+        }
+        if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
+            return responses.follow(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
     }

@@ -72,6 +72,30 @@ class DeclaredIncidentOpensResponseTest {
     }
 
     @Test
+    void reclassificationChangesThePriorityTheResponseRunsAtButTheFinalPriorityDoesNot() {
+        UUID incident = UUID.randomUUID();
+        String key = "INC-2026-" + suffix();
+        publishDeclared(UUID.randomUUID(), incident, key, "P3");
+        publishChanged(incident, key, "P3", "P1", "RECLASSIFIED");
+        publishChanged(incident, key, "P1", "P2", "FINAL");
+        UUID marker = UUID.randomUUID();
+        publishDeclared(UUID.randomUUID(), marker, "INC-2026-" + suffix(), "P4");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .when().get("/api/v1/response/incidents/" + marker).then().statusCode(200));
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get("/api/v1/response/incidents/" + incident)
+                .then().statusCode(200).body("priority", equalTo("P1"));
+    }
+
+    private static void publishChanged(UUID incident, String key, String from, String to, String reason) {
+        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"checkout\","
+                + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"" + reason + "\","
+                + "\"changedBy\":\"ines\",\"changedAt\":\"2026-11-29T10:05:00Z\"}";
+        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID(), incident));
+        headers.put("ce_type", "io.firebreak.incident.priority_changed.v1");
+        TestKafkaClient.send(TOPIC, incident.toString(), data.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    @Test
     void unknownIncidentIsA404Problem() {
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get("/api/v1/response/incidents/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
