@@ -198,9 +198,25 @@ class ClassificationAuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> intakeIsAuthenticatedByItsKeyNotByTokens() {
         String routingKey = routingKey();
-        String body = "{\"routing_key\":\"" + routingKey + "\",\"event_action\":\"trigger\",\"dedup_key\":\"matrix\","
+        String alert = "{\"routing_key\":\"" + routingKey + "\",\"event_action\":\"trigger\",\"dedup_key\":\"matrix\","
                 + "\"payload\":{\"summary\":\"s\",\"source\":\"x\",\"severity\":\"info\"}}";
-        return Stream.of(null, "viewer", "admin").map(role -> DynamicTest.dynamicTest("/v2/enqueue as " + role + " -> 202",
-                () -> assertThat(as(role).contentType(ContentType.JSON).body(body).post("/v2/enqueue").statusCode()).isEqualTo(202)));
+        String change = "{\"routing_key\":\"" + routingKey + "\",\"payload\":{\"summary\":\"deploy 42\"}}";
+        String webhook = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"a\"},"
+                + "\"annotations\":{},\"startsAt\":\"2026-11-29T10:00:00Z\",\"fingerprint\":\"matrix-fp\"}]}";
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String role : Arrays.asList(null, "viewer", "no-firebreak-role", "admin")) {
+            tests.add(DynamicTest.dynamicTest("/v2/enqueue as " + role + " -> 202", () -> assertThat(
+                    as(role).contentType(ContentType.JSON).body(alert).post("/v2/enqueue").statusCode()).isEqualTo(202)));
+            tests.add(DynamicTest.dynamicTest("/v2/change/enqueue as " + role + " -> 202", () -> assertThat(
+                    as(role).contentType(ContentType.JSON).body(change).post("/v2/change/enqueue").statusCode()).isEqualTo(202)));
+            tests.add(DynamicTest.dynamicTest("alertmanager as " + role + " -> 202", () -> assertThat(
+                    as(role).contentType(ContentType.JSON).body(webhook).post(API + "/intake/alertmanager/" + routingKey).statusCode())
+                    .isEqualTo(202)));
+        }
+        // Without a valid key no token helps.
+        tests.add(DynamicTest.dynamicTest("/v2/enqueue with an unknown key as admin -> 400", () -> assertThat(
+                as("admin").contentType(ContentType.JSON).body(alert.replace(routingKey, "f".repeat(32))).post("/v2/enqueue").statusCode())
+                .isEqualTo(400)));
+        return tests.stream();
     }
 }
