@@ -76,6 +76,9 @@ public class Incident {
     @Column(name = "temporary_p1_by")
     public String temporaryP1By;
 
+    @Column(name = "temporary_p1_designated_at")
+    public Instant temporaryP1DesignatedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "final_priority")
     public Priority finalPriority;

@@ -163,6 +163,7 @@ public class IncidentService {
             incident.temporaryP1Status = TemporaryP1Status.ACTIVE;
             incident.temporaryP1ExpiresAt = now.plus(w);
             incident.temporaryP1By = actor.user();
+            incident.temporaryP1DesignatedAt = now;
             return decide(incident, DecisionKind.TEMPORARY_P1, previous, actor.user(), justification)
                     .call(() -> outbox.record(EventTypes.INCIDENT_TEMPORARY_P1_DESIGNATED, incident.id.toString(),
                             new TemporaryP1Designated(incident.id, incident.key, incident.businessService, previous,
@@ -219,7 +220,7 @@ public class IncidentService {
                 .call(() -> outbox.record(EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED, incident.id.toString(),
                         new TemporaryP1Expired(incident.id, incident.key, incident.businessService,
                                 service == null ? null : service.owningTeam, service == null ? List.of() : service.owners,
-                                incident.temporaryP1ExpiresAt.minus(Duration.ZERO), now)))
+                                incident.temporaryP1DesignatedAt, now)))
                 .replaceWithVoid());
     }
 

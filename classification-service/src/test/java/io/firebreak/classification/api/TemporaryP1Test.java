@@ -127,5 +127,7 @@ class TemporaryP1Test {
         JsonNode data = new ObjectMapper().readTree(expired.value());
         assertThat(data.get("escalateTo").get(0).asText()).isEqualTo("owen");
         assertThat(data.get("owningTeam").asText()).isEqualTo("team-" + service);
+        assertThat(Duration.between(Instant.parse(data.get("designatedAt").asText()), Instant.parse(data.get("expiredAt").asText())))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(31));
     }
 }
