@@ -9,6 +9,7 @@ import io.firebreak.classification.domain.policy.ImpactFacts;
 import io.firebreak.classification.persistence.DecisionRepository;
 import io.firebreak.classification.persistence.IncidentRepository;
 import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.problem.Violations;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.PUT;
 import java.time.Duration;
@@ -75,8 +76,7 @@ public class IncidentResource {
         if (request == null) {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("body", "is required"))));
         }
-        List<Violation> violations = validator.validate(request).stream()
-                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage())).toList();
+        List<Violation> violations = Violations.of(validator.validate(request));
         boolean structurallyUsable = violations.stream().noneMatch(v -> v.field().startsWith("impact") || v.field().equals("priority"));
         Declaration declaration = new Declaration(strip(request.title()), strip(request.summary()), request.businessService(),
                 structurallyUsable ? ImpactFactsInput.toFacts(request.impact()) : ImpactFacts.NONE,

@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,10 +40,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
-                .collect(Collectors.toList());
+        List<Violation> violations = Violations.of(e.getConstraintViolations());
         return ProblemResponses.of(ProblemException.invalid(violations).problem().withInstance(uri.getPath()));
     }
 
@@ -108,28 +101,5 @@ public class ProblemMappers {
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
                 "The request failed unexpectedly; quote the correlation id when reporting it")
                 .withInstance(uri.getPath()).withCorrelationId(correlationId));
-    }
-
-    /** The request-body field of a violation ({@code items[2].name}), without method and Java parameter names. */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
-                case PARAMETER -> parameter = node.getName();
-                default -> {
-                    if (node.isInIterable() && !names.isEmpty()) {
-                        String key = node.getIndex() != null ? String.valueOf(node.getIndex()) : String.valueOf(node.getKey());
-                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + key + "]");
-                    }
-                    if (node.getName() != null) {
-                        names.add(node.getName());
-                    }
-                }
-            }
-        }
-        // A query or path parameter is named by itself; a body field by its path inside the body.
-        return names.isEmpty() ? String.valueOf(parameter) : String.join(".", names);
     }
 }
