@@ -1,0 +1,1 @@
+create table platform_next_probe (id bigint primary key);

@@ -1,0 +1,1 @@
+create table service_table_v13 (id bigint primary key);
