@@ -3,9 +3,11 @@ package io.firebreak.platform.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One link of a tamper-evident chain. {@code hash} = SHA-256 over the sequence number, the previous
- * record's hash and the canonical JSON of the content, so changing, removing or reordering any
- * record breaks every later link.
+ * One link of a chain. {@code mac} = HMAC-SHA256, under the key named {@code keyId}, of the chain name,
+ * the sequence number, the previous record's MAC and the RFC 8785 canonical content: changing, removing
+ * or reordering a record breaks its MAC or the next record's link, and without the key (kept outside
+ * the database) nobody can compute valid MACs for a rewritten chain.
  */
-public record AuditRecord(long sequence, String previousHash, JsonNode content, String hash) {
+@io.quarkus.runtime.annotations.RegisterForReflection
+public record AuditRecord(String chain, long sequence, String previousMac, JsonNode content, String keyId, String mac) {
 }

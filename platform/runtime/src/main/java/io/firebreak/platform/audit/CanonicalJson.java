@@ -3,17 +3,18 @@ package io.firebreak.platform.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
+import org.erdtman.jcs.JsonCanonicalizer;
+import org.erdtman.jcs.NumberToJSON;
 
 /**
- * Canonical JSON for hashing: object keys sorted, no insignificant whitespace, numbers as Jackson
- * writes them. Two JSON documents with the same content but different key order hash the same.
+ * RFC 8785 JSON Canonicalization Scheme, by the reference Java implementation of its author: object
+ * members sorted by UTF-16 code units, numbers as ECMAScript prints the IEEE-754 double, strings with
+ * minimal escaping. So a document hashes the same after any round trip that keeps its values (jsonb,
+ * another JSON library, another language), whatever the key order, spacing or number spelling.
  */
 public final class CanonicalJson {
 
@@ -24,32 +25,45 @@ public final class CanonicalJson {
 
     public static String of(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(sorted(node));
+            return new JsonCanonicalizer(MAPPER.writeValueAsString(node)).getEncodedString();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write JSON", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not canonicalisable JSON: " + e.getMessage(), e);
         }
     }
 
-    private static JsonNode sorted(JsonNode node) {
+    /**
+     * Refuses numbers that a double cannot hold exactly as written (integers beyond 2^53, decimals with
+     * more digits than a double keeps): RFC 8785 reads every number as a double, so two such values
+     * could canonicalise alike and share a MAC. Write them as strings.
+     */
+    public static void requireExactNumbers(JsonNode node, String path) {
         if (node == null) {
-            return JsonNodeFactory.instance.nullNode();
+            return;
         }
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            Iterator<String> it = node.fieldNames();
-            it.forEachRemaining(names::add);
-            Collections.sort(names);
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (String name : names) {
-                copy.set(name, sorted(node.get(name)));
+        if (node.isNumber()) {
+            BigDecimal written = node.decimalValue();
+            String canonical;
+            try {
+                canonical = NumberToJSON.serializeNumber(node.doubleValue());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(path + " is not a finite number");
             }
-            return copy;
+            if (written.compareTo(new BigDecimal(canonical)) != 0) {
+                throw new IllegalArgumentException(path + " = " + node.asText()
+                        + " is not exactly representable as an IEEE-754 double; audit it as a string");
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                requireExactNumbers(field.getValue(), path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireExactNumbers(node.get(i), path + "[" + i + "]");
+            }
         }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> copy.add(sorted(element)));
-            return copy;
-        }
-        return node;
     }
 }
