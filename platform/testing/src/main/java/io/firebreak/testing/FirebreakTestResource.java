@@ -38,6 +38,7 @@ public class FirebreakTestResource implements QuarkusTestResourceLifecycleManage
         // Empty clears a provider URL set in a lower-priority source (the prod default): verify locally, discover nothing.
         config.put("quarkus.oidc.auth-server-url", "");
         config.put("quarkus.oidc.token.issuer", TestKeys.ISSUER);
+        config.put("firebreak.audit.key", TestKeys.auditKey());
         return config;
     }
 

@@ -26,29 +26,7 @@ public final class TestKafka {
         // which it can raise while the JVM is already shutting down, turning a green run red.
         Exit.setExitProcedure((code, message) -> System.err.println("[test-kafka] broker asked to exit(" + code + "): " + message));
         Exit.setHaltProcedure((code, message) -> System.err.println("[test-kafka] broker asked to halt(" + code + "): " + message));
-        try {
-            TestKitNodes nodes = new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build();
-            cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "3")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the test Kafka broker", e);
-        }
+        cluster = startCluster(java.util.Map.of("auto.create.topics.enable", "true"));
         KafkaClusterTestKit started = cluster;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -59,6 +37,57 @@ public final class TestKafka {
         }, "stop-test-kafka"));
         System.setProperty(BOOTSTRAP_PROPERTY, cluster.bootstrapServers());
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * A second, separate broker for fault tests, configured to refuse what the shared one accepts
+     * (e.g. {@code auto.create.topics.enable=false}, a small {@code message.max.bytes}); stop it to test
+     * a broker that is gone. Close it when done.
+     */
+    public static Extra startExtra(java.util.Map<String, String> overrides) {
+        java.util.Map<String, String> config = new java.util.HashMap<>(java.util.Map.of("auto.create.topics.enable", "false"));
+        config.putAll(overrides);
+        KafkaClusterTestKit extra = startCluster(config);
+        return new Extra(extra, extra.bootstrapServers());
+    }
+
+    /** A broker started by {@link #startExtra}. */
+    public record Extra(KafkaClusterTestKit cluster, String bootstrapServers) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the extra test broker", e);
+            }
+        }
+    }
+
+    private static KafkaClusterTestKit startCluster(java.util.Map<String, String> overrides) {
+        try {
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes)
+                    .setConfigProp("num.partitions", "3")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "3")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1");
+            overrides.forEach(builder::setConfigProp);
+            KafkaClusterTestKit started = builder.build();
+            started.format();
+            started.startup();
+            started.waitForReadyBrokers();
+            return started;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a test Kafka broker", e);
+        }
     }
 
     public static String bootstrapServers() {

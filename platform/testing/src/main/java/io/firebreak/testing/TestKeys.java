@@ -20,6 +20,7 @@ public final class TestKeys {
     public static final String ISSUER = "https://firebreak.test/realms/firebreak";
     private static final String PRIVATE_PROPERTY = "firebreak.test.jwt.private-key";
     private static final String PUBLIC_PROPERTY = "firebreak.test.jwt.public-key";
+    private static final String AUDIT_PROPERTY = "firebreak.test.audit-key";
 
     private TestKeys() {
     }
@@ -37,6 +38,18 @@ public final class TestKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A random audit MAC key for this test JVM, base64 (the form {@code firebreak.audit.key} takes). */
+    public static synchronized String auditKey() {
+        String key = System.getProperty(AUDIT_PROPERTY);
+        if (key == null) {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            key = Base64.getEncoder().encodeToString(bytes);
+            System.setProperty(AUDIT_PROPERTY, key);
+        }
+        return key;
     }
 
     /** Base64 X.509 public key, the form {@code quarkus.oidc.public-key} takes. */

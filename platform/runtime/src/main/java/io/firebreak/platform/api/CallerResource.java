@@ -1,6 +1,5 @@
 package io.firebreak.platform.api;
 
-import io.firebreak.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -36,9 +35,7 @@ public class CallerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The caller's identity and roles as this service sees them")
     public Caller me(@PathParam("context") String requested) {
-        if (!context.equals(requested)) {
-            throw ProblemException.notFound("Service context", requested);
-        }
+        ContextPath.require(context, requested);
         List<String> roles = identity.getRoles().stream().sorted().toList();
         return new Caller(service, identity.getPrincipal().getName(), roles);
     }

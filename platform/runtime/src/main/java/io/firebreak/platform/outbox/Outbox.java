@@ -16,6 +16,11 @@ import java.util.UUID;
  * Records an event in the service's outbox table inside the caller's current Hibernate Reactive
  * transaction, so the event exists if and only if the state change commits. Call it from a
  * {@code @WithTransaction} service method; the relay publishes it after commit.
+ *
+ * <p>Per-key order holds by construction: recording takes a transaction-scoped advisory lock on the
+ * key, so a second transaction writing the same key waits until the first has committed or rolled
+ * back. Two transactions that record events for the same two keys in opposite orders can deadlock;
+ * PostgreSQL then aborts one (a 409 to its caller, who retries).
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,9 +34,12 @@ public class Outbox {
         this.mapper = mapper;
         this.clock = clock;
         this.config = config;
+        // The row is formed only after the key's transaction-scoped advisory lock is granted, so its seq is
+        // drawn after every earlier writer of the key committed: seq order is commit order, per key.
         this.insert = "insert into " + SqlIdentifiers.schema(config.schema()) + ".outbox_event"
                 + " (id, topic, partition_key, type, source, subject, occurred_at, payload)"
-                + " values (:id, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb))";
+                + " select :id, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb)"
+                + " from (select pg_advisory_xact_lock(hashtextextended(:lockKey, 0))) as key_lock";
     }
 
     /** Records an event for the service's own topic; {@code subject} is also the record key. */
@@ -54,6 +62,7 @@ public class Outbox {
                         .setParameter("id", id)
                         .setParameter("topic", topic)
                         .setParameter("key", subject)
+                        .setParameter("lockKey", "firebreak-outbox:" + config.schema() + ":" + subject)
                         .setParameter("type", type)
                         .setParameter("source", config.source())
                         .setParameter("subject", subject)

@@ -1,54 +1,58 @@
 package io.firebreak.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs this instance's relay. It wakes on PostgreSQL {@code NOTIFY} (sent by the outbox table's
- * trigger at commit), so an idle service publishes within milliseconds; a periodic poll covers
- * notifications missed while the listener reconnects. Drains while batches come back full.
+ * Runs this instance's relay. It wakes on PostgreSQL {@code NOTIFY} (sent by the outbox table's trigger
+ * at commit), so an idle service publishes within milliseconds; a periodic poll covers the time the
+ * listener is reconnecting. Runs are coalesced and go on while batches come back full.
  */
 @ApplicationScoped
 public class OutboxRelayService {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final Vertx vertx;
     private final OutboxConfig config;
     private final OutboxRelay relay;
-    private final PgConnectOptions listenOptions;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean paused;
+    private final NotifyListener listener;
+    private final RunCoalescer<RelayResult> runs;
+    private final Counter published;
+    private final Counter failed;
+    private final Counter parked;
+    private final AtomicInteger purges = new AtomicInteger();
     private volatile boolean stopped;
-    private PgSubscriber subscriber;
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
-    public OutboxRelayService(Vertx vertx, Pool pool, OutboxSender sender, OutboxConfig config,
-                              @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                              @ConfigProperty(name = "quarkus.datasource.username") String user,
-                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public OutboxRelayService(Vertx vertx, Pool pool, OutboxSender sender, OutboxConfig config, MeterRegistry registry,
+                              @ConfigProperty(name = "quarkus.application.name") String service) {
         this.vertx = vertx;
         this.config = config;
-        this.relay = new OutboxRelay(pool, sender, config.schema(), config.batchSize(),
-                new Backoff(config.initialBackoff(), config.maxBackoff()), "relay-" + UUID.randomUUID());
-        this.listenOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password.orElse(null));
+        this.relay = new OutboxRelay(pool, sender, config.schema(), RelaySettings.of(config), "relay-" + UUID.randomUUID());
+        this.listener = new NotifyListener(vertx, pool, channel(config.schema()), this::trigger,
+                new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
+        this.runs = new RunCoalescer<>(relay::relayOnce, this::afterRun, this::afterFailure);
+        this.published = Counter.builder("firebreak.outbox.rows.published").description("Outbox rows acknowledged by the broker")
+                .tag("service", service).register(registry);
+        this.failed = Counter.builder("firebreak.outbox.send.failures").description("Failed attempts to publish an outbox row")
+                .tag("service", service).register(registry);
+        this.parked = Counter.builder("firebreak.outbox.rows.parked").description("Outbox rows parked: they need an operator")
+                .tag("service", service).register(registry);
     }
 
     /** The PostgreSQL channel the outbox trigger notifies for this schema. */
@@ -56,87 +60,94 @@ public class OutboxRelayService {
         return "firebreak_outbox_" + schema;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER) StartupEvent event) {
+        purgeTimer = vertx.setTimer(Math.max(1, config.purgeDelay().toMillis()), id -> purgeAndReschedule());
         if (!config.relayEnabled()) {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(retries -> 1_000L);
-        subscriber.channel(channel(config.schema())).handler(payload -> trigger());
-        subscriber.connect().subscribe().with(
-                ok -> trigger(),
-                e -> LOG.warnf("Outbox listener could not connect, polling every %s: %s", config.pollInterval(), e.getMessage()));
+        listener.start();
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> trigger());
-        purgeTimer = vertx.setPeriodic(PURGE_INTERVAL.toMillis(), id -> relay.purgeSent(config.retention()).subscribe().with(
-                n -> LOG.debugf("Purged %d published outbox rows", n),
-                e -> LOG.warnf("Outbox purge failed: %s", e.getMessage())));
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
+        runs.stop();
+        listener.stop();
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
         }
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
         }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
     }
 
     /** Asks for a relay run; coalesces with a run already in progress. */
     public void trigger() {
-        again.set(true);
-        if (!paused && !stopped && running.compareAndSet(false, true)) {
-            drain();
+        runs.trigger();
+    }
+
+    private void afterRun(RelayResult result) {
+        published.increment(result.published());
+        failed.increment(result.failed());
+        parked.increment(result.parked());
+        if (result.claimed() >= config.batchSize() && result.published() + result.failed() > 0) {
+            trigger(); // a full batch that made progress: there is probably more
+        } else if (result.failed() > 0 || result.held() > 0) {
+            retryLater(); // failed rows wait for their backoff; held rows for the relay that holds their key
         }
     }
 
-    private void drain() {
-        again.set(false);
-        relay.relayOnce().subscribe().with(result -> {
-            if (result.claimed() >= config.batchSize() && result.published() > 0) {
-                again.set(true);
-            }
-            if (result.failed() > 0) {
-                retryLater();
-            }
-            finish();
-        }, failure -> {
-            LOG.warnf("Outbox relay run failed, will retry: %s", failure.getMessage());
-            retryLater();
-            finish();
-        });
+    private void afterFailure(Throwable failure) {
+        LOG.warnf("Outbox relay run failed, will retry: %s", failure.getMessage());
+        retryLater();
     }
 
-    /** Failed rows wait for their backoff; look again then rather than at the next poll. */
     private void retryLater() {
         if (!stopped) {
             vertx.setTimer(Math.max(1, config.initialBackoff().toMillis()), id -> trigger());
         }
     }
 
-    private void finish() {
-        running.set(false);
-        if (again.get()) {
-            trigger();
+    private void purgeAndReschedule() {
+        relay.purgeSent(config.retention()).subscribe().with(n -> {
+            purges.incrementAndGet();
+            LOG.debugf("Purged %d published outbox rows", n);
+        }, e -> LOG.warnf("Outbox purge failed: %s", e.getMessage()));
+        if (!stopped) {
+            purgeTimer = vertx.setTimer(Math.max(1, config.purgeInterval().toMillis()), id -> purgeAndReschedule());
         }
     }
 
     /** Stops starting new runs (for maintenance and tests); completes when the current run is over. */
     public Uni<Void> pause() {
-        paused = true;
-        return Uni.createFrom().item(running::get).repeat().withDelay(Duration.ofMillis(20))
-                .until(busy -> !busy).collect().last().replaceWithVoid();
+        return runs.pause();
     }
 
     public void resume() {
-        paused = false;
-        trigger();
+        runs.resume();
     }
 
     public Uni<Integer> purgeSent() {
         return relay.purgeSent(config.retention());
+    }
+
+    /** Scheduled purges completed since start. */
+    public int purges() {
+        return purges.get();
+    }
+
+    /** Whether the relay wakes on commit ({@code LISTENING}) or only polls, and the listener's last error. */
+    public String wakeup() {
+        NotifyListener.State state = listener.state();
+        return listener.lastError() == null ? state.name() : state.name() + " (" + listener.lastError() + ")";
+    }
+
+    public boolean listening() {
+        return listener.state() == NotifyListener.State.LISTENING;
+    }
+
+    public boolean relayEnabled() {
+        return config.relayEnabled();
     }
 }

@@ -26,6 +26,19 @@ public final class Db {
         }
     }
 
+    public static String text(String sql, Object... params) {
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static int update(String sql, Object... params) {
         try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -24,6 +24,19 @@ public class ProblemProbeResource {
     }
 
     @GET
+    @Path("deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("statement failed",
+                new io.vertx.pgclient.PgException("deadlock detected", "ERROR", "40P01", "Process 1 waits for ShareLock"));
+    }
+
+    @GET
+    @Path("broker-down")
+    public String brokerDown() {
+        throw new io.firebreak.platform.messaging.PublishRejectedException("the broker did not acknowledge within PT3S", 5);
+    }
+
+    @GET
     @Path("boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail that must not leak");

@@ -28,4 +28,21 @@ public class WidgetService {
                         ? Uni.createFrom().failure(new IllegalStateException("business rule failed after recording"))
                         : Uni.createFrom().item(eventId));
     }
+
+    /** Like {@link #create}, but the transaction stays open (uncommitted) until {@code release} completes. */
+    @WithTransaction
+    public Uni<UUID> createHolding(String key, String name, java.util.concurrent.CompletionStage<Void> release) {
+        Widget widget = new Widget();
+        widget.id = UUID.randomUUID();
+        widget.name = name;
+        return Panache.getSession().chain(s -> s.persist(widget))
+                .chain(() -> outbox.record(WidgetCreated.TYPE, key, new WidgetCreated(widget.id, name, 0)))
+                .chain(eventId -> {
+                    // Back on this transaction's Vert.x context when released: the session lives there.
+                    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                    return Uni.createFrom().completionStage(release)
+                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                            .replaceWith(eventId);
+                });
+    }
 }
