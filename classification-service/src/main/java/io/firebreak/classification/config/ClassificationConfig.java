@@ -43,5 +43,28 @@ public interface ClassificationConfig {
         /** Events a key may send at once above the sustained rate. */
         @WithDefault("1000")
         int burst();
+
+        /** Intake's own producer. */
+        Publisher publisher();
+    }
+
+    /** Bounds of intake's producer: while the broker is in trouble, requests get 503 instead of queueing. */
+    interface Publisher {
+
+        /** Brokers of the signals topic; the service's own by default. */
+        @io.smallrye.config.WithDefault("${kafka.bootstrap.servers}")
+        String bootstrapServers();
+
+        /** Signals waiting for the broker's acknowledgement at most; beyond, 503 at once. */
+        @WithDefault("5000")
+        int maxPending();
+
+        /** Longest wait for the acknowledgement before 503. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** What the 503 tells senders to wait. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 }

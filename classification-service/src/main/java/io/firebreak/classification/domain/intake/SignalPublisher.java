@@ -2,10 +2,12 @@ package io.firebreak.classification.domain.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.classification.config.ClassificationConfig;
 import io.firebreak.events.Sources;
-import io.firebreak.platform.outbox.KafkaOutboxSender;
+import io.firebreak.platform.messaging.DirectPublisher;
 import io.firebreak.platform.outbox.OutboxRow;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,23 +18,26 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Puts accepted signals on the signals topic as CloudEvents, with the platform's idempotent
- * {@code acks=all} producer: intake answers 202 only once the broker has the signal. Nothing is
+ * Puts accepted signals on the signals topic as CloudEvents with intake's own idempotent {@code acks=all}
+ * producer (never the outbox relay's): intake answers 202 only once the broker has the signal, and 503
+ * with Retry-After when the broker cannot take it in time or too many signals already wait. Nothing is
  * written to the database on this path, so intake scales with the broker, not with PostgreSQL.
  */
 @ApplicationScoped
+@Startup
 public class SignalPublisher {
 
-    private final KafkaOutboxSender sender;
+    private final DirectPublisher publisher;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String topic;
 
-    public SignalPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public SignalPublisher(@ConfigProperty(name = "quarkus.application.name") String application,
                            @ConfigProperty(name = "firebreak.intake.topic") String topic,
-                           @ConfigProperty(name = "quarkus.application.name") String application,
-                           ObjectMapper mapper, Clock clock) {
-        this.sender = new KafkaOutboxSender(bootstrap, application + "-intake");
+                           ClassificationConfig config, ObjectMapper mapper, Clock clock) {
+        ClassificationConfig.Publisher settings = config.intake().publisher();
+        this.publisher = new DirectPublisher(settings.bootstrapServers(), application + "-intake", settings.maxPending(),
+                settings.timeout(), settings.retryAfter());
         this.mapper = mapper;
         this.clock = clock;
         this.topic = topic;
@@ -48,10 +53,10 @@ public class SignalPublisher {
         }
         OutboxRow row = new OutboxRow(0, id, topic, key, type, Sources.CLASSIFICATION, key,
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), payload, 0);
-        return sender.send(row).replaceWith(id);
+        return publisher.publish(row).replaceWith(id);
     }
 
-    void close(@Observes ShutdownEvent event) {
-        sender.close();
+    void close(@Observes ShutdownEvent event) throws Exception {
+        publisher.close();
     }
 }
