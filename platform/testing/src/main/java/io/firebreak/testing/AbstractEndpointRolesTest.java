@@ -2,8 +2,6 @@ package io.firebreak.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +13,18 @@ public abstract class AbstractEndpointRolesTest {
     @Test
     void everyEndpointDeclaresWhoMayCallIt() {
         String servicePackage = getClass().getPackageName();
-        List<Method> endpoints = EndpointSecurity.endpoints(servicePackage, "io.firebreak.platform");
-        assertThat(endpoints).as("endpoints found under %s", servicePackage).isNotEmpty();
-        assertThat(EndpointSecurity.undecided(endpoints)).as("endpoints without @RolesAllowed/@Authenticated/@PermitAll/@DenyAll").isEmpty();
+        EndpointSecurity.Scan service = EndpointSecurity.scan(servicePackage);
+        EndpointSecurity.Scan platform = EndpointSecurity.scan("io.firebreak.platform");
+
+        // The scan must have read the service's own classes, and found endpoints in every resource class:
+        // a scan that silently finds nothing (a mangled class name, a missed interface) must not pass.
+        assertThat(service.classes()).as("classes found under %s", servicePackage).isNotEmpty();
+        assertThat(platform.endpoints()).as("platform endpoints").isNotEmpty();
+        for (Class<?> resource : service.resources()) {
+            assertThat(service.endpoints()).as("endpoints found in resource %s", resource.getName())
+                    .anyMatch(e -> e.resource() == resource);
+        }
+        assertThat(service.undecided()).as("service endpoints without @RolesAllowed/@Authenticated/@PermitAll/@DenyAll").isEmpty();
+        assertThat(platform.undecided()).as("platform endpoints without a security decision").isEmpty();
     }
 }

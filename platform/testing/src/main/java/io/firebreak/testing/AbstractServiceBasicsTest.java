@@ -31,7 +31,8 @@ public abstract class AbstractServiceBasicsTest {
     void servesOpenApiAndPrometheusMetrics() {
         given().accept("application/json").when().get("/q/openapi").then()
                 .statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/{context}/me"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/" + context + "/me"))
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/api/v1/{context}/me")));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
     }
 
@@ -51,9 +52,16 @@ public abstract class AbstractServiceBasicsTest {
 
     @Test
     void refusesATokenSignedByAnotherKey() {
-        String token = Tokens.as("mallory", "admin");
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLW9mLWFub3RoZXIta2V5";
-        given().auth().oauth2(forged).when().get("/api/v1/" + context + "/me").then().statusCode(401);
+        given().auth().oauth2(Tokens.signedByAnotherKey("mallory", "admin")).when().get("/api/v1/" + context + "/me").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void refusesATokenIssuedForAnotherAudience() {
+        given().auth().oauth2(Tokens.forAudience("grafana", "mallory", "admin")).when().get("/api/v1/" + context + "/me").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.withoutAudience("mallory", "admin")).when().get("/api/v1/" + context + "/me").then()
+                .statusCode(401);
     }
 
     @Test

@@ -9,19 +9,25 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds every JAX-RS resource method under some packages and reports those without an explicit
+ * Finds every JAX-RS resource method of the compiled classes under some packages — declared on the
+ * class itself or inherited from an interface or superclass — and reports those without an explicit
  * security decision ({@code @RolesAllowed}, {@code @Authenticated}, {@code @PermitAll} or
- * {@code @DenyAll}) on the method or its class.
+ * {@code @DenyAll}) on the implementing method or class, where Quarkus reads it.
  */
 public final class EndpointSecurity {
 
@@ -31,45 +37,101 @@ public final class EndpointSecurity {
     private EndpointSecurity() {
     }
 
-    /** Every HTTP endpoint method of the compiled (non-test) classes under the packages. */
-    public static List<Method> endpoints(String... packages) {
-        List<Method> endpoints = new ArrayList<>();
-        for (String pkg : packages) {
-            for (Class<?> type : classesIn(pkg)) {
-                for (Method method : type.getDeclaredMethods()) {
-                    if (isEndpoint(method)) {
-                        endpoints.add(method);
-                    }
-                }
+    /** What a scan of one package found: every class, the resource classes among them, and their endpoints. */
+    public record Scan(List<Class<?>> classes, List<Class<?>> resources, List<Endpoint> endpoints) {
+
+        /** The endpoints that declare no security decision, as {@code Class#method}. */
+        public List<String> undecided() {
+            return endpoints.stream().filter(e -> !e.decided()).map(Endpoint::toString).sorted().toList();
+        }
+    }
+
+    /** A resource method of a concrete class, and whether it (or its class) decides who may call it. */
+    public record Endpoint(Class<?> resource, Method method, boolean decided) {
+        @Override
+        public String toString() {
+            return resource.getName() + "#" + method.getName();
+        }
+    }
+
+    /** Scans the compiled (non-test) classes under {@code pkg} with the context class loader. */
+    public static Scan scan(String pkg) {
+        return scan(pkg, Thread.currentThread().getContextClassLoader());
+    }
+
+    public static Scan scan(String pkg, ClassLoader loader) {
+        List<Class<?>> classes = classesIn(pkg, loader);
+        List<Class<?>> resources = new ArrayList<>();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Class<?> type : classes) {
+            if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            List<Endpoint> found = endpointsOf(type);
+            if (!found.isEmpty() || isAnnotatedAnywhere(type, jakarta.ws.rs.Path.class)) {
+                resources.add(type);
+            }
+            endpoints.addAll(found);
+        }
+        return new Scan(classes, resources, endpoints);
+    }
+
+    private static List<Endpoint> endpointsOf(Class<?> type) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Method method : type.getMethods()) {
+            if (method.isBridge() || method.isSynthetic() || method.getDeclaringClass() == Object.class) {
+                continue;
+            }
+            if (declaresHttpMethod(type, method)) {
+                Method implementation = method;
+                boolean decided = decides(implementation) || decides(type);
+                endpoints.add(new Endpoint(type, implementation, decided));
             }
         }
         return endpoints;
     }
 
-    /** The endpoints among those found that declare no security decision, as {@code Class#method}. */
-    public static List<String> undecided(List<Method> endpoints) {
-        return endpoints.stream()
-                .filter(m -> !decides(m) && !decides(m.getDeclaringClass()))
-                .map(m -> m.getDeclaringClass().getName() + "#" + m.getName())
-                .sorted()
-                .toList();
-    }
-
-    private static boolean isEndpoint(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            if (annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-                return true;
+    /** Whether the method, or the method it implements in any supertype or interface, carries an HTTP method. */
+    private static boolean declaresHttpMethod(Class<?> type, Method method) {
+        for (Class<?> t : hierarchy(type)) {
+            try {
+                Method m = t.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                if (Arrays.stream(m.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class))) {
+                    return true;
+                }
+            } catch (NoSuchMethodException ignored) {
+                // not declared at this level
             }
         }
         return false;
+    }
+
+    private static boolean isAnnotatedAnywhere(Class<?> type, Class<? extends Annotation> annotation) {
+        return hierarchy(type).stream().anyMatch(t -> t.isAnnotationPresent(annotation));
+    }
+
+    private static List<Class<?>> hierarchy(Class<?> type) {
+        List<Class<?>> all = new ArrayList<>();
+        collect(type, all);
+        return all;
+    }
+
+    private static void collect(Class<?> type, List<Class<?>> all) {
+        if (type == null || type == Object.class || all.contains(type)) {
+            return;
+        }
+        all.add(type);
+        collect(type.getSuperclass(), all);
+        for (Class<?> i : type.getInterfaces()) {
+            collect(i, all);
+        }
     }
 
     private static boolean decides(AnnotatedElement element) {
         return DECISIONS.stream().anyMatch(element::isAnnotationPresent);
     }
 
-    private static List<Class<?>> classesIn(String pkg) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private static List<Class<?>> classesIn(String pkg, ClassLoader loader) {
         String path = pkg.replace('.', '/');
         List<Class<?>> classes = new ArrayList<>();
         try {
@@ -92,20 +154,26 @@ public final class EndpointSecurity {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
-                String relative = dir.relativize(f).toString().replace('/', '.').replace(".class", "");
-                load(pkg + "." + relative, loader, classes);
+                String relative = dir.relativize(f).toString().replace('/', '.');
+                load(pkg + "." + withoutClassSuffix(relative), loader, classes);
             });
         }
     }
 
     private static void addFromJar(URL root, String path, ClassLoader loader, List<Class<?>> classes) throws IOException {
-        java.net.JarURLConnection connection = (java.net.JarURLConnection) root.openConnection();
-        try (java.util.jar.JarFile jar = connection.getJarFile()) {
+        JarURLConnection connection = (JarURLConnection) root.openConnection();
+        connection.setUseCaches(false);
+        try (JarFile jar = connection.getJarFile()) {
             Collections.list(jar.entries()).stream()
-                    .map(java.util.jar.JarEntry::getName)
+                    .map(JarEntry::getName)
                     .filter(n -> n.startsWith(path + "/") && n.endsWith(".class"))
-                    .forEach(n -> load(n.replace('/', '.').replace(".class", ""), loader, classes));
+                    .forEach(n -> load(withoutClassSuffix(n.replace('/', '.')), loader, classes));
         }
+    }
+
+    /** Only the trailing {@code .class}: a package such as {@code io.firebreak.classification} keeps its name. */
+    static String withoutClassSuffix(String name) {
+        return name.substring(0, name.length() - ".class".length());
     }
 
     private static void load(String name, ClassLoader loader, List<Class<?>> classes) {

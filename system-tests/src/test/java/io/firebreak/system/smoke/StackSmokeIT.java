@@ -42,8 +42,12 @@ class StackSmokeIT {
 
     /** A real access token from Keycloak's token endpoint (password grant of the local front-end client). */
     static String token(String user) {
+        return token("firebreak-console", user);
+    }
+
+    static String token(String client, String user) {
         return given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "password", "client_id", "firebreak-console",
+                .formParams(Map.of("grant_type", "password", "client_id", client,
                         "username", user, "password", user + "-local-dev-only", "scope", "openid"))
                 .when().post("/realms/firebreak/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
@@ -99,6 +103,18 @@ class StackSmokeIT {
                 .body("{\"summary\":\"" + "z".repeat(600 * 1024) + "\"}")
                 .when().post("/api/v1/classification/incidents")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void aRealmTokenIssuedToAnotherApplicationIsRefusedByEveryService() throws Exception {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(viewer.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).get("aud").toString()).contains("firebreak-api");
+        String otherApp = token("demo-other-app", "viewer");
+        for (String context : CONTEXTS) {
+            given().baseUri(GATEWAY).auth().oauth2(otherApp).when().get("/api/v1/" + context + "/me")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -38,6 +38,15 @@ public class ProblemMappers {
                 "The resource was changed concurrently; read it again and retry").withInstance(uri.getPath()));
     }
 
+    /** The broker is in trouble: the caller retries later rather than waiting here. */
+    @ServerExceptionMapper
+    public Response unavailable(io.firebreak.platform.messaging.PublishRejectedException e, UriInfo uri) {
+        LOG.warnf("Refused %s with 503: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(ProblemResponses.of(Problem.of(503, "unavailable", "Service unavailable",
+                "The event could not be stored now; retry after the indicated delay").withInstance(uri.getPath())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = Violations.of(e.getConstraintViolations());
@@ -83,7 +92,8 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri); // the JSON reader wraps parse failures
         }
-        int status = e.getResponse().getStatus();
+        Response original = e.getResponse();
+        int status = original.getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -91,11 +101,26 @@ public class ProblemMappers {
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
         Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.of(
                 Problem.of(status, "http-" + status, title, e.getMessage()).withInstance(uri.getPath())));
+        // The original's headers say how to recover (Allow on 405, Retry-After, WWW-Authenticate): keep them.
+        original.getStringHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) == null) {
+            String allowed = AllowedMethods.forPath(uri.getPath());
+            if (allowed != null) {
+                builder.header(HttpHeaders.ALLOW, allowed);
+            }
+        }
         return builder.build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ConcurrencyFailures.isTransient(e)) {
+            return concurrentUpdate(new IllegalStateException(e), uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", uri.getPath(), correlationId);
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",

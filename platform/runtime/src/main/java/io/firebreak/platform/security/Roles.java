@@ -1,7 +1,5 @@
 package io.firebreak.platform.security;
 
-import java.util.List;
-
 /** Realm roles of the {@code firebreak} Keycloak realm. Constants, so they can be used in annotations. */
 public final class Roles {
 
@@ -15,10 +13,6 @@ public final class Roles {
     public static final String EXECUTIVE = "executive";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
-
-    /** Every human role; for endpoints any signed-in person may read. */
-    public static final List<String> ALL = List.of(VIEWER, RESPONDER, INCIDENT_COMMANDER, COMMS_LEAD, TECH_LEAD,
-            SERVICE_OWNER, CHANGE_APPROVER, EXECUTIVE, AUDITOR, ADMIN);
 
     private Roles() {
     }

@@ -35,6 +35,35 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aDeadlockBetweenTwoWritersIsA409ProblemNotA500() {
+        given().when().get("/test/problems/deadlock").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/concurrent-update"));
+    }
+
+    @Test
+    void aBrokerThatCannotTakeTheEventIsA503WithRetryAfter() {
+        given().when().get("/test/problems/broker-down").then()
+                .statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", equalTo("5"))
+                .body("type", equalTo("https://firebreak.io/problems/unavailable"));
+    }
+
+    @Test
+    void aMethodNotAllowedKeepsItsAllowHeader() {
+        given().when().delete("/test/problems/conflict").then()
+                .statusCode(405).contentType("application/problem+json")
+                .header("Allow", org.hamcrest.Matchers.containsString("GET"));
+    }
+
+    @Test
+    void anEndpointThatNamesNoRolesIsRefusedToEveryone() {
+        given().when().get("/test/forgotten").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(io.firebreak.testing.Tokens.as("ada", "admin")).when().get("/test/forgotten").then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void unexpectedFailureIsA500WithACorrelationIdAndTheStackTraceOnlyInTheLog() {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
