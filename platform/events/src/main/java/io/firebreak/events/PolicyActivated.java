@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** Data of {@value EventTypes#POLICY_ACTIVATED}: a classification policy version is now used for live incidents. Subject: "policy". */
-public record PolicyActivated(int version, Integer supersededVersion, List<String> signedOffServices, Instant activatedAt) {
+public record PolicyActivated(int version, @OptionalField Integer supersededVersion, List<String> signedOffServices, Instant activatedAt) {
 }

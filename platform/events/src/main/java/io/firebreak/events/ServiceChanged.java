@@ -8,5 +8,5 @@ import java.util.List;
  * service of the catalog as it now is. Subject and key: the service name.
  */
 public record ServiceChanged(String name, int tier, String owningTeam, List<String> owners, boolean customerFacing,
-                             boolean regulated, String onCallTeam, String change, String changedBy, Instant changedAt) {
+                             boolean regulated, @OptionalField String onCallTeam, String change, String changedBy, Instant changedAt) {
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param customDetails free-form details; an {@code impact} object in them carries impact facts
  */
 public record SignalReceived(String businessService, String integrationKeyId, String integration, String action,
-                             String dedupKey, String summary, String source, String severity, Instant timestamp,
-                             String component, String group, String eventClass, Map<String, Object> customDetails,
+                             String dedupKey, @OptionalField String summary, @OptionalField String source, @OptionalField String severity, @OptionalField Instant timestamp,
+                             @OptionalField String component, @OptionalField String group, @OptionalField String eventClass, @OptionalField Map<String, Object> customDetails,
                              Instant receivedAt) {
 }
