@@ -15,6 +15,9 @@ drop index outbox_event_unsent_key;
 create index outbox_event_open on outbox_event (seq) where sent_at is null and discarded_at is null;
 create index outbox_event_open_key on outbox_event (partition_key, seq) where sent_at is null and discarded_at is null;
 create index outbox_event_parked on outbox_event (seq) where parked_at is not null and sent_at is null and discarded_at is null;
+-- Rows that can be waiting (failed at least once, leased, or parked): the claim skips their keys.
+create index outbox_event_waiting on outbox_event (partition_key)
+    where sent_at is null and discarded_at is null and (attempts > 0 or lease_owner is not null or parked_at is not null);
 create index outbox_event_discarded_at on outbox_event (discarded_at) where discarded_at is not null;
 
 -- Tamper-evident audit log: one chain per name, each record MAC-linked to the one before it with a key

@@ -45,8 +45,7 @@ public class AuditResource {
                                           @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                                           @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         ContextPath.require(context, requested);
-        return audit.read(chain, after, limit + 1).map(records -> records.size() <= limit ? new Page<>(records, null)
-                : new Page<>(List.copyOf(records.subList(0, limit)), Long.toString(records.get(limit - 1).sequence())));
+        return audit.read(chain, after, limit + 1).map(records -> Page.of(records, limit, r -> Long.toString(r.sequence())));
     }
 
     @GET

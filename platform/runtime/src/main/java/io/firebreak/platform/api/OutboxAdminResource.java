@@ -68,8 +68,7 @@ public class OutboxAdminResource {
     public Uni<Response> retry(@PathParam("context") String requested, @PathParam("eventId") UUID eventId,
                                @NotNull @Valid Decision decision) {
         ContextPath.require(context, requested);
-        return administration.retry(eventId, identity.getPrincipal().getName(), decision.reason())
-                .replaceWith(Response.noContent().build());
+        return noContent(administration.retry(eventId, actor(), decision.reason()));
     }
 
     @POST
@@ -80,7 +79,14 @@ public class OutboxAdminResource {
     public Uni<Response> discard(@PathParam("context") String requested, @PathParam("eventId") UUID eventId,
                                  @NotNull @Valid Decision decision) {
         ContextPath.require(context, requested);
-        return administration.discard(eventId, identity.getPrincipal().getName(), decision.reason())
-                .replaceWith(Response.noContent().build());
+        return noContent(administration.discard(eventId, actor(), decision.reason()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static Uni<Response> noContent(Uni<Void> done) {
+        return done.replaceWith(Response.noContent().build());
     }
 }

@@ -67,11 +67,7 @@ public class OutboxAdministration {
                         r.getString("partition_key"), r.getInteger("attempts"), r.getOffsetDateTime("created_at"),
                         r.getOffsetDateTime("parked_at"), r.getString("parked_reason")));
             }
-            if (items.size() <= limit) {
-                return new Page<>(items, null);
-            }
-            List<ParkedEvent> page = items.subList(0, limit);
-            return new Page<>(List.copyOf(page), Long.toString(page.get(limit - 1).seq()));
+            return Page.of(items, limit, e -> Long.toString(e.seq()));
         });
     }
 

@@ -17,9 +17,9 @@ import org.jboss.logging.Logger;
  * One relay. A run has three short steps, and no database connection is held while the broker answers:
  * <ol>
  *   <li><b>claim</b> (one transaction, milliseconds): lock up to {@code batchSize} publishable rows with
- *       {@code FOR UPDATE SKIP LOCKED} — unsent, due, not parked, not leased, and with no older unsent row
- *       of their key that is waiting (backoff, parked or leased elsewhere) — keep those whose every older
- *       unsent row of the key is in this claim ({@link OrderGuard}), and lease them to this relay;</li>
+ *       {@code FOR UPDATE SKIP LOCKED} — unsent, due, not parked, not leased, of a key with no row waiting
+ *       (in backoff, parked or leased elsewhere) — keep those whose every older unsent row of the key is
+ *       in this claim ({@link OrderGuard}), and lease them to this relay;</li>
  *   <li><b>publish</b> ({@link RelayRun}): per key in order, bounded by the run deadline;</li>
  *   <li><b>mark</b> (one transaction): sent rows, failed rows (attempts, backoff, parked when permanent or
  *       out of attempts) and released rows, each only while this relay still holds the lease.</li>
@@ -36,6 +36,7 @@ public class OutboxRelay {
     private final OutboxSender sender;
     private final RelaySettings settings;
     private final String name;
+    private final String waitingKeys;
     private final String claim;
     private final String unsentOfKeys;
     private final String lease;
@@ -50,14 +51,18 @@ public class OutboxRelay {
         this.settings = settings;
         this.name = name;
         String table = SqlIdentifiers.schema(schema) + ".outbox_event";
-        this.claim = "select o.seq, o.id, o.topic, o.partition_key, o.type, o.source, o.subject, o.occurred_at,"
-                + " o.payload::text as payload, o.attempts from " + table + " o"
-                + " where o.sent_at is null and o.discarded_at is null and o.parked_at is null"
-                + " and o.next_attempt_at <= now() and (o.lease_until is null or o.lease_until < now())"
-                + " and not exists (select 1 from " + table + " p where p.partition_key = o.partition_key and p.seq < o.seq"
-                + " and p.sent_at is null and p.discarded_at is null"
-                + " and (p.parked_at is not null or p.next_attempt_at > now() or p.lease_until >= now()))"
-                + " order by o.seq limit $1 for update of o skip locked";
+        // Two plain statements instead of one with a correlated subquery: PostgreSQL planned that one as
+        // a nested loop over the whole table whenever its statistics lagged a burst (a second per claim
+        // at 10,000 rows). A row can wait only after a failure, while leased, or when parked, and then
+        // every older open row of its key waits too (rows of a key are attempted in order), so the
+        // waiting keys come from a small partial index and are skipped as a whole.
+        this.waitingKeys = "select distinct partition_key from " + table + " where " + OPEN
+                + " and (attempts > 0 or lease_owner is not null or parked_at is not null)"
+                + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
+        this.claim = "select seq, id, topic, partition_key, type, source, subject, occurred_at, payload::text as payload, attempts"
+                + " from " + table + " where " + OPEN + " and parked_at is null and next_attempt_at <= now()"
+                + " and (lease_until is null or lease_until < now()) and not (partition_key = any($2))"
+                + " order by seq limit $1 for update skip locked";
         this.unsentOfKeys = "select seq, partition_key from " + table
                 + " where " + OPEN + " and partition_key = any($1) and seq <= $2 order by seq";
         this.lease = "update " + table + " set lease_owner = $1, lease_until = now() + ($2 * interval '1 millisecond')"
@@ -92,7 +97,11 @@ public class OutboxRelay {
     }
 
     private Uni<Claim> claim() {
-        return pool.withTransaction(conn -> conn.preparedQuery(claim).execute(Tuple.of(settings.batchSize())).chain(rows -> {
+        return pool.withTransaction(conn -> conn.preparedQuery(waitingKeys).execute().chain(waiting -> {
+            List<String> keys = new ArrayList<>();
+            waiting.forEach(r -> keys.add(r.getString("partition_key")));
+            return conn.preparedQuery(claim).execute(Tuple.of(settings.batchSize(), keys.toArray(String[]::new)));
+        }).chain(rows -> {
             List<OutboxRow> locked = new ArrayList<>();
             rows.forEach(row -> locked.add(toOutboxRow(row)));
             if (locked.isEmpty()) {

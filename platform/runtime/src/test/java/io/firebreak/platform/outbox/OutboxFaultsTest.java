@@ -105,8 +105,9 @@ class OutboxFaultsTest {
     @Test
     void aKeyStuckAtTheHeadDoesNotStopTheOtherKeys() {
         String stuck = prefix + "stuck";
-        // 250 rows of one key at the head: its first row waits out a backoff, so all of them are blocked.
-        insert(TestRun.topic("platform_test"), stuck, "{\"n\":0}", "now() + interval '1 hour'");
+        // 250 rows of one key at the head: its first row failed and waits out a backoff, so all are blocked.
+        UUID head = insert(TestRun.topic("platform_test"), stuck, "{\"n\":0}", "now() + interval '1 hour'");
+        Db.update("update " + TABLE + " set attempts = 1, last_error = 'TimeoutException: leader election' where id = ?", head);
         for (int i = 1; i < 250; i++) {
             insert(TestRun.topic("platform_test"), stuck, "{\"n\":" + i + "}", "now()");
         }

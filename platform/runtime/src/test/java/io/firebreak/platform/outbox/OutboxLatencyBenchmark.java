@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Benchmark, not a test (not run by {@code ./mvnw verify}): time from the commit of a state
  * change to the event's arrival at a Kafka consumer, for an idle service. The relay's poll is
  * 1 h in this app, so every event is woken by LISTEN/NOTIFY. Run with
- * {@code ./mvnw -pl platform/runtime test -Dtest=OutboxLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl platform/runtime -am test -Dtest=OutboxLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
 @QuarkusTestResource(FirebreakTestResource.class)
@@ -39,9 +39,58 @@ class OutboxLatencyBenchmark {
     private static final int EVENTS = 300;
 
     private final WidgetService widgets;
+    private final OutboxRelayService relay;
 
-    OutboxLatencyBenchmark(WidgetService widgets) {
+    OutboxLatencyBenchmark(WidgetService widgets, OutboxRelayService relay) {
         this.widgets = widgets;
+        this.relay = relay;
+    }
+
+    /**
+     * Drain rate of one relay: rows committed while the relay is paused, then the time from resume
+     * until every row is acknowledged and marked. Many keys (rows of different keys go out
+     * concurrently) and one key (its rows go out one after the other, each after the previous ack).
+     */
+    @Test
+    void drainRateManyKeysAndOneKey() throws Exception {
+        StringBuilder report = new StringBuilder();
+        report.append(drain("many keys", 10_000, 1_000)).append(System.lineSeparator());
+        report.append(drain("one key", 2_000, 1)).append(System.lineSeparator());
+        System.out.print(report);
+        Files.writeString(Path.of("target", "outbox-throughput.txt"), report);
+    }
+
+    private String drain(String label, int rows, int keys) throws Exception {
+        String prefix = "drain-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        relay.pause().await().atMost(Duration.ofSeconds(30));
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect();
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into platform_test.outbox_event"
+                     + " (id, topic, partition_key, type, source, subject, occurred_at, payload) values"
+                     + " (?, ?, ?, 'io.firebreak.test.bench.v1', '/firebreak/platform_test', ?, now(), cast(? as jsonb))")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                String key = prefix + (i % keys);
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, TestRun.topic("platform_bench")); // no consumer of the test app reads it
+                insert.setString(3, key);
+                insert.setString(4, key);
+                insert.setString(5, "{\"n\":" + i + ",\"note\":\"" + "x".repeat(200) + "\"}");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        long started = System.nanoTime();
+        relay.resume();
+        String unsent = "select count(*) from platform_test.outbox_event where partition_key like '" + prefix + "%' and sent_at is null";
+        while (io.firebreak.platform.testapp.Db.count(unsent) > 0) {
+            Thread.sleep(20);
+            if (System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {
+                throw new AssertionError(label + ": not drained within 5 minutes");
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return String.format("outbox drain, %s: %d rows over %d key(s) in %.2f s = %.0f rows/s", label, rows, keys, seconds, rows / seconds);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.firebreak.platform.outbox;
 import static io.firebreak.testing.TestKafkaClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,6 +119,24 @@ class OutboxTest {
             }
         }
         assertThat(names).containsExactly("first", "second");
+    }
+
+    @Test
+    void whenTheListenConnectionIsKilledTheRelayListensAgainAndStillWakesOnCommit() throws Throwable {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox relay' }.data.wakeup", org.hamcrest.Matchers.equalTo("listening"));
+        // What a database restart or a network cut does to the relay's LISTEN connection.
+        String listening = "from pg_stat_activity where query = 'LISTEN firebreak_outbox_platform_test'";
+        long before = Db.count("select max(pid) " + listening);
+        assertThat(Db.count("select count(pg_terminate_backend(pid)) " + listening)).isEqualTo(1);
+
+        await().atMost(WAIT).until(() -> Db.count("select count(*) " + listening + " and pid <> " + before) == 1);
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox relay' }.data.wakeup", org.hamcrest.Matchers.equalTo("listening")));
+        // The poll is 1 h here: only a working LISTEN publishes this event promptly.
+        String key = "incident-" + UUID.randomUUID();
+        UUID id = create(key, "after-reconnect", 0, false);
+        TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(id.toString()), WAIT);
     }
 
     @Test
