@@ -106,7 +106,7 @@ public class IncidentResource {
             description = "Only roles with pre-approved authority (firebreak.classification.temporary-p1.authorised-roles, "
                     + "default incident-commander and service-owner) succeed; others get 403.")
     public Uni<IncidentView> temporaryP1(@PathParam("id") UUID id, @Valid @NotNull TemporaryP1Request request) {
-        return service.designateTemporaryP1(id, request.justification(),
+        return service.designateTemporaryP1(id, request.justification(), request.borderlineBecause(),
                 request.windowMinutes() == null ? null : Duration.ofMinutes(request.windowMinutes()), actors.current())
                 .map(IncidentView::of);
     }

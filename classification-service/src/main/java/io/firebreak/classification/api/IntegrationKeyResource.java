@@ -2,9 +2,7 @@ package io.firebreak.classification.api;
 
 import io.firebreak.classification.domain.intake.IntegrationKey;
 import io.firebreak.classification.domain.intake.IntegrationKeyService;
-import io.firebreak.classification.persistence.IntegrationKeyRepository;
 import io.firebreak.platform.security.Roles;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,12 +45,10 @@ public class IntegrationKeyResource {
     }
 
     private final IntegrationKeyService keys;
-    private final IntegrationKeyRepository repository;
     private final Actors actors;
 
-    public IntegrationKeyResource(IntegrationKeyService keys, IntegrationKeyRepository repository, Actors actors) {
+    public IntegrationKeyResource(IntegrationKeyService keys, Actors actors) {
         this.keys = keys;
-        this.repository = repository;
         this.actors = actors;
     }
 
@@ -67,6 +63,6 @@ public class IntegrationKeyResource {
     @GET
     @RolesAllowed({Roles.SERVICE_OWNER, Roles.ADMIN, Roles.AUDITOR})
     public Uni<List<KeyView>> list(@PathParam("name") String service) {
-        return repository.list("service", Sort.descending("createdAt"), service).map(l -> l.stream().map(KeyView::of).toList());
+        return keys.list(service, actors.current()).map(l -> l.stream().map(KeyView::of).toList());
     }
 }

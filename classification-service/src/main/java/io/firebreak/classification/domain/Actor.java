@@ -15,6 +15,26 @@ public record Actor(String user, Set<String> roles) {
         return has(Roles.ADMIN);
     }
 
+    /**
+     * Whether the actor may change an incident of a service with these owners: incident commanders and
+     * admins on every incident; service owners only on incidents of the services that list them.
+     */
+    public void requireIncidentAuthority(java.util.List<String> owners, String service, String incidentKey) {
+        if (isAdmin() || has(Roles.INCIDENT_COMMANDER)) {
+            return;
+        }
+        if (owners == null || !owners.contains(user)) {
+            throw ProblemException.forbidden(user + " is not an owner of " + service + ", the service of " + incidentKey);
+        }
+    }
+
+    /** Reading a service's integration keys: its owners, admins and auditors. */
+    public void requireOwnerAdminOrAuditor(java.util.List<String> owners, String service) {
+        if (!has(Roles.AUDITOR)) {
+            requireOwnerOrAdmin(owners, service);
+        }
+    }
+
     /** Admins may act on any service; service owners only on the services that list them. */
     public void requireOwnerOrAdmin(java.util.List<String> owners, String service) {
         if (!isAdmin() && (owners == null || !owners.contains(user))) {

@@ -21,6 +21,7 @@ import io.firebreak.events.TemporaryP1Expired;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IncidentService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IncidentService.class);
 
     private final IncidentRepository incidents;
     private final IncidentKeyCounter keys;
@@ -74,8 +77,9 @@ public class IncidentService {
             if (d.businessService() != null && service == null) {
                 all.add(new Violation("businessService", "unknown business service " + d.businessService()));
             }
+            ImpactFacts facts = service == null ? d.impact() : complete(d.impact(), service);
             Evaluation evaluation = service == null || policy == null ? null : PolicyEvaluator.evaluate(policy.rules,
-                    policy.version, service.name, service.tier, d.impact().withShareFrom(service.usersTotal));
+                    policy.version, service.name, service.tier, facts);
             if (policy == null && d.proposedPriority() == null) {
                 all.add(new Violation("priority", "is required while no classification policy is active"));
             }
@@ -87,11 +91,18 @@ public class IncidentService {
             if (!all.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.invalid(all));
             }
-            return create(d, service, evaluation, disputed);
+            return create(d, service, facts, evaluation, disputed);
         }));
     }
 
-    private Uni<Incident> create(Declaration d, BusinessService service, Evaluation evaluation, boolean disputed) {
+    /** The declared facts completed from the catalog (what the policy decides on, and what is stored). */
+    static ImpactFacts complete(ImpactFacts declared, BusinessService service) {
+        ImpactFacts facts = declared == null ? ImpactFacts.NONE : declared;
+        return facts.completedFrom(service.defaultImpact, service.customerFacing, service.regulated, service.usersTotal);
+    }
+
+    private Uni<Incident> create(Declaration d, BusinessService service, ImpactFacts facts, Evaluation evaluation,
+                                 boolean disputed) {
         Instant now = clock.instant();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
         return keys.next(year).chain(sequence -> {
@@ -101,7 +112,7 @@ public class IncidentService {
             incident.title = d.title();
             incident.summary = d.summary();
             incident.businessService = service.name;
-            incident.impact = d.impact();
+            incident.impact = facts;
             incident.explanation = evaluation;
             incident.policyVersion = evaluation == null ? null : evaluation.policyVersion();
             incident.priority = evaluation != null ? evaluation.priority() : d.proposedPriority();
@@ -124,10 +135,11 @@ public class IncidentService {
     /** Sets a new priority with a reason; new facts, when given, are re-evaluated for the record. */
     @WithTransaction
     public Uni<Incident> reclassify(UUID id, Priority priority, String reason, ImpactFacts facts, Actor actor) {
-        return existing(id).chain(incident -> {
-            if (incident.temporaryP1Status == TemporaryP1Status.ACTIVE) {
-                return Uni.createFrom().failure(ProblemException.conflict(incident.key
-                        + " is a temporary P1: confirm or downgrade it instead"));
+        return authorised(id, actor).chain(incident -> {
+            if (incident.temporaryP1Status == TemporaryP1Status.ACTIVE || incident.temporaryP1Status == TemporaryP1Status.EXPIRED) {
+                return Uni.createFrom().failure(ProblemException.conflict(incident.key + " has "
+                        + (incident.temporaryP1Status == TemporaryP1Status.ACTIVE ? "a temporary P1" : "an expired temporary P1")
+                        + ": confirm or downgrade it instead"));
             }
             if (facts != null) {
                 incident.impact = facts;
@@ -143,44 +155,67 @@ public class IncidentService {
         });
     }
 
-    /** A borderline incident treated as P1 for a limited window by someone with pre-approved authority. */
+    /**
+     * A borderline incident treated as P1 for a limited window by someone with pre-approved authority.
+     * Borderline means the active policy nearly fired a P1 rule for the incident's facts; when it did
+     * not (or no policy is active), {@code borderlineBecause} must say why the case is borderline anyway
+     * (typically: the facts that would decide are not measured yet). The priority change is published
+     * like any other, so everyone acting on the priority (response, comms) follows it at once.
+     */
     @WithTransaction
-    public Uni<Incident> designateTemporaryP1(UUID id, String justification, Duration window, Actor actor) {
+    public Uni<Incident> designateTemporaryP1(UUID id, String justification, String borderlineBecause, Duration window,
+                                              Actor actor) {
         requireTemporaryP1Authority(actor);
         Duration w = window == null ? config.temporaryP1().window() : window;
         if (w.compareTo(config.temporaryP1().maxWindow()) > 0 || w.isNegative() || w.isZero()) {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("windowMinutes",
                     "must be between 1 and " + config.temporaryP1().maxWindow().toMinutes()))));
         }
-        return existing(id).chain(incident -> {
+        return authorised(id, actor).chain(incident -> {
             if (incident.priority == Priority.P1) {
                 return Uni.createFrom().failure(ProblemException.conflict(incident.key + " is already "
                         + (incident.temporaryP1Status == TemporaryP1Status.ACTIVE ? "a temporary P1" : "P1")));
             }
-            Instant now = clock.instant();
-            Priority previous = incident.priority;
-            incident.priority = Priority.P1;
-            incident.temporaryP1Status = TemporaryP1Status.ACTIVE;
-            incident.temporaryP1ExpiresAt = now.plus(w);
-            incident.temporaryP1By = actor.user();
-            incident.temporaryP1DesignatedAt = now;
-            return decide(incident, DecisionKind.TEMPORARY_P1, previous, actor.user(), justification)
-                    .call(() -> outbox.record(EventTypes.INCIDENT_TEMPORARY_P1_DESIGNATED, incident.id.toString(),
-                            new TemporaryP1Designated(incident.id, incident.key, incident.businessService, previous,
-                                    justification, actor.user(), now, incident.temporaryP1ExpiresAt)));
+            return explain(incident).chain(evaluation -> {
+                boolean borderline = TemporaryP1Rules.borderlineForP1(evaluation);
+                boolean explained = borderlineBecause != null && !borderlineBecause.isBlank();
+                if (!borderline && !explained) {
+                    return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("borderlineBecause",
+                            "is required: the policy does not find this case borderline for P1 ("
+                                    + (evaluation == null ? "no active policy" : evaluation.summary())
+                                    + "); say why it is borderline anyway"))));
+                }
+                Instant now = clock.instant();
+                Priority previous = incident.priority;
+                incident.priority = Priority.P1;
+                incident.temporaryP1Status = TemporaryP1Status.ACTIVE;
+                incident.temporaryP1ExpiresAt = now.plus(w);
+                incident.temporaryP1By = actor.user();
+                incident.temporaryP1DesignatedAt = now;
+                String why = borderline ? justification
+                        : justification + " (not borderline by the policy; borderline because: " + borderlineBecause + ")";
+                return decide(incident, DecisionKind.TEMPORARY_P1, previous, actor.user(), why)
+                        .call(() -> outbox.record(EventTypes.INCIDENT_TEMPORARY_P1_DESIGNATED, incident.id.toString(),
+                                new TemporaryP1Designated(incident.id, incident.key, incident.businessService, previous,
+                                        justification, actor.user(), now, incident.temporaryP1ExpiresAt,
+                                        borderline ? null : borderlineBecause)))
+                        .call(() -> changed(incident, previous, "TEMPORARY_P1_DESIGNATED", why, actor.user()));
+            });
         });
     }
 
+    /** Keeps P1 for good. Also clears an expired designation; one whose window just ran out is expired first. */
     @WithTransaction
     public Uni<Incident> confirmTemporaryP1(UUID id, String comment, Actor actor) {
         requireTemporaryP1Authority(actor);
-        return activeTemporaryP1(id).chain(incident -> {
+        return openTemporaryP1(id, actor).chain(incident -> {
             incident.temporaryP1Status = TemporaryP1Status.CONFIRMED;
             return decide(incident, DecisionKind.TEMPORARY_P1_CONFIRMED, Priority.P1, actor.user(), comment)
                     .call(() -> changed(incident, Priority.P1, "TEMPORARY_P1_CONFIRMED", comment, actor.user()));
         });
     }
 
+    /** Ends the temporary P1 with a lower priority. Also clears an expired designation. */
     @WithTransaction
     public Uni<Incident> downgradeTemporaryP1(UUID id, Priority priority, String reason, Actor actor) {
         requireTemporaryP1Authority(actor);
@@ -188,7 +223,7 @@ public class IncidentService {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("priority",
                     "must be P2, P3 or P4; confirm to keep P1"))));
         }
-        return activeTemporaryP1(id).chain(incident -> {
+        return openTemporaryP1(id, actor).chain(incident -> {
             incident.temporaryP1Status = TemporaryP1Status.DOWNGRADED;
             incident.priority = priority;
             return decide(incident, DecisionKind.TEMPORARY_P1_DOWNGRADED, Priority.P1, actor.user(), reason)
@@ -197,20 +232,26 @@ public class IncidentService {
     }
 
     /**
-     * Expires every temporary P1 whose window has passed: the incident stays P1 (nobody may quietly
-     * lose a P1), is marked for re-review, and the event names the service owners to escalate to.
+     * Expires every temporary P1 whose window has passed, each in its own transaction (one conflict,
+     * e.g. a confirmation at the same moment, costs that incident's expiry, not the batch's): the
+     * incident stays P1 (nobody may quietly lose a P1), is marked for re-review, and the event names
+     * the service owners to escalate to. Answers how many expired now.
      */
-    @WithTransaction
     public Uni<Integer> expireTemporaryP1s() {
         Instant now = clock.instant();
-        return incidents.list("temporaryP1Status = ?1 and temporaryP1ExpiresAt <= ?2", TemporaryP1Status.ACTIVE, now)
-                .chain(due -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Incident incident : due) {
-                        chain = chain.chain(() -> expire(incident, now));
-                    }
-                    return chain.replaceWith(due.size());
-                });
+        return Panache.withSession(() -> incidents.dueTemporaryP1s(now)).chain(due -> {
+            Uni<Integer> count = Uni.createFrom().item(0);
+            for (UUID id : due) {
+                count = count.chain(n -> Panache.withTransaction(() -> existing(id).chain(incident ->
+                                TemporaryP1Rules.due(incident, now) ? expire(incident, now).replaceWith(1) : Uni.createFrom().item(0)))
+                        .onFailure().recoverWithItem(e -> {
+                            LOG.warnf("Temporary P1 of incident %s not expired this run: %s", id, e.getMessage());
+                            return 0;
+                        })
+                        .map(expired -> n + expired));
+            }
+            return count;
+        });
     }
 
     private Uni<Void> expire(Incident incident, Instant now) {
@@ -235,14 +276,28 @@ public class IncidentService {
         });
     }
 
+    /** The incident, if the actor may change it (see {@link Actor#requireIncidentAuthority}); else 403. */
+    private Uni<Incident> authorised(UUID id, Actor actor) {
+        return existing(id).call(incident -> services.findById(incident.businessService).invoke(service ->
+                actor.requireIncidentAuthority(service == null ? List.of() : service.owners, incident.businessService, incident.key)));
+    }
+
     public Uni<Incident> existing(UUID id) {
         return incidents.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", id));
     }
 
-    private Uni<Incident> activeTemporaryP1(UUID id) {
-        return existing(id).chain(incident -> incident.temporaryP1Status == TemporaryP1Status.ACTIVE
-                ? Uni.createFrom().item(incident)
-                : Uni.createFrom().failure(ProblemException.conflict(incident.key + " has no active temporary P1")));
+    /**
+     * An ACTIVE or EXPIRED designation, ready to be confirmed or downgraded. An ACTIVE one whose window
+     * has run out (the expiry job has not come by yet) is expired now, so the history says what happened.
+     */
+    private Uni<Incident> openTemporaryP1(UUID id, Actor actor) {
+        return authorised(id, actor).chain(incident -> {
+            if (incident.temporaryP1Status != TemporaryP1Status.ACTIVE && incident.temporaryP1Status != TemporaryP1Status.EXPIRED) {
+                return Uni.createFrom().failure(ProblemException.conflict(incident.key + " has no active or expired temporary P1"));
+            }
+            Instant now = clock.instant();
+            return TemporaryP1Rules.due(incident, now) ? expire(incident, now).replaceWith(incident) : Uni.createFrom().item(incident);
+        });
     }
 
     private void requireTemporaryP1Authority(Actor actor) {
@@ -255,7 +310,7 @@ public class IncidentService {
     private Uni<Evaluation> explain(Incident incident) {
         return policies.active().chain(policy -> policy == null ? Uni.createFrom().<Evaluation>nullItem()
                 : services.findById(incident.businessService).map(s -> s == null ? null : PolicyEvaluator.evaluate(
-                        policy.rules, policy.version, s.name, s.tier, incident.impact.withShareFrom(s.usersTotal))));
+                        policy.rules, policy.version, s.name, s.tier, complete(incident.impact, s))));
     }
 
     private Uni<Incident> decide(Incident incident, DecisionKind kind, Priority previous, String actor, String reason) {

@@ -16,6 +16,18 @@ import java.util.UUID;
 @WithSession
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
+    /** Ids of active temporary P1s whose window has ended, oldest first. */
+    public Uni<List<java.util.UUID>> dueTemporaryP1s(java.time.Instant now) {
+        return find("temporaryP1Status = ?1 and temporaryP1ExpiresAt <= ?2 order by temporaryP1ExpiresAt",
+                io.firebreak.classification.domain.TemporaryP1Status.ACTIVE, now)
+                .project(IdOnly.class).list().map(ids -> ids.stream().map(IdOnly::id).toList());
+    }
+
+    /** Projection of an incident to its id. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record IdOnly(java.util.UUID id) {
+    }
+
     public Uni<Incident> findByKey(String key) {
         return find("key", key).firstResult();
     }

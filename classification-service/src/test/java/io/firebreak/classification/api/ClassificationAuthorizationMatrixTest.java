@@ -71,7 +71,7 @@ class ClassificationAuthorizationMatrixTest {
 
     private static String temporaryP1() {
         String id = p3Incident();
-        owner().contentType(ContentType.JSON).body(Map.of("justification", "matrix"))
+        owner().contentType(ContentType.JSON).body(Map.of("justification", "matrix", "borderlineBecause", "matrix"))
                 .post(API + "/incidents/" + id + "/temporary-p1").then().statusCode(200);
         return id;
     }
@@ -121,7 +121,7 @@ class ClassificationAuthorizationMatrixTest {
         list.add(new Endpoint("POST reclassify", only("incident-commander", "service-owner"), 200,
                 s -> s.contentType(ContentType.JSON).body(Map.of("priority", "P3", "reason", "matrix")).post(API + "/incidents/" + incident + "/reclassify")));
         list.add(new Endpoint("POST temporary-p1", only("incident-commander", "service-owner"), 200,
-                s -> s.contentType(ContentType.JSON).body(Map.of("justification", "matrix")).post(API + "/incidents/" + p3Incident() + "/temporary-p1")));
+                s -> s.contentType(ContentType.JSON).body(Map.of("justification", "matrix", "borderlineBecause", "matrix")).post(API + "/incidents/" + p3Incident() + "/temporary-p1")));
         list.add(new Endpoint("POST temporary-p1/confirm", only("incident-commander", "service-owner"), 200,
                 s -> s.contentType(ContentType.JSON).body(Map.of("comment", "matrix")).post(API + "/incidents/" + temporaryP1() + "/temporary-p1/confirm")));
         list.add(new Endpoint("POST temporary-p1/downgrade", only("incident-commander", "service-owner"), 200,

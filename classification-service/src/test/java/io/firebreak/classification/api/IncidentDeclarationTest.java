@@ -71,6 +71,32 @@ class IncidentDeclarationTest {
     }
 
     @Test
+    void whatTheCatalogKnowsCompletesADeclarationWithoutFigures() {
+        String facing = Fixtures.uniqueName("storefront");
+        Fixtures.service(facing, 1, "sam", true, false);
+        String internal = Fixtures.uniqueName("ledger-batch");
+        Fixtures.service(internal, 1, "sam", false, false);
+        String regulated = Fixtures.uniqueName("payments-core");
+        Fixtures.service(regulated, 2, "sam", false, true);
+        Map<String, Object> down = Map.of("availability", "UNAVAILABLE");
+
+        // Tier 1 and customer-facing in the catalog, "unavailable", no revenue figure: the outage rule's P1.
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(declaration("Storefront down", facing, down)).when().post(INCIDENTS).then().statusCode(201)
+                .body("priority", equalTo("P1")).body("impact.customerFacing", equalTo(true))
+                .body("explanation.fired.rule", hasItems(containsString("customerFacingOutageTier1")));
+        // The same outage of an internal service is no customer-facing outage.
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(declaration("Batch down", internal, down)).when().post(INCIDENTS).then().statusCode(201)
+                .body("priority", equalTo("P4")).body("impact.customerFacing", equalTo(false));
+        // A regulated service that is down has regulatory exposure: P2 by that rule.
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(declaration("Payments core down", regulated, down)).when().post(INCIDENTS).then().statusCode(201)
+                .body("priority", equalTo("P2")).body("impact.regulatoryExposure", equalTo(true))
+                .body("explanation.fired.rule", hasItems(containsString("regulatoryExposure")));
+    }
+
+    @Test
     void usersShareIsDerivedFromTheCatalogAndDecidesThePriority() {
         // 6,000 of the service's 100,000 users is 6 %, over tier 1's 5 % for P1.
         given().auth().oauth2(Tokens.as("rita", "responder")).contentType(ContentType.JSON)

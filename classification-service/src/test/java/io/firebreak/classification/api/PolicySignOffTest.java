@@ -55,7 +55,7 @@ class PolicySignOffTest {
                 .body(Map.of("service", service, "facts", Map.of("revenueLossPerHour", 3_000)))
                 .when().post(POLICIES + "/" + version + "/evaluate")
                 .then().statusCode(200).body("priority", equalTo("P1")).body("policyVersion", equalTo(version))
-                .body("fired[0].rule", containsString("service " + service));
+                .body("fired[0].rule", containsString("with the override for " + service));
         // Live declaration still uses the active version: 3,000/h on tier 1 is P2.
         given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
                 .body(Fixtures.declaration("Before sign-off", service, Map.of("revenueLossPerHour", 3_000)))

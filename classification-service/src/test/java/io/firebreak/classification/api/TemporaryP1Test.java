@@ -46,10 +46,119 @@ class TemporaryP1Test {
         Fixtures.baselinePolicyActive();
     }
 
+    /** The P3s of these tests are far from any P1 threshold: the designation says why they are borderline. */
     private String designate(String id, String as, String role) {
         return given().auth().oauth2(Tokens.as(as, role)).contentType(ContentType.JSON)
-                .body(Map.of("justification", "Impact unclear, card payments may be failing"))
-                .when().post(INCIDENTS + "/" + id + "/temporary-p1").then().extract().asString();
+                .body(Map.of("justification", "Impact unclear, card payments may be failing",
+                        "borderlineBecause", "revenue loss not measured yet; card errors reported by support"))
+                .when().post(INCIDENTS + "/" + id + "/temporary-p1").then().statusCode(200).extract().asString();
+    }
+
+    private static io.restassured.response.ValidatableResponse history(String id) {
+        return given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id + "/classification-history").then();
+    }
+
+    @Test
+    void designationPublishesThePriorityChangeThatEveryoneActingOnThePriorityFollows() throws Exception {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+
+        ConsumerRecord<String, byte[]> changed = TestKafkaClient.readUntil(TestRun.topic("classification"),
+                        r -> r.stream().anyMatch(x -> id.equals(x.key()) && header(x, "ce_type").endsWith("priority_changed.v1")),
+                        Duration.ofSeconds(20)).stream()
+                .filter(x -> id.equals(x.key()) && header(x, "ce_type").endsWith("priority_changed.v1")).findFirst().orElseThrow();
+        JsonNode data = new ObjectMapper().readTree(changed.value());
+        assertThat(data.get("reason").asText()).isEqualTo("TEMPORARY_P1_DESIGNATED");
+        assertThat(data.get("previousPriority").asText()).isEqualTo("P3");
+        assertThat(data.get("priority").asText()).isEqualTo("P1");
+    }
+
+    @Test
+    void aCaseThePolicyDoesNotFindBorderlineNeedsTheDesignationToSayWhyItIs() {
+        String far = Fixtures.declareP3(service, "ines");
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "feels bad")).when().post(INCIDENTS + "/" + far + "/temporary-p1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("borderlineBecause"))
+                .body("violations.message[0]", org.hamcrest.Matchers.containsString("not find this case borderline"));
+
+        // 8,500/h on tier 1 is P2, within the 0.8 margin of the 10,000/h P1 threshold: borderline by the policy.
+        String near = given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Fixtures.declaration("Near P1 on " + service, service, Map.of("revenueLossPerHour", 8_500)))
+                .when().post(API + "/incidents").then().statusCode(201).body("priority", equalTo("P2")).extract().path("id");
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("justification", "revenue climbing towards the P1 line")).when().post(INCIDENTS + "/" + near + "/temporary-p1")
+                .then().statusCode(200).body("temporaryP1.status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anExpiredTemporaryP1CanStillBeConfirmedOrDowngradedButNotSilentlyReclassified() throws Throwable {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+        clock.advance(Duration.ofMinutes(31));
+        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+
+        given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("priority", "P3", "reason", "back to what it was")).when().post(INCIDENTS + "/" + id + "/reclassify")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.as("owen", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("comment", "Reviewed after expiry: payments were failing")).when().post(INCIDENTS + "/" + id + "/temporary-p1/confirm")
+                .then().statusCode(200).body("priority", equalTo("P1")).body("temporaryP1.status", equalTo("CONFIRMED"));
+        history(id).body("kind", org.hamcrest.Matchers.contains("DECLARED", "TEMPORARY_P1", "TEMPORARY_P1_EXPIRED", "TEMPORARY_P1_CONFIRMED"));
+    }
+
+    @Test
+    void aDecisionAfterTheWindowButBeforeTheExpiryJobRecordsTheExpiryFirst() {
+        String id = Fixtures.declareP3(service, "ines");
+        designate(id, "ines", "incident-commander");
+        clock.advance(Duration.ofMinutes(31)); // the job has not run
+
+        given().auth().oauth2(Tokens.as("owen", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("priority", "P2", "reason", "Only a slowdown")).when().post(INCIDENTS + "/" + id + "/temporary-p1/downgrade")
+                .then().statusCode(200).body("priority", equalTo("P2")).body("temporaryP1.status", equalTo("DOWNGRADED"));
+        history(id).body("kind", org.hamcrest.Matchers.contains("DECLARED", "TEMPORARY_P1", "TEMPORARY_P1_EXPIRED",
+                "TEMPORARY_P1_DOWNGRADED"));
+        TestKafkaClient.readUntil(TestRun.topic("classification"),
+                r -> r.stream().anyMatch(x -> id.equals(x.key()) && header(x, "ce_type").endsWith("temporary_p1_expired.v1")),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void oneExpiryThatFailsDoesNotHoldBackTheOthers() throws Throwable {
+        String contested = Fixtures.declareP3(service, "ines");
+        designate(contested, "ines", "incident-commander");
+        String plain = Fixtures.declareP3(service, "ines");
+        designate(plain, "ines", "incident-commander");
+        clock.advance(Duration.ofMinutes(31));
+
+        // Someone else changes the contested incident while the expiry runs: its optimistic update fails.
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement s = c.prepareStatement("update classification.incident set version = version + 1 where id = ?")) {
+                s.setObject(1, java.util.UUID.fromString(contested));
+                s.executeUpdate();
+            }
+            java.util.concurrent.CompletableFuture<Integer> run = new java.util.concurrent.CompletableFuture<>();
+            new Thread(() -> {
+                try {
+                    run.complete(VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s));
+                } catch (Throwable e) {
+                    run.completeExceptionally(e);
+                }
+            }).start();
+            Thread.sleep(1_000); // the contested expiry now waits for this transaction's row lock
+            c.commit();
+            assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(1);
+        }
+
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + plain)
+                .then().body("temporaryP1.status", equalTo("EXPIRED"));
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
+                .then().body("temporaryP1.status", equalTo("ACTIVE"));
+        // The next run expires it.
+        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
+                .then().body("temporaryP1.status", equalTo("EXPIRED"));
     }
 
     @Test
@@ -59,7 +168,8 @@ class TemporaryP1Test {
                 .body(Map.of("justification", "worried")).when().post(INCIDENTS + "/" + id + "/temporary-p1")
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
-                .body(Map.of("justification", "Impact unclear, card payments may be failing"))
+                .body(Map.of("justification", "Impact unclear, card payments may be failing",
+                        "borderlineBecause", "revenue loss not measured yet"))
                 .when().post(INCIDENTS + "/" + id + "/temporary-p1")
                 .then().statusCode(200)
                 .body("priority", equalTo("P1"))
@@ -76,7 +186,8 @@ class TemporaryP1Test {
         String id = Fixtures.declareP3(service, "ines");
         Instant before = clock.instant();
         String expires = given().auth().oauth2(Tokens.as("owen", "service-owner")).contentType(ContentType.JSON)
-                .body(Map.of("justification", "may be data loss")).when().post(INCIDENTS + "/" + id + "/temporary-p1")
+                .body(Map.of("justification", "may be data loss", "borderlineBecause", "exposure not assessed yet"))
+                .when().post(INCIDENTS + "/" + id + "/temporary-p1")
                 .then().statusCode(200).extract().path("temporaryP1.expiresAt");
         assertThat(Duration.between(before, Instant.parse(expires))).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
     }

@@ -48,9 +48,16 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Registers a service owned by {@code owner} (as that owner), unless it exists. */
+    /** Registers a customer-facing, unregulated service owned by {@code owner} (as that owner), unless it exists. */
     public static void service(String name, int tier, String owner) {
+        service(name, tier, owner, true, false);
+    }
+
+    /** Registers a service with the given catalog flags, unless it exists. */
+    public static void service(String name, int tier, String owner, boolean customerFacing, boolean regulated) {
         Map<String, Object> body = serviceBody(name, tier, owner);
+        body.put("customerFacing", customerFacing);
+        body.put("regulated", regulated);
         int status = given().auth().oauth2(Tokens.as(owner, "service-owner")).contentType(ContentType.JSON).body(body)
                 .when().post(API + "/services").then().extract().statusCode();
         if (status != 201 && status != 409) {

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Data of {@value EventTypes#INCIDENT_PRIORITY_CHANGED}. {@code reason} says why: RECLASSIFIED,
- * TEMPORARY_P1_CONFIRMED, TEMPORARY_P1_DOWNGRADED or FINAL (the priority recorded by review).
+ * TEMPORARY_P1_DESIGNATED, TEMPORARY_P1_CONFIRMED, TEMPORARY_P1_DOWNGRADED or FINAL (the priority recorded by
+ * review, history only). A temporary P1's expiry changes no priority: it stays P1 until confirmed or downgraded.
  */
 public record PriorityChanged(UUID incidentId, String key, String businessService, @OptionalField Priority previousPriority,
                               Priority priority, String reason, @OptionalField String comment, @OptionalField Integer policyVersion,

@@ -27,7 +27,9 @@ class PayloadsJsonTest {
         return Stream.of(
                 new IncidentDeclared(ID, "INC-2026-0001", "t", "s", "checkout", Priority.P1, T, T, "ines"),
                 new PriorityChanged(ID, "INC-2026-0001", "checkout", Priority.P3, Priority.P1, "RECLASSIFIED", "worse", 4, "sam", T),
-                new TemporaryP1Designated(ID, "INC-2026-0001", "checkout", Priority.P3, "unclear", "ines", T, T.plusSeconds(1800)),
+                new TemporaryP1Designated(ID, "INC-2026-0001", "checkout", Priority.P3, "unclear", "ines", T, T.plusSeconds(1800), null),
+                new TemporaryP1Designated(ID, "INC-2026-0001", "checkout", Priority.P3, "unclear", "ines", T, T.plusSeconds(1800),
+                        "revenue not measured yet"),
                 new TemporaryP1Expired(ID, "INC-2026-0001", "checkout", "payments", List.of("sam", "olga"), T, T.plusSeconds(1800)),
                 new ClassificationDisputed(ID, "INC-2026-0001", "checkout", Priority.P3, Priority.P1, "CEO demo", 4, "rita", T),
                 new ServiceChanged("checkout", 1, "payments", List.of("sam"), true, false, "oncall", "registered", "sam", T),

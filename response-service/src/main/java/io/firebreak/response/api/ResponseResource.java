@@ -2,7 +2,7 @@ package io.firebreak.response.api;
 
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.response.persistence.ResponseRecordRepository;
+import io.firebreak.response.domain.ResponseService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResponseResource {
 
-    private final ResponseRecordRepository records;
+    private final ResponseService responses;
 
-    public ResponseResource(ResponseRecordRepository records) {
-        this.records = records;
+    public ResponseResource(ResponseService responses) {
+        this.responses = responses;
     }
 
     @GET
@@ -36,7 +36,7 @@ public class ResponseResource {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ProblemException.notFound("Response record of incident", incidentId));
         }
-        return records.findById(id)
+        return responses.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Response record of incident", incidentId))
                 .map(ResponseRecordView::of);
     }

@@ -46,6 +46,14 @@ public class ResponseRecord {
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
+    /** When a temporary P1 expired unconfirmed; null when no priority review is due. */
+    @Column(name = "priority_review_requested_at")
+    public Instant priorityReviewRequestedAt;
+
+    /** Whom to escalate the review to (the business service's owners). */
+    @Column(name = "priority_review_escalate_to")
+    public String[] priorityReviewEscalateTo;
+
     @Version
     public long version;
 }

@@ -1,7 +1,11 @@
 package io.firebreak.response.domain;
 
 import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.Priority;
 import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.TemporaryP1Expired;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import java.util.UUID;
 import io.firebreak.response.persistence.ResponseRecordRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -46,8 +50,9 @@ public class ResponseService {
     }
 
     /**
-     * Follows classification's priority: reclassification and temporary-P1 decisions change the
-     * priority the response runs at; the post-mortem's final priority does not (it is history).
+     * Follows classification's priority: reclassification and temporary-P1 decisions (designated,
+     * confirmed, downgraded) change the priority the response runs at; the post-mortem's final priority
+     * does not (it is history). A decision on the priority settles a pending priority review.
      */
     @WithTransaction
     public Uni<Boolean> follow(PriorityChanged change) {
@@ -59,7 +64,35 @@ public class ResponseService {
                 return false;
             }
             record.priority = change.priority();
+            if (!"TEMPORARY_P1_DESIGNATED".equals(change.reason())) {
+                record.priorityReviewRequestedAt = null;
+                record.priorityReviewEscalateTo = null;
+            }
             return true;
         });
+    }
+
+    /**
+     * A temporary P1 expired unconfirmed: the incident stays P1 (classification keeps it so) and the
+     * response records that its priority must be re-reviewed, and by whom to escalate it.
+     */
+    @WithTransaction
+    public Uni<Boolean> priorityReviewDue(TemporaryP1Expired expired) {
+        return records.findById(expired.incidentId()).map(record -> {
+            if (record == null) {
+                return false;
+            }
+            record.priority = Priority.P1;
+            record.priorityReviewRequestedAt = expired.expiredAt();
+            record.priorityReviewEscalateTo = expired.escalateTo() == null ? new String[0]
+                    : expired.escalateTo().toArray(String[]::new);
+            return true;
+        });
+    }
+
+    /** The response record of an incident. */
+    @WithSession
+    public Uni<ResponseRecord> find(UUID incidentId) {
+        return records.findById(incidentId);
     }
 }

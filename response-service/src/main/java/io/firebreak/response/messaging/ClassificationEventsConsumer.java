@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.TemporaryP1Expired;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
 import io.firebreak.response.domain.ResponseService;
@@ -39,6 +40,9 @@ public class ClassificationEventsConsumer {
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
             return responses.follow(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+        }
+        if (EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED.equals(event.type())) {
+            return responses.priorityReviewDue(event.data(mapper, TemporaryP1Expired.class)).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
     }

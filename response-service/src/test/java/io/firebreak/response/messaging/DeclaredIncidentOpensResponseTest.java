@@ -86,6 +86,35 @@ class DeclaredIncidentOpensResponseTest {
                 .then().statusCode(200).body("priority", equalTo("P1"));
     }
 
+    @Test
+    void aTemporaryP1RunsTheResponseAtP1AndAnUnconfirmedExpiryAsksForAReviewUntilItIsDecided() {
+        UUID incident = UUID.randomUUID();
+        String key = "INC-2026-" + suffix();
+        publishDeclared(UUID.randomUUID(), incident, key, "P3");
+        publishChanged(incident, key, "P3", "P1", "TEMPORARY_P1_DESIGNATED");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .when().get("/api/v1/response/incidents/" + incident)
+                .then().statusCode(200).body("priority", equalTo("P1")).body("priorityReview", org.hamcrest.Matchers.nullValue()));
+
+        String expired = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"checkout\","
+                + "\"owningTeam\":\"payments\",\"escalateTo\":[\"owen\",\"olga\"],"
+                + "\"designatedAt\":\"2026-11-29T10:05:00Z\",\"expiredAt\":\"2026-11-29T10:35:00Z\"}";
+        Map<String, String> headers = new java.util.HashMap<>(headers(UUID.randomUUID(), incident));
+        headers.put("ce_type", "io.firebreak.incident.temporary_p1_expired.v1");
+        TestKafkaClient.send(TOPIC, incident.toString(), expired.getBytes(StandardCharsets.UTF_8), headers);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .when().get("/api/v1/response/incidents/" + incident)
+                .then().statusCode(200).body("priority", equalTo("P1"))
+                .body("priorityReview.requestedAt", equalTo("2026-11-29T10:35:00Z"))
+                .body("priorityReview.escalateTo", org.hamcrest.Matchers.contains("owen", "olga")));
+
+        // One incident's events share a partition: the downgrade is applied after the expiry.
+        publishChanged(incident, key, "P1", "P2", "TEMPORARY_P1_DOWNGRADED");
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .when().get("/api/v1/response/incidents/" + incident)
+                .then().statusCode(200).body("priority", equalTo("P2")).body("priorityReview", org.hamcrest.Matchers.nullValue()));
+    }
+
     private static void publishChanged(UUID incident, String key, String from, String to, String reason) {
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"checkout\","
                 + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"" + reason + "\","

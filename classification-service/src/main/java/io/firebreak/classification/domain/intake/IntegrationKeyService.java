@@ -4,6 +4,7 @@ import io.firebreak.classification.domain.Actor;
 import io.firebreak.classification.domain.catalog.CatalogService;
 import io.firebreak.classification.persistence.IntegrationKeyRepository;
 import io.firebreak.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +51,13 @@ public class IntegrationKeyService {
         this.keys = keys;
         this.catalog = catalog;
         this.clock = clock;
+    }
+
+    /** A service's keys, newest first: its owners, admins and auditors may read them. */
+    @WithSession
+    public Uni<List<IntegrationKey>> list(String service, Actor actor) {
+        return catalog.existing(service).invoke(s -> actor.requireOwnerAdminOrAuditor(s.owners, service))
+                .chain(s -> keys.list("service", io.quarkus.panache.common.Sort.descending("createdAt"), service));
     }
 
     @WithTransaction

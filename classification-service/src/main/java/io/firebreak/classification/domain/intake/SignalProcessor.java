@@ -111,7 +111,8 @@ public class SignalProcessor {
                 LOG.debugf("No auto-declaration for %s: %s", s.dedupKey(), policy == null ? "no active policy" : "unknown service");
                 return Uni.createFrom().voidItem();
             }
-            ImpactFacts facts = facts(s).orElse(service.defaultImpact).withShareFrom(service.usersTotal);
+            ImpactFacts facts = facts(s).completedFrom(service.defaultImpact, service.customerFacing, service.regulated,
+                    service.usersTotal);
             var evaluation = PolicyEvaluator.evaluate(policy.rules, policy.version, service.name, service.tier, facts);
             if (!evaluation.priority().isHighPriority()) {
                 return Uni.createFrom().voidItem();

@@ -44,6 +44,26 @@ public record ImpactFacts(
                 availability != null ? availability : defaults.availability);
     }
 
+    /**
+     * These facts completed from what the catalog knows of the service, where the reporter said
+     * nothing: its default impact, whether it is customer-facing, and — for a regulated service that
+     * is down or may have exposed data — regulatory exposure. Finally the users share from its user
+     * count. What the reporter said always wins.
+     */
+    public ImpactFacts completedFrom(ImpactFacts serviceDefaults, boolean serviceCustomerFacing, boolean serviceRegulated,
+                                     Long serviceUsers) {
+        ImpactFacts f = orElse(serviceDefaults);
+        Boolean facing = f.customerFacing != null ? f.customerFacing : Boolean.valueOf(serviceCustomerFacing);
+        Boolean regulatory = f.regulatoryExposure;
+        boolean reportable = f.availability == Availability.UNAVAILABLE
+                || f.dataExposure == DataExposure.SUSPECTED || f.dataExposure == DataExposure.CONFIRMED;
+        if (regulatory == null && serviceRegulated && reportable) {
+            regulatory = Boolean.TRUE;
+        }
+        return new ImpactFacts(f.revenueLossPerHour, f.usersAffected, f.usersAffectedShare, facing, f.dataExposure,
+                regulatory, f.securityBreach, f.availability).withShareFrom(serviceUsers);
+    }
+
     /** Fills the users share from the service's user count when only the count was measured. */
     public ImpactFacts withShareFrom(Long serviceUsers) {
         if (usersAffectedShare != null || usersAffected == null || serviceUsers == null || serviceUsers <= 0) {

@@ -19,9 +19,9 @@ public final class PolicyEvaluator {
         ImpactFacts f = facts == null ? ImpactFacts.NONE : facts;
         List<RuleCheck> checks = new ArrayList<>();
         PriorityThresholds override = rules.overrides().get(service);
-        PriorityThresholds thresholds = override != null ? override
-                : rules.tiers() == null ? null : rules.tiers().get(String.valueOf(tier));
-        String scope = override != null ? "service " + service : "tier " + tier;
+        PriorityThresholds tierThresholds = rules.tiers() == null ? null : rules.tiers().get(String.valueOf(tier));
+        PriorityThresholds thresholds = tierThresholds == null ? override : tierThresholds.overriddenBy(override);
+        String scope = override != null ? "tier " + tier + " with the override for " + service : "tier " + tier;
         if (thresholds != null) {
             for (Priority priority : List.of(Priority.P1, Priority.P2, Priority.P3)) {
                 Thresholds t = thresholds.of(priority);
@@ -37,8 +37,9 @@ public final class PolicyEvaluator {
         }
         qualitative(checks, "confirmedDataExposure", rules.confirmedDataExposure(), "dataExposure", f.dataExposure(),
                 DataExposure.CONFIRMED, f.dataExposure() == DataExposure.CONFIRMED);
+        // Confirmed exposure is at least suspected exposure: a rule for the weaker fact holds for the stronger.
         qualitative(checks, "suspectedDataExposure", rules.suspectedDataExposure(), "dataExposure", f.dataExposure(),
-                DataExposure.SUSPECTED, f.dataExposure() == DataExposure.SUSPECTED);
+                "SUSPECTED or CONFIRMED", f.dataExposure() == DataExposure.SUSPECTED || f.dataExposure() == DataExposure.CONFIRMED);
         qualitative(checks, "securityBreach", rules.securityBreach(), "securityBreach", f.securityBreach(), true,
                 Boolean.TRUE.equals(f.securityBreach()));
         qualitative(checks, "regulatoryExposure", rules.regulatoryExposure(), "regulatoryExposure", f.regulatoryExposure(), true,

@@ -8,4 +8,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record Thresholds(Double revenueLossPerHour, Long usersAffected, Double usersAffectedShare) {
+
+    /** {@code base} with every value {@code override} sets replacing base's. */
+    static Thresholds merge(Thresholds base, Thresholds override) {
+        if (override == null) {
+            return base;
+        }
+        if (base == null) {
+            return override;
+        }
+        return new Thresholds(
+                override.revenueLossPerHour != null ? override.revenueLossPerHour : base.revenueLossPerHour,
+                override.usersAffected != null ? override.usersAffected : base.usersAffected,
+                override.usersAffectedShare != null ? override.usersAffectedShare : base.usersAffectedShare);
+    }
 }

@@ -108,12 +108,54 @@ class PolicyEvaluatorTest {
     }
 
     @Test
-    void serviceOverrideReplacesTheTierThresholds() {
+    void aServiceOverrideReplacesOnlyTheThresholdsItSets() {
         Evaluation checkout = PolicyEvaluator.evaluate(RULES, 1, "checkout", 1, facts("revenueLossPerHour", 6_000));
         Evaluation search = PolicyEvaluator.evaluate(RULES, 1, "search", 1, facts("revenueLossPerHour", 6_000));
         assertThat(checkout.priority()).isEqualTo(Priority.P1);
-        assertThat(checkout.fired().get(0).rule()).startsWith("service checkout: P1");
+        assertThat(checkout.fired().get(0).rule()).startsWith("tier 1 with the override for checkout: P1");
         assertThat(search.priority()).isEqualTo(Priority.P2);
+        // The override sets revenue only: the tier's users thresholds still apply to checkout, and its P3.
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "checkout", 1, facts("usersAffected", 12_000)).priority()).isEqualTo(Priority.P1);
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "checkout", 1, facts("usersAffectedShare", 0.06)).priority()).isEqualTo(Priority.P1);
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "checkout", 1, facts("revenueLossPerHour", 150)).priority()).isEqualTo(Priority.P3);
+    }
+
+    @Test
+    void confirmedDataExposureSatisfiesARuleWrittenForSuspectedExposure() {
+        // A policy that only knows suspected exposure (P2): confirmed exposure is at least that.
+        PolicyRules onlySuspected = new PolicyRules(RULES.tiers(), Map.of(), null, Priority.P2, null, null, null, 0.8);
+        Evaluation confirmed = PolicyEvaluator.evaluate(onlySuspected, 1, "search", 3,
+                new ImpactFacts(null, null, null, null, DataExposure.CONFIRMED, null, null, null));
+        assertThat(confirmed.priority()).isEqualTo(Priority.P2);
+        assertThat(confirmed.fired()).extracting(RuleCheck::rule).containsExactly("suspectedDataExposure: at least P2");
+    }
+
+    @Test
+    void declaredFactsAreCompletedFromTheCatalogWhereTheReporterSaidNothing() {
+        ImpactFacts unavailable = new ImpactFacts(null, null, null, null, null, null, null, Availability.UNAVAILABLE);
+
+        // Tier 1, customer-facing, no revenue figure: the catalog's flag makes it the outage rule's P1.
+        ImpactFacts facing = unavailable.completedFrom(null, true, false, 100_000L);
+        assertThat(facing.customerFacing()).isTrue();
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "search", 1, facing).priority()).isEqualTo(Priority.P1);
+        // An internal service is not a customer-facing outage, whatever else.
+        ImpactFacts internal = unavailable.completedFrom(null, false, false, 100_000L);
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "search", 1, internal).priority()).isEqualTo(Priority.P4);
+        // A regulated internal service that is down has regulatory exposure: P2 by that rule.
+        ImpactFacts regulated = unavailable.completedFrom(null, false, true, 100_000L);
+        assertThat(regulated.regulatoryExposure()).isTrue();
+        assertThat(PolicyEvaluator.evaluate(RULES, 1, "search", 1, regulated).priority()).isEqualTo(Priority.P2);
+        // ...but not when merely degraded with nothing exposed.
+        ImpactFacts degraded = new ImpactFacts(null, null, null, null, null, null, null, Availability.DEGRADED)
+                .completedFrom(null, false, true, 100_000L);
+        assertThat(degraded.regulatoryExposure()).isNull();
+        // What the reporter said wins over the catalog, and the service's default impact fills the rest.
+        ImpactFacts said = new ImpactFacts(null, null, null, false, null, false, null, Availability.UNAVAILABLE)
+                .completedFrom(new ImpactFacts(2_000.0, 600L, null, null, null, null, null, null), true, true, 10_000L);
+        assertThat(said.customerFacing()).isFalse();
+        assertThat(said.regulatoryExposure()).isFalse();
+        assertThat(said.revenueLossPerHour()).isEqualTo(2_000.0);
+        assertThat(said.usersAffectedShare()).isEqualTo(0.06);
     }
 
     @Test
