@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.classification.domain.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
 import io.firebreak.classification.domain.Incident;
 import io.firebreak.classification.domain.IncidentFilter;
@@ -82,7 +83,7 @@ public class IncidentResource {
                 structurallyUsable ? ImpactFactsInput.toFacts(request.impact()) : ImpactFacts.NONE,
                 request.detectedAt() == null ? null : request.detectedAt().toInstant(),
                 request.priority() == null || !request.priority().matches("P[1-4]") ? null : Priority.valueOf(request.priority()),
-                request.justification(), identity.getPrincipal().getName(), null);
+                request.justification(), identity.getPrincipal().getName(), null, ClassificationBasis.REPORTER);
         return service.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
                 .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))

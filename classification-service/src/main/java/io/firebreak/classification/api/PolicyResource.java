@@ -46,6 +46,19 @@ public class PolicyResource {
                 .entity(PolicyView.of(p)).build());
     }
 
+    @POST
+    @Path("starter")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "Create a draft from the shipped starter policy, to adopt (submit and sign off) or tune first",
+            description = "A fresh install governs no service: until an owner signs a policy off for a service, its alerts are "
+                    + "classified by severity and tier (unclassified) and declarations need the reporter's priority.")
+    public Uni<RestResponse<PolicyView>> starter(UriInfo uri) {
+        return service.draftStarter(actors.current()).map(p -> RestResponse.ResponseBuilder
+                .<PolicyView>created(uri.getBaseUriBuilder().path("api/v1/classification/policies").path(String.valueOf(p.version)).build())
+                .entity(PolicyView.of(p)).build());
+    }
+
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})

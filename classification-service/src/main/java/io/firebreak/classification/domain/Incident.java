@@ -86,6 +86,10 @@ public class Incident {
     @Column(name = "alert_group_id")
     public UUID alertGroupId;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "classification_basis", nullable = false)
+    public ClassificationBasis classificationBasis = ClassificationBasis.POLICY;
+
     @Version
     public long version;
 }

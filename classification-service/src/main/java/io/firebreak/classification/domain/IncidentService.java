@@ -6,11 +6,11 @@ import io.firebreak.classification.domain.policy.ClassificationPolicy;
 import io.firebreak.classification.domain.policy.Evaluation;
 import io.firebreak.classification.domain.policy.ImpactFacts;
 import io.firebreak.classification.domain.policy.PolicyEvaluator;
+import io.firebreak.classification.domain.policy.PolicyService;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.DecisionRepository;
 import io.firebreak.classification.persistence.IncidentKeyCounter;
 import io.firebreak.classification.persistence.IncidentRepository;
-import io.firebreak.classification.persistence.PolicyRepository;
 import io.firebreak.events.ClassificationDisputed;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
@@ -47,19 +47,19 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentKeyCounter keys;
     private final BusinessServiceRepository services;
-    private final PolicyRepository policies;
+    private final PolicyService policyService;
     private final DecisionRepository decisions;
     private final Outbox outbox;
     private final Clock clock;
     private final ClassificationConfig config;
 
     public IncidentService(IncidentRepository incidents, IncidentKeyCounter keys, BusinessServiceRepository services,
-                           PolicyRepository policies, DecisionRepository decisions, Outbox outbox, Clock clock,
+                           PolicyService policyService, DecisionRepository decisions, Outbox outbox, Clock clock,
                            ClassificationConfig config) {
         this.incidents = incidents;
         this.keys = keys;
         this.services = services;
-        this.policies = policies;
+        this.policyService = policyService;
         this.decisions = decisions;
         this.outbox = outbox;
         this.clock = clock;
@@ -72,7 +72,8 @@ public class IncidentService {
      */
     @WithTransaction
     public Uni<Incident> declare(Declaration d, List<Violation> violations) {
-        return services.findById(d.businessService()).chain(service -> policies.active().chain(policy -> {
+        return services.findById(d.businessService()).chain(service -> (service == null
+                ? Uni.createFrom().<ClassificationPolicy>nullItem() : policyService.governing(service.name)).chain(policy -> {
             List<Violation> all = new ArrayList<>(violations);
             if (d.businessService() != null && service == null) {
                 all.add(new Violation("businessService", "unknown business service " + d.businessService()));
@@ -80,8 +81,9 @@ public class IncidentService {
             ImpactFacts facts = service == null ? d.impact() : complete(d.impact(), service);
             Evaluation evaluation = service == null || policy == null ? null : PolicyEvaluator.evaluate(policy.rules,
                     policy.version, service.name, service.tier, facts);
-            if (policy == null && d.proposedPriority() == null) {
-                all.add(new Violation("priority", "is required while no classification policy is active"));
+            if (service != null && policy == null && d.proposedPriority() == null) {
+                all.add(new Violation("priority", "is required while no signed classification policy governs "
+                        + service.name + " (an owner signs the active policy off for it)"));
             }
             boolean disputed = evaluation != null && d.proposedPriority() != null && d.proposedPriority() != evaluation.priority();
             if (disputed && (d.justification() == null || d.justification().isBlank())) {
@@ -93,6 +95,11 @@ public class IncidentService {
             }
             return create(d, service, facts, evaluation, disputed);
         }));
+    }
+
+    private static String unclassifiedReason(Incident incident, BusinessService service) {
+        return "no signed policy governs " + service.name + ": " + (incident.classificationBasis == ClassificationBasis.SEVERITY
+                ? "priority from the alert's severity on tier " + service.tier + " (unclassified)" : "the reporter's priority");
     }
 
     /** The declared facts completed from the catalog (what the policy decides on, and what is stored). */
@@ -122,9 +129,11 @@ public class IncidentService {
             incident.declaredAt = now;
             incident.declaredBy = d.declaredBy();
             incident.alertGroupId = d.alertGroupId();
+            incident.classificationBasis = evaluation != null ? ClassificationBasis.POLICY
+                    : d.basisWithoutPolicy() == null ? ClassificationBasis.REPORTER : d.basisWithoutPolicy();
             return incidents.persist(incident);
         }).call(incident -> decide(incident, d.alertGroupId() == null ? DecisionKind.DECLARED : DecisionKind.AUTO_DECLARED,
-                        null, d.declaredBy(), evaluation == null ? "no active policy: reporter's priority" : null))
+                        null, d.declaredBy(), evaluation != null ? null : unclassifiedReason(incident, service)))
                 .call(incident -> outbox.record(EventTypes.INCIDENT_DECLARED, incident.id.toString(), declared(incident)))
                 .call(incident -> !disputed ? Uni.createFrom().voidItem() : outbox.record(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED,
                         incident.id.toString(), new ClassificationDisputed(incident.id, incident.key, incident.businessService,
@@ -149,6 +158,8 @@ public class IncidentService {
                 incident.priority = priority;
                 incident.explanation = evaluation;
                 incident.policyVersion = evaluation == null ? incident.policyVersion : evaluation.policyVersion();
+                // A person decided the priority now; the policy's view (if any governs) is the recorded explanation.
+                incident.classificationBasis = evaluation == null ? ClassificationBasis.REPORTER : incident.classificationBasis;
                 return decide(incident, DecisionKind.RECLASSIFIED, previous, actor.user(), reason)
                         .call(() -> changed(incident, previous, "RECLASSIFIED", reason, actor.user()));
             });
@@ -307,8 +318,9 @@ public class IncidentService {
         }
     }
 
+    /** The incident's facts under the signed policy governing its service now (null when none does). */
     private Uni<Evaluation> explain(Incident incident) {
-        return policies.active().chain(policy -> policy == null ? Uni.createFrom().<Evaluation>nullItem()
+        return policyService.governing(incident.businessService).chain(policy -> policy == null ? Uni.createFrom().<Evaluation>nullItem()
                 : services.findById(incident.businessService).map(s -> s == null ? null : PolicyEvaluator.evaluate(
                         policy.rules, policy.version, s.name, s.tier, complete(incident.impact, s))));
     }
@@ -340,8 +352,4 @@ public class IncidentService {
                 incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy);
     }
 
-    /** Loads the policy that would decide now; exposed for intake's auto-declaration. */
-    public Uni<ClassificationPolicy> activePolicy() {
-        return policies.active();
-    }
 }

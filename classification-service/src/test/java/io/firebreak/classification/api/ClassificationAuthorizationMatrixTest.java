@@ -129,6 +129,8 @@ class ClassificationAuthorizationMatrixTest {
                         .post(API + "/incidents/" + temporaryP1() + "/temporary-p1/downgrade")));
         list.add(new Endpoint("PUT final-priority", only("incident-commander", "admin"), 200,
                 s -> s.contentType(ContentType.JSON).body(Map.of("priority", "P3", "reason", "matrix")).put(API + "/incidents/" + incident + "/final-priority")));
+        list.add(new Endpoint("POST policies/starter", only("service-owner", "admin"), 201,
+                s -> s.post(API + "/policies/starter")));
         list.add(new Endpoint("POST services", only("service-owner", "admin"), 201,
                 s -> s.contentType(ContentType.JSON).body(Fixtures.serviceBody(Fixtures.uniqueName("matrix"), 3, OWNER)).post(API + "/services")));
         list.add(new Endpoint("GET services", ALL, 200, s -> s.get(API + "/services")));

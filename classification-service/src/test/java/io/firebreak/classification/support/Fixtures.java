@@ -53,8 +53,27 @@ public final class Fixtures {
         service(name, tier, owner, true, false);
     }
 
-    /** Registers a service with the given catalog flags, unless it exists. */
+    /**
+     * Registers a service with the given catalog flags, unless it exists, and has its owner adopt the
+     * active policy for it (sign it off), as an owner would: a service no signed policy governs is classified
+     * by the reporter or by alert severity only.
+     */
     public static void service(String name, int tier, String owner, boolean customerFacing, boolean regulated) {
+        registerOnly(name, tier, owner, customerFacing, regulated);
+        Response active = given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(API + "/policies/active");
+        if (active.statusCode() == 200) {
+            int version = active.path("version");
+            int status = given().auth().oauth2(Tokens.as(owner, "service-owner")).contentType(ContentType.JSON)
+                    .body(Map.of("service", name, "comment", "adopted for tests"))
+                    .when().post(API + "/policies/" + version + "/sign-offs").then().extract().statusCode();
+            if (status != 200 && status != 409) {
+                throw new AssertionError("could not adopt policy " + version + " for " + name + ": " + status);
+            }
+        }
+    }
+
+    /** Registers a service and nothing else: no signed policy governs it until its owner signs one off. */
+    public static void registerOnly(String name, int tier, String owner, boolean customerFacing, boolean regulated) {
         Map<String, Object> body = serviceBody(name, tier, owner);
         body.put("customerFacing", customerFacing);
         body.put("regulated", regulated);

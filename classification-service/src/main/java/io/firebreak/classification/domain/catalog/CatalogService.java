@@ -31,9 +31,12 @@ public class CatalogService {
     private final CatalogRevision revision;
     private final Outbox outbox;
     private final Clock clock;
+    private final io.firebreak.classification.domain.policy.PolicyService policies;
 
     public CatalogService(BusinessServiceRepository services, ServiceDependencyRepository dependencies,
-                          SlaChangeRepository slaChanges, CatalogRevision revision, Outbox outbox, Clock clock) {
+                          SlaChangeRepository slaChanges, CatalogRevision revision, Outbox outbox, Clock clock,
+                          io.firebreak.classification.domain.policy.PolicyService policies) {
+        this.policies = policies;
         this.services = services;
         this.dependencies = dependencies;
         this.slaChanges = slaChanges;
@@ -93,6 +96,8 @@ public class CatalogService {
                         }
                         return dependencies.delete("dependency", name)
                                 .chain(() -> services.delete(s))
+                                .call(services::flush)
+                                .call(() -> policies.serviceRemoved(name))
                                 .call(revision::bump)
                                 .call(() -> outbox.record(EventTypes.SERVICE_UPDATED, s.name, new ServiceChanged(s.name, s.tier,
                                         s.owningTeam, s.owners, s.customerFacing, s.regulated, s.onCallTeam, "deregistered",
@@ -108,14 +113,24 @@ public class CatalogService {
                 .setParameter("name", name).getSingleResult());
     }
 
-    /** Proposes a new SLA; the active one stays until an owner signs the proposal off. */
+    /**
+     * Proposes a new SLA; the active one stays until an owner signs the proposal off. The proposal
+     * records the SLA it would replace, so it cannot later replace a newer one nobody compared it with.
+     */
     @WithTransaction
     public Uni<SlaChange> proposeSla(String name, Map<io.firebreak.events.Priority, SlaTarget> sla, Actor actor) {
         return existing(name).chain(s -> {
             actor.requireOwnerOrAdmin(s.owners, name);
-            SlaChange change = proposal(name, sla, actor, clock.instant());
-            return slaChanges.persist(change);
+            return activeSla(name).chain(active -> {
+                SlaChange change = proposal(name, sla, actor, clock.instant());
+                change.baseChange = active == null ? null : active.id;
+                return slaChanges.persist(change);
+            });
         });
+    }
+
+    private Uni<SlaChange> activeSla(String name) {
+        return slaChanges.find("service = ?1 and status = ?2", name, SlaChange.Status.ACTIVE).firstResult();
     }
 
     @WithTransaction
@@ -131,12 +146,25 @@ public class CatalogService {
                 return Uni.createFrom().failure(ProblemException.conflict("SLA change " + changeId + " is " + change.status));
             }
             Instant now = clock.instant();
-            return slaChanges.update("status = ?1 where service = ?2 and status = ?3", SlaChange.Status.SUPERSEDED, name,
-                            SlaChange.Status.ACTIVE)
-                    .invoke(() -> signOff(s, change, actor.user(), comment, now))
-                    .chain(() -> publish(EventTypes.SERVICE_UPDATED, s, "sla signed off", actor))
-                    .replaceWith(change);
+            return activeSla(name).chain(active -> {
+                if (!java.util.Objects.equals(active == null ? null : active.id, change.baseChange)) {
+                    // A newer SLA became active after this was proposed: signing it would silently revert that one.
+                    return Uni.createFrom().<SlaChange>failure(ProblemException.conflict("SLA change " + changeId
+                            + " was proposed against an SLA that has since been replaced (by "
+                            + (active == null ? "none" : active.id) + "); propose it again"));
+                }
+                return signAndActivate(s, change, comment, actor, now);
+            });
         }));
+    }
+
+    private Uni<SlaChange> signAndActivate(BusinessService s, SlaChange change, String comment, Actor actor, Instant now) {
+        String name = s.name;
+        return slaChanges.update("status = ?1 where service = ?2 and status = ?3", SlaChange.Status.SUPERSEDED, name,
+                            SlaChange.Status.ACTIVE)
+                .invoke(() -> signOff(s, change, actor.user(), comment, now))
+                .chain(() -> publish(EventTypes.SERVICE_UPDATED, s, "sla signed off", actor))
+                .replaceWith(change);
     }
 
     /** Replaces the dependencies of {@code name}; every dependency must be in the catalog. */

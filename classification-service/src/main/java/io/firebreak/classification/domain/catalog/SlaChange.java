@@ -48,6 +48,10 @@ public class SlaChange {
     @Column(name = "signoff_comment")
     public String signoffComment;
 
+    /** The SLA change that was active when this was proposed (null: none was). */
+    @Column(name = "base_change")
+    public java.util.UUID baseChange;
+
     @Version
     public long version;
 }

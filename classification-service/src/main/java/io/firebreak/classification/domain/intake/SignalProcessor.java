@@ -1,10 +1,13 @@
 package io.firebreak.classification.domain.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.classification.domain.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
 import io.firebreak.classification.domain.IncidentService;
 import io.firebreak.classification.domain.policy.ImpactFacts;
 import io.firebreak.classification.domain.policy.PolicyEvaluator;
+import io.firebreak.classification.domain.policy.PolicyService;
+import io.firebreak.events.Priority;
 import io.firebreak.classification.persistence.AlertGroupRepository;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.SignalRepository;
@@ -32,14 +35,16 @@ public class SignalProcessor {
     private final SignalRepository signals;
     private final BusinessServiceRepository services;
     private final IncidentService incidents;
+    private final PolicyService policies;
     private final ObjectMapper mapper;
 
     public SignalProcessor(AlertGroupRepository groups, SignalRepository signals, BusinessServiceRepository services,
-                           IncidentService incidents, ObjectMapper mapper) {
+                           IncidentService incidents, PolicyService policies, ObjectMapper mapper) {
         this.groups = groups;
         this.signals = signals;
         this.services = services;
         this.incidents = incidents;
+        this.policies = policies;
         this.mapper = mapper;
     }
 
@@ -106,24 +111,29 @@ public class SignalProcessor {
         if (group.incidentId != null) {
             return Uni.createFrom().voidItem();
         }
-        return incidents.activePolicy().chain(policy -> services.findById(s.businessService()).chain(service -> {
-            if (policy == null || service == null) {
-                LOG.debugf("No auto-declaration for %s: %s", s.dedupKey(), policy == null ? "no active policy" : "unknown service");
+        return services.findById(s.businessService()).chain(service -> {
+            if (service == null) {
+                LOG.debugf("No auto-declaration for %s: unknown service %s", s.dedupKey(), s.businessService());
                 return Uni.createFrom().voidItem();
             }
-            ImpactFacts facts = facts(s).completedFrom(service.defaultImpact, service.customerFacing, service.regulated,
-                    service.usersTotal);
-            var evaluation = PolicyEvaluator.evaluate(policy.rules, policy.version, service.name, service.tier, facts);
-            if (!evaluation.priority().isHighPriority()) {
-                return Uni.createFrom().voidItem();
-            }
-            String summary = s.summary() == null ? s.dedupKey() : s.summary();
-            Declaration d = new Declaration(summary.length() > 200 ? summary.substring(0, 197) + "..." : summary,
-                    summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
-                    s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
-                    null, null, s.integration(), group.id);
-            return incidents.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
-        }));
+            return policies.governing(service.name).chain(policy -> {
+                ImpactFacts facts = facts(s).completedFrom(service.defaultImpact, service.customerFacing, service.regulated,
+                        service.usersTotal);
+                // Without a signed policy the alert's severity and the tier decide, so a critical storm still pages.
+                Priority priority = policy != null
+                        ? PolicyEvaluator.evaluate(policy.rules, policy.version, service.name, service.tier, facts).priority()
+                        : SeverityPriority.of(group.severity, service.tier);
+                if (!priority.isHighPriority()) {
+                    return Uni.createFrom().voidItem();
+                }
+                String summary = s.summary() == null ? s.dedupKey() : s.summary();
+                Declaration d = new Declaration(summary.length() > 200 ? summary.substring(0, 197) + "..." : summary,
+                        summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
+                        s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
+                        policy == null ? priority : null, null, s.integration(), group.id, ClassificationBasis.SEVERITY);
+                return incidents.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
+            });
+        });
     }
 
     /** Impact facts carried by the signal in {@code custom_details.impact}, if any. */

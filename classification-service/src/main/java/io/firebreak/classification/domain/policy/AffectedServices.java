@@ -35,9 +35,11 @@ public final class AffectedServices {
         return List.copyOf(affected);
     }
 
+    /** The thresholds the evaluator uses for the service: its tier's, with its override laid over them. */
     private static PriorityThresholds effective(PolicyRules rules, String service, int tier) {
         PriorityThresholds override = rules.overrides().get(service);
-        return override != null ? override : rules.tiers() == null ? null : rules.tiers().get(String.valueOf(tier));
+        PriorityThresholds tierThresholds = rules.tiers() == null ? null : rules.tiers().get(String.valueOf(tier));
+        return tierThresholds == null ? override : tierThresholds.overriddenBy(override);
     }
 
     private static boolean sameQualitative(PolicyRules a, PolicyRules b) {

@@ -33,6 +33,10 @@ public class ClassificationPolicy {
     @Column(name = "affected_services")
     public List<String> affectedServices;
 
+    /** The active version when this one was submitted: what its affected services were computed against. */
+    @Column(name = "base_version")
+    public Integer baseVersion;
+
     @Column(name = "created_by")
     public String createdBy;
 
