@@ -1,6 +1,7 @@
 package io.firebreak.classification.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.classification.domain.intake.IntakeResult;
 import io.firebreak.classification.domain.intake.SignalIntake;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +10,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.List;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,9 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PagerDutyIntakeResource {
 
     private final SignalIntake intake;
+    private final ObjectMapper mapper;
 
-    public PagerDutyIntakeResource(SignalIntake intake) {
+    public PagerDutyIntakeResource(SignalIntake intake, ObjectMapper mapper) {
         this.intake = intake;
+        this.mapper = mapper;
     }
 
     @POST
@@ -37,15 +43,36 @@ public class PagerDutyIntakeResource {
     @Operation(summary = "PagerDuty Events API v2: trigger, acknowledge or resolve an alert",
             description = "202 once the event is durable on the signals topic; 400 with PagerDuty's error list; "
                     + "429 with Retry-After when the key exceeds its rate; 413 above 512 KB.")
-    public Uni<Response> enqueue(JsonNode body) {
-        return intake.alert(body).map(PagerDutyIntakeResource::answer);
+    public Uni<Response> enqueue(String body, @Context HttpServerRequest request) {
+        JsonNode event = parse(body);
+        return event == null ? Uni.createFrom().item(malformed())
+                : intake.alert(event, IntakeSources.of(request)).map(PagerDutyIntakeResource::answer);
     }
 
     @POST
     @Path("change/enqueue")
     @Operation(summary = "PagerDuty change events: passed to the change service on the signals topic")
-    public Uni<Response> changeEnqueue(JsonNode body) {
-        return intake.change(body).map(PagerDutyIntakeResource::answer);
+    public Uni<Response> changeEnqueue(String body, @Context HttpServerRequest request) {
+        JsonNode event = parse(body);
+        return event == null ? Uni.createFrom().item(malformed())
+                : intake.change(event, IntakeSources.of(request)).map(PagerDutyIntakeResource::answer);
+    }
+
+    /** The body as JSON, or null: PagerDuty answers unparsable bodies in its own error shape, like other invalid events. */
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static Response malformed() {
+        return answer(new IntakeResult.Invalid(List.of("Malformed JSON: the body must be a JSON object")));
     }
 
     static Response answer(IntakeResult result) {
@@ -57,6 +84,9 @@ public class PagerDutyIntakeResource {
                 body.put("dedup_key", accepted.dedupKey());
             }
             return Response.accepted(body).build();
+        }
+        if (result instanceof IntakeResult.Unknown) {
+            return answer(new IntakeResult.Invalid(List.of("Invalid routing key")));
         }
         if (result instanceof IntakeResult.Throttled throttled) {
             body.put("status", "throttle event");

@@ -44,6 +44,20 @@ public interface ClassificationConfig {
         @WithDefault("1000")
         int burst();
 
+        /** Unknown integration keys a source address may present per second; beyond the burst, 429 without a lookup. */
+        @WithDefault("1")
+        int failedKeysPerSecond();
+
+        @WithDefault("20")
+        int failedKeysBurst();
+
+        /**
+         * An alert group that would declare an incident joins the service's incident auto-declared within
+         * this window instead (as PagerDuty's alert grouping does), unless it is more severe.
+         */
+        @WithDefault("30m")
+        Duration incidentGroupingWindow();
+
         /** Intake's own producer. */
         Publisher publisher();
     }

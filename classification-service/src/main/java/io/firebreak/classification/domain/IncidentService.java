@@ -293,6 +293,14 @@ public class IncidentService {
                 actor.requireIncidentAuthority(service == null ? List.of() : service.owners, incident.businessService, incident.key)));
     }
 
+    /**
+     * The service's most recent auto-declared incident declared since {@code since} that still has an
+     * unresolved alert group: the incident a new storm of the same service joins.
+     */
+    public Uni<Incident> openAutoDeclared(String service, Instant since) {
+        return incidents.openAutoDeclared(service, since);
+    }
+
     public Uni<Incident> existing(UUID id) {
         return incidents.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", id));
     }

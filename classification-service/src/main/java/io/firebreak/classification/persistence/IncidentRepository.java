@@ -28,6 +28,14 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     public record IdOnly(java.util.UUID id) {
     }
 
+    /** See {@code IncidentService#openAutoDeclared}. */
+    public Uni<Incident> openAutoDeclared(String service, java.time.Instant since) {
+        return find("from Incident i where i.businessService = ?1 and i.alertGroupId is not null and i.declaredAt >= ?2"
+                        + " and exists (select 1 from AlertGroup g where g.incidentId = i.id and g.status <> ?3)"
+                        + " order by i.declaredAt desc",
+                service, since, io.firebreak.classification.domain.intake.AlertGroup.Status.RESOLVED).firstResult();
+    }
+
     public Uni<Incident> findByKey(String key) {
         return find("key", key).firstResult();
     }

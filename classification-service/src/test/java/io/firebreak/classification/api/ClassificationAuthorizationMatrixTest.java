@@ -215,6 +215,15 @@ class ClassificationAuthorizationMatrixTest {
                     as(role).contentType(ContentType.JSON).body(webhook).post(API + "/intake/alertmanager/" + routingKey).statusCode())
                     .isEqualTo(202)));
         }
+        // The key in the Authorization header is the only credential there: no token is involved.
+        tests.add(DynamicTest.dynamicTest("alertmanager, key in the header -> 202", () -> assertThat(
+                given().header("Authorization", "Bearer " + routingKey).contentType(ContentType.JSON).body(webhook)
+                        .post(API + "/intake/alertmanager").statusCode()).isEqualTo(202)));
+        tests.add(DynamicTest.dynamicTest("alertmanager, a token instead of a key -> 401", () -> assertThat(
+                as("admin").contentType(ContentType.JSON).body(webhook).post(API + "/intake/alertmanager").statusCode())
+                .isEqualTo(401)));
+        {
+        }
         // Without a valid key no token helps.
         tests.add(DynamicTest.dynamicTest("/v2/enqueue with an unknown key as admin -> 400", () -> assertThat(
                 as("admin").contentType(ContentType.JSON).body(alert.replace(routingKey, "f".repeat(32))).post("/v2/enqueue").statusCode())

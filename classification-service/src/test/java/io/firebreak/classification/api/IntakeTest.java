@@ -174,20 +174,24 @@ class IntakeTest {
         String key = newKey();
         String fingerprint = UUID.randomUUID().toString().substring(0, 16);
         String firing = fixture("alertmanager-v4.json").replace("{{STATUS}}", "firing").replace("{{FINGERPRINT}}", fingerprint);
-        given().contentType(ContentType.JSON).body(firing).when().post(API + "/intake/alertmanager/" + key)
+        given().contentType(ContentType.JSON).body(firing).when().post(API + "/intake/alertmanager/" + key + "?groupBy=alert")
                 .then().statusCode(202).body("status", equalTo("success"));
         await().atMost(WAIT).until(() -> groups(fingerprint).size() == 1);
         assertThat(groups(fingerprint).get(0).get("severity")).isEqualTo("critical");
         assertThat(groups(fingerprint).get(0).get("summary")).isEqualTo("High request latency on api-1");
         String resolved = fixture("alertmanager-v4.json").replace("{{STATUS}}", "resolved").replace("{{FINGERPRINT}}", fingerprint);
-        given().contentType(ContentType.JSON).body(resolved).when().post(API + "/intake/alertmanager/" + key).then().statusCode(202);
+        given().contentType(ContentType.JSON).body(resolved).when().post(API + "/intake/alertmanager/" + key + "?groupBy=alert")
+                .then().statusCode(202);
         await().atMost(WAIT).until(() -> "RESOLVED".equals(groups(fingerprint).get(0).get("status")));
         given().contentType(ContentType.JSON).body(firing).when().post(API + "/intake/alertmanager/" + "f".repeat(32))
-                .then().statusCode(400);
+                .then().statusCode(401).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{\"version\":\"3\",\"alerts\":[{\"status\":\"weird\"}]}")
                 .when().post(API + "/intake/alertmanager/" + key)
-                .then().statusCode(400).body("errors", hasItems("'version' must be \"4\"", "'alerts[0].status' must be firing or resolved",
-                        "'alerts[0].fingerprint' is missing"));
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("version", "alerts[0].status", "alerts[0].fingerprint"));
+        given().contentType(ContentType.JSON).body("{\"version\": 4, \"alerts\": [")
+                .when().post(API + "/intake/alertmanager/" + key)
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

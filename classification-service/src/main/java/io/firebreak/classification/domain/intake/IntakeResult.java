@@ -13,7 +13,11 @@ public sealed interface IntakeResult {
     record Invalid(List<String> errors) implements IntakeResult {
     }
 
-    /** The key exceeded its rate; retry after this many seconds. */
+    /** The integration key is unknown or revoked. */
+    record Unknown() implements IntakeResult {
+    }
+
+    /** The key exceeded its rate (or the source its budget of unknown keys); retry after this many seconds. */
     record Throttled(long retryAfterSeconds) implements IntakeResult {
     }
 }

@@ -18,7 +18,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.hibernate.reactive.panache.Panache;
 
 /**
  * Integration (routing) keys: 32 random hex characters, shown once, stored as SHA-256. Lookups at
@@ -39,13 +41,16 @@ public class IntegrationKeyService {
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Cached(Optional<KeyIdentity> identity, long expiresAt) {
-    }
 
     private final IntegrationKeyRepository keys;
     private final CatalogService catalog;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Lookups by key hash, found or not, for a few seconds: bounded, so random keys cannot fill the heap;
+     * entries of a rotated or revoked key are dropped after its transaction commits.
+     */
+    private final Cache<String, Optional<KeyIdentity>> cache = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(CACHE_TTL).build();
 
     public IntegrationKeyService(IntegrationKeyRepository keys, CatalogService catalog, Clock clock) {
         this.keys = keys;
@@ -68,29 +73,31 @@ public class IntegrationKeyService {
         });
     }
 
-    /** Issues a replacement and revokes the old key in one transaction. */
-    @WithTransaction
+    /**
+     * Issues a replacement and revokes the old key in one transaction; the old key's cache entry goes
+     * after the commit (dropped earlier, a lookup before the commit would cache it as valid again).
+     */
     public Uni<IssuedKey> rotate(UUID id, Actor actor) {
-        return active(id).chain(old -> catalog.existing(old.service).chain(s -> {
+        String[] revokedHash = new String[1];
+        return Panache.withTransaction(() -> active(id).chain(old -> catalog.existing(old.service).chain(s -> {
             actor.requireOwnerOrAdmin(s.owners, old.service);
             return issue(old.service, old.name, actor).invoke(issued -> {
                 old.status = IntegrationKey.Status.REVOKED;
                 old.revokedAt = clock.instant();
                 old.replacedBy = issued.key().id;
-                cache.clear();
+                revokedHash[0] = old.keyHash;
             });
-        }));
+        }))).invoke(() -> cache.invalidate(revokedHash[0]));
     }
 
-    @WithTransaction
+    /** Revokes a key; its cache entry goes after the commit. */
     public Uni<IntegrationKey> revoke(UUID id, Actor actor) {
-        return active(id).chain(key -> catalog.existing(key.service).map(s -> {
+        return Panache.withTransaction(() -> active(id).chain(key -> catalog.existing(key.service).map(s -> {
             actor.requireOwnerOrAdmin(s.owners, key.service);
             key.status = IntegrationKey.Status.REVOKED;
             key.revokedAt = clock.instant();
-            cache.clear();
             return key;
-        }));
+        }))).invoke(key -> cache.invalidate(key.keyHash));
     }
 
     /** The identity behind a raw key, or empty when it is unknown or revoked. */
@@ -99,14 +106,13 @@ public class IntegrationKeyService {
             return Uni.createFrom().item(Optional.empty());
         }
         String hash = hash(rawKey);
-        long now = System.nanoTime();
-        Cached cached = cache.get(hash);
-        if (cached != null && cached.expiresAt() > now) {
-            return Uni.createFrom().item(cached.identity());
+        Optional<KeyIdentity> cached = cache.getIfPresent(hash);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
         }
         return keys.activeByHash(hash).map(k -> {
             Optional<KeyIdentity> identity = Optional.ofNullable(k).map(x -> new KeyIdentity(x.id, x.service, x.name));
-            cache.put(hash, new Cached(identity, now + CACHE_TTL.toNanos()));
+            cache.put(hash, identity);
             return identity;
         });
     }

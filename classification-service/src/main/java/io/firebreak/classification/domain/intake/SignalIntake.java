@@ -10,6 +10,7 @@ import io.firebreak.events.SignalReceived;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public class SignalIntake {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RateLimiter limiter;
+    private final RateLimiter failures;
 
     public SignalIntake(IntegrationKeyService keys, SignalPublisher publisher, ObjectMapper mapper, Clock clock,
                         ClassificationConfig config) {
@@ -36,15 +38,16 @@ public class SignalIntake {
         this.mapper = mapper;
         this.clock = clock;
         this.limiter = new RateLimiter(config.intake().ratePerSecond(), config.intake().burst(), System::nanoTime);
+        this.failures = new RateLimiter(config.intake().failedKeysPerSecond(), config.intake().failedKeysBurst(), System::nanoTime);
     }
 
-    /** A PagerDuty Events v2 alert event. */
-    public Uni<IntakeResult> alert(JsonNode body) {
+    /** A PagerDuty Events v2 alert event from {@code source} (the sender's address). */
+    public Uni<IntakeResult> alert(JsonNode body, String source) {
         List<String> errors = PagerDutyEvents.alertErrors(body);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(new IntakeResult.Invalid(errors));
         }
-        return admit(PagerDutyEvents.text(body, "routing_key"), key -> {
+        return admit(PagerDutyEvents.text(body, "routing_key"), source, key -> {
             JsonNode payload = body.path("payload");
             String dedup = PagerDutyEvents.text(body, "dedup_key");
             String dedupKey = dedup != null ? dedup : UUID.randomUUID().toString().replace("-", "");
@@ -60,12 +63,12 @@ public class SignalIntake {
     }
 
     /** A PagerDuty Events v2 change event, passed on to the change service. */
-    public Uni<IntakeResult> change(JsonNode body) {
+    public Uni<IntakeResult> change(JsonNode body, String source) {
         List<String> errors = PagerDutyEvents.changeErrors(body);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(new IntakeResult.Invalid(errors));
         }
-        return admit(PagerDutyEvents.text(body, "routing_key"), key -> {
+        return admit(PagerDutyEvents.text(body, "routing_key"), source, key -> {
             JsonNode payload = body.path("payload");
             ChangeReceived change = new ChangeReceived(key.service(), key.id().toString(), PagerDutyEvents.text(payload, "summary"),
                     PagerDutyEvents.text(payload, "source"), Timestamps.parse(PagerDutyEvents.text(payload, "timestamp")),
@@ -76,26 +79,42 @@ public class SignalIntake {
         });
     }
 
-    /** Alertmanager webhook v4: one signal per alert, the fingerprint as dedup key. */
-    public Uni<IntakeResult> alertmanager(String rawKey, AlertmanagerWebhook webhook) {
-        List<String> errors = webhook.errors();
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().item(new IntakeResult.Invalid(errors));
-        }
-        return admit(rawKey, key -> {
+    /**
+     * Alertmanager webhook v4. Grouped by Alertmanager's own group ({@code groupKey}, the default): one
+     * signal per notification, so 40 crash-looping pods of one alert group are one alert group here;
+     * or by alert ({@code fingerprint}): one signal per alert. Validated by the caller.
+     */
+    public Uni<IntakeResult> alertmanager(String rawKey, String source, AlertmanagerWebhook webhook, AlertmanagerWebhook.GroupBy groupBy) {
+        return admit(rawKey, source, key -> {
+            Instant now = clock.instant();
+            List<SignalReceived> signals = groupBy == AlertmanagerWebhook.GroupBy.ALERT
+                    ? webhook.alerts().stream().map(a -> a.toSignal(key, webhook, now)).toList()
+                    : List.of(webhook.toGroupSignal(key, now));
             List<Uni<UUID>> sends = new ArrayList<>();
-            for (AlertmanagerWebhook.Alert alert : webhook.alerts()) {
-                SignalReceived signal = alert.toSignal(key, webhook, clock.instant());
+            for (SignalReceived signal : signals) {
                 sends.add(publisher.publish(EventTypes.SIGNAL_RECEIVED, key.service() + ":" + signal.dedupKey(), signal));
             }
-            return Uni.join().all(sends).andFailFast().replaceWith(new IntakeResult.Accepted(null, sends.size()));
+            return Uni.join().all(sends).andFailFast().replaceWith(new IntakeResult.Accepted(
+                    signals.size() == 1 ? signals.get(0).dedupKey() : null, sends.size()));
         });
     }
 
-    private Uni<IntakeResult> admit(String rawKey, java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
+    /**
+     * Authenticates the key, then rate-limits per key. A source that keeps presenting unknown keys is
+     * refused before the lookup once its failure budget is spent, so guessing costs neither database
+     * queries nor memory.
+     */
+    private Uni<IntakeResult> admit(String rawKey, String source,
+                                    java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
+        String from = source == null ? "unknown" : source;
+        long blocked = failures.peek(from);
+        if (blocked > 0) {
+            return Uni.createFrom().item(new IntakeResult.Throttled(blocked));
+        }
         return keys.authenticate(rawKey).chain(identity -> {
             if (identity.isEmpty()) {
-                return Uni.createFrom().item(new IntakeResult.Invalid(List.of("Invalid routing key")));
+                failures.acquire(from);
+                return Uni.createFrom().item(new IntakeResult.Unknown());
             }
             long wait = limiter.acquire(identity.get().id().toString());
             if (wait > 0) {

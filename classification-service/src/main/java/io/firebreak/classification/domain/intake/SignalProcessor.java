@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.classification.domain.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
 import io.firebreak.classification.domain.IncidentService;
+import io.firebreak.classification.domain.catalog.BusinessService;
 import io.firebreak.classification.domain.policy.ImpactFacts;
 import io.firebreak.classification.domain.policy.PolicyEvaluator;
 import io.firebreak.classification.domain.policy.PolicyService;
@@ -37,15 +38,18 @@ public class SignalProcessor {
     private final IncidentService incidents;
     private final PolicyService policies;
     private final ObjectMapper mapper;
+    private final java.time.Duration groupingWindow;
 
     public SignalProcessor(AlertGroupRepository groups, SignalRepository signals, BusinessServiceRepository services,
-                           IncidentService incidents, PolicyService policies, ObjectMapper mapper) {
+                           IncidentService incidents, PolicyService policies, ObjectMapper mapper,
+                           io.firebreak.classification.config.ClassificationConfig config) {
         this.groups = groups;
         this.signals = signals;
         this.services = services;
         this.incidents = incidents;
         this.policies = policies;
         this.mapper = mapper;
+        this.groupingWindow = config.intake().incidentGroupingWindow();
     }
 
     public Uni<Void> process(UUID eventId, SignalReceived s, String rawPayload) {
@@ -126,14 +130,27 @@ public class SignalProcessor {
                 if (!priority.isHighPriority()) {
                     return Uni.createFrom().voidItem();
                 }
-                String summary = s.summary() == null ? s.dedupKey() : s.summary();
-                Declaration d = new Declaration(summary.length() > 200 ? summary.substring(0, 197) + "..." : summary,
-                        summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
-                        s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
-                        policy == null ? priority : null, null, s.integration(), group.id, ClassificationBasis.SEVERITY);
-                return incidents.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
+                return incidents.openAutoDeclared(service.name, s.receivedAt().minus(groupingWindow)).chain(open -> {
+                    // A storm is one incident: join the service's open auto-declared incident, unless this is worse.
+                    if (open != null && open.priority.compareTo(priority) <= 0) {
+                        LOG.infof("Alert group %s joins %s (declared %s)", group.dedupKey, open.key, open.declaredAt);
+                        group.incidentId = open.id;
+                        return Uni.createFrom().voidItem();
+                    }
+                    return declare(group, s, service, facts, policy == null ? priority : null);
+                });
             });
         });
+    }
+
+    private Uni<Void> declare(AlertGroup group, SignalReceived s, BusinessService service, ImpactFacts facts,
+                              Priority fromSeverity) {
+        String summary = s.summary() == null ? s.dedupKey() : s.summary();
+        Declaration d = new Declaration(summary.length() > 200 ? summary.substring(0, 197) + "..." : summary,
+                summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
+                s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
+                fromSeverity, null, s.integration(), group.id, ClassificationBasis.SEVERITY);
+        return incidents.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
     }
 
     /** Impact facts carried by the signal in {@code custom_details.impact}, if any. */
