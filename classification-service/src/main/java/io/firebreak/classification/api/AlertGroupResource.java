@@ -1,9 +1,12 @@
 package io.firebreak.classification.api;
 
 import io.firebreak.classification.domain.intake.AlertGroup;
-import io.firebreak.classification.persistence.AlertGroupRepository;
+import io.firebreak.classification.domain.intake.AlertGroups;
+import io.firebreak.platform.api.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import io.firebreak.platform.security.Roles;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
@@ -31,18 +34,20 @@ public class AlertGroupResource {
         }
     }
 
-    private final AlertGroupRepository groups;
+    private final AlertGroups groups;
 
-    public AlertGroupResource(AlertGroupRepository groups) {
+    public AlertGroupResource(AlertGroups groups) {
         this.groups = groups;
     }
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<List<AlertGroupView>> list(@QueryParam("service") @NotBlank String service, @QueryParam("dedupKey") String dedupKey) {
-        var query = dedupKey == null ? groups.find("service", Sort.descending("firstSignalAt"), service)
-                : groups.find("service = ?1 and dedupKey = ?2", Sort.descending("firstSignalAt"), service, dedupKey);
-        return query.page(0, 200).list().map(l -> l.stream().map(AlertGroupView::of).toList());
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "A service's alert groups, newest first, a page at a time")
+    public Uni<Page<AlertGroupView>> list(@QueryParam("service") @NotBlank String service, @QueryParam("dedupKey") String dedupKey,
+                                          @QueryParam("after") String after,
+                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return groups.page(service, dedupKey, after, limit)
+                .map(page -> new Page<>(page.items().stream().map(AlertGroupView::of).toList(), page.next()));
     }
 }

@@ -10,7 +10,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import io.firebreak.platform.api.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -62,8 +67,10 @@ public class PolicyResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<List<PolicyView>> list() {
-        return service.all().map(l -> l.stream().map(PolicyView::of).toList());
+    @Operation(summary = "Policy versions, newest first, a page at a time (cursor: the last version of the previous page)")
+    public Uni<Page<PolicyView>> list(@QueryParam("after") Integer after,
+                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return service.page(after, limit).map(page -> new Page<>(page.items().stream().map(PolicyView::of).toList(), page.next()));
     }
 
     @GET

@@ -6,12 +6,8 @@ import io.firebreak.classification.domain.catalog.DependencyKind;
 import io.firebreak.classification.domain.catalog.ImpactAnalysis;
 import io.firebreak.classification.domain.catalog.ServiceDependency;
 import io.firebreak.classification.domain.catalog.SlaTarget;
-import io.firebreak.classification.persistence.BusinessServiceRepository;
-import io.firebreak.classification.persistence.ServiceDependencyRepository;
-import io.firebreak.classification.persistence.SlaChangeRepository;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.security.Roles;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -19,7 +15,12 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import io.firebreak.platform.api.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -41,18 +42,11 @@ public class ServiceCatalogResource {
 
     private final CatalogService catalog;
     private final CatalogGraph graph;
-    private final BusinessServiceRepository services;
-    private final ServiceDependencyRepository dependencies;
-    private final SlaChangeRepository slaChanges;
     private final Actors actors;
 
-    public ServiceCatalogResource(CatalogService catalog, CatalogGraph graph, BusinessServiceRepository services,
-                                  ServiceDependencyRepository dependencies, SlaChangeRepository slaChanges, Actors actors) {
+    public ServiceCatalogResource(CatalogService catalog, CatalogGraph graph, Actors actors) {
         this.catalog = catalog;
         this.graph = graph;
-        this.services = services;
-        this.dependencies = dependencies;
-        this.slaChanges = slaChanges;
         this.actors = actors;
     }
 
@@ -68,9 +62,10 @@ public class ServiceCatalogResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Every business service, by name")
-    public Uni<List<ServiceView>> list() {
-        return services.listAll(Sort.ascending("name")).map(l -> l.stream().map(ServiceView::of).toList());
+    @Operation(summary = "Business services by name, a page at a time (cursor: the last name of the previous page)")
+    public Uni<Page<ServiceView>> list(@QueryParam("after") String after,
+                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return catalog.page(after, limit).map(page -> new Page<>(page.items().stream().map(ServiceView::of).toList(), page.next()));
     }
 
     @GET
@@ -112,7 +107,7 @@ public class ServiceCatalogResource {
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     public Uni<List<SlaChangeView>> slaChanges(@PathParam("name") String name) {
-        return catalog.existing(name).chain(() -> slaChanges.list("service", Sort.descending("proposedAt"), name))
+        return catalog.slaChanges(name)
                 .map(l -> l.stream().map(SlaChangeView::of).toList());
     }
 
@@ -130,7 +125,7 @@ public class ServiceCatalogResource {
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     public Uni<List<DependencyInput>> dependencies(@PathParam("name") String name) {
-        return catalog.existing(name).chain(() -> dependencies.list("dependent", Sort.ascending("dependency"), name))
+        return catalog.dependencies(name)
                 .map(l -> l.stream().map(d -> new DependencyInput(d.dependency, d.kind.name())).toList());
     }
 
@@ -154,8 +149,13 @@ public class ServiceCatalogResource {
     @Path("{name}/impact")
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Everything transitively affected when this service fails, with paths and whom to engage")
-    public Uni<ImpactAnalysis> impact(@PathParam("name") String name) {
-        return catalog.existing(name).chain(() -> graph.impactOf(name));
+    @Operation(summary = "Everything transitively affected when this service fails, with paths and whom to engage",
+            description = "The Server-Timing header (impact;dur=ms) says how long the service took to compute the answer, "
+                    + "before serialising it.")
+    public Uni<RestResponse<ImpactAnalysis>> impact(@PathParam("name") String name) {
+        long started = System.nanoTime();
+        return catalog.existing(name).chain(() -> graph.impactOf(name)).map(analysis -> RestResponse.ResponseBuilder.ok(analysis)
+                .header("Server-Timing", String.format(java.util.Locale.ROOT, "impact;dur=%.1f", (System.nanoTime() - started) / 1e6))
+                .build());
     }
 }

@@ -33,6 +33,20 @@ public interface ClassificationConfig {
         String checkInterval();
     }
 
+    /** How long intake's raw material is kept. */
+    Retention retention();
+
+    interface Retention {
+
+        /** Raw signals (with their payloads). */
+        @WithDefault("P30D")
+        Duration signals();
+
+        /** Resolved alert groups that declared no incident. */
+        @WithDefault("P90D")
+        Duration resolvedGroups();
+    }
+
     /** Alert intake limits. */
     interface Intake {
 

@@ -49,7 +49,7 @@ class IntakeStormTest {
 
     private List<Map<String, Object>> groups() {
         return given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("service", service)
-                .when().get(API + "/alert-groups").then().statusCode(200).extract().jsonPath().getList("$");
+                .when().get(API + "/alert-groups").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** A webhook of one Alertmanager group whose alerts are {@code pods} crash-looping pods. */

@@ -74,7 +74,7 @@ class IntakeTest {
 
     private List<Map<String, Object>> groups(String dedup) {
         return given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("service", service).queryParam("dedupKey", dedup)
-                .when().get(API + "/alert-groups").then().statusCode(200).extract().jsonPath().getList("$");
+                .when().get(API + "/alert-groups").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     @Test
@@ -236,7 +236,7 @@ class IntakeTest {
                 .then().statusCode(201).extract().path("routingKey");
         enqueue(event(key, "trigger", "quiet-1", null)).then().statusCode(202);
         await().atMost(WAIT).until(() -> !given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("service", lowService)
-                .when().get(API + "/alert-groups").jsonPath().getList("$").isEmpty());
+                .when().get(API + "/alert-groups").jsonPath().getList("items").isEmpty());
         given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("businessService", lowService)
                 .when().get(API + "/incidents").then().body("total", equalTo(0));
     }

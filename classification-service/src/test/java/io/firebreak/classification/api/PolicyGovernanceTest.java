@@ -112,7 +112,7 @@ class PolicyGovernanceTest {
         String incident = await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<Map<String, Object>> groups = given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("service", service)
                     .queryParam("dedupKey", "disk-full").when().get(API + "/alert-groups").then().statusCode(200)
-                    .extract().jsonPath().getList("$");
+                    .extract().jsonPath().getList("items");
             return groups.isEmpty() ? null : (String) groups.get(0).get("incidentId");
         }, id -> id != null);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(API + "/incidents/" + incident).then().statusCode(200)
@@ -203,6 +203,44 @@ class PolicyGovernanceTest {
                 .then().statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(API + "/services/" + service)
                 .then().body("sla.P1.acknowledgeMinutes", equalTo(3));
+    }
+
+    @Test
+    void draftsCreatedAtTheSameTimeGetConsecutiveVersionsNotAnError() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<io.restassured.response.Response>> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            drafts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                        .body(Map.of("description", "parallel draft", "rules", Fixtures.baselineRules())).when().post(POLICIES);
+            }));
+        }
+        go.countDown();
+        List<Integer> versions = new java.util.ArrayList<>();
+        for (var draft : drafts) {
+            io.restassured.response.Response r = draft.get(30, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).isEqualTo(201);
+            versions.add(r.path("version"));
+        }
+        assertThat(versions).doesNotHaveDuplicates();
+        assertThat(java.util.Collections.max(versions) - java.util.Collections.min(versions)).isEqualTo(3);
+    }
+
+    @Test
+    void policyVersionsAreListedNewestFirstAPageAtATime() {
+        int newest = draft(Fixtures.baselineRules());
+        var first = given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("limit", 2).when().get(POLICIES).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("items.version", Integer.class)).first().isEqualTo(newest);
+        String next = first.getString("next");
+        var second = given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("limit", 2).queryParam("after", next)
+                .when().get(POLICIES).then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.version", Integer.class)).allMatch(v -> v < Integer.parseInt(next));
     }
 
     @Test

@@ -99,6 +99,16 @@ class PolicySignOffTest {
                 .body(Map.of("service", other, "comment", "not mine")).when().post(POLICIES + "/" + version + "/sign-offs")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.as("ada", "admin")).when().post(POLICIES + "/" + version + "/submit").then().statusCode(409);
+        given().auth().oauth2(Tokens.as("pia", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("service", service, "comment", "fine by me")).when().post(POLICIES + "/" + version + "/sign-offs")
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        // Signing again is refused and records nothing.
+        given().auth().oauth2(Tokens.as("pia", "service-owner")).contentType(ContentType.JSON)
+                .body(Map.of("service", service, "comment", "twice")).when().post(POLICIES + "/" + version + "/sign-offs")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(POLICIES + "/" + version + "/sign-offs").then().statusCode(200)
+                .body("findAll { it.service == '" + service + "' }.size()", equalTo(1))
+                .body("find { it.service == '" + service + "' }.comment", equalTo("fine by me"));
     }
 
     @Test

@@ -131,13 +131,81 @@ class ServiceCatalogTest {
     }
 
     @Test
-    void dependenciesOnUnknownServicesAreRefused() {
+    void unknownDuplicateSelfAndMistypedDependenciesAreRefusedFieldByFieldAndNothingChanges() {
         String name = Fixtures.uniqueName("lonely");
+        String other = Fixtures.uniqueName("other");
         Fixtures.service(name, 2, "sam");
-        given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON)
-                .body(List.of(Map.of("dependency", "ghost", "kind", "HARD"), Map.of("dependency", name, "kind", "SIDEWAYS")))
-                .when().put(SERVICES + "/" + name + "/dependencies")
-                .then().statusCode(400).contentType("application/problem+json");
+        Fixtures.service(other, 2, "sam");
+        dependsOn(name, "sam", Map.of(other, "SOFT"), "sam");
+
+        refused(name, List.of(Map.of("dependency", "ghost", "kind", "HARD")), "[0].dependency", "unknown business service ghost");
+        refused(name, List.of(Map.of("dependency", other, "kind", "SIDEWAYS")), "[0].kind", null);
+        refused(name, List.of(Map.of("dependency", other, "kind", "HARD"), Map.of("dependency", other, "kind", "SOFT")),
+                "[1].dependency", other + " is listed twice");
+        refused(name, List.of(Map.of("dependency", name, "kind", "HARD")), "[0].dependency", "a service cannot depend on itself");
+
+        given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + name + "/dependencies").then().statusCode(200)
+                .body("dependency", contains(other)).body("kind", contains("SOFT"));
+    }
+
+    private static void refused(String service, List<Map<String, String>> body, String field, String message) {
+        var then = given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON).body(body)
+                .when().put(SERVICES + "/" + service + "/dependencies")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains(field));
+        if (message != null) {
+            then.body("violations.message", contains(message));
+        }
+    }
+
+    @Test
+    void twoRegistrationsOfOneNameAtOnceGiveOneServiceAndAConflictNeverA500() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String name = Fixtures.uniqueName("twin");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return given().auth().oauth2(Tokens.as("sam", "service-owner")).contentType(ContentType.JSON)
+                            .body(Fixtures.serviceBody(name, 2, "sam")).when().post(SERVICES).then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 409);
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnlyOnce(201);
+        }
+    }
+
+    @Test
+    void theCatalogIsReadAPageAtATimeWithoutGapsOrRepeats() {
+        String prefix = "paged-" + java.util.UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (int i = 0; i < 7; i++) {
+            Fixtures.registerOnly(prefix + i, 3, "sam", false, false);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String after = prefix; // names sort after the prefix itself
+        while (true) {
+            var page = given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("after", after).queryParam("limit", 3)
+                    .when().get(SERVICES).then().statusCode(200).extract().jsonPath();
+            List<String> names = page.getList("items.name");
+            names.stream().filter(n -> n.startsWith(prefix)).forEach(seen::add);
+            after = page.getString("next");
+            if (after == null || !after.startsWith(prefix)) {
+                break;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactly(prefix + 0, prefix + 1, prefix + 2, prefix + 3, prefix + 4,
+                prefix + 5, prefix + 6);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).queryParam("limit", 501).when().get(SERVICES).then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static void dependsOn(String service, String unused, Map<String, String> dependencies, String owner) {

@@ -172,6 +172,19 @@ public class CatalogService {
     public Uni<List<ServiceDependency>> replaceDependencies(String name, List<ServiceDependency> wanted, Actor actor) {
         return existing(name).chain(s -> {
             actor.requireOwnerOrAdmin(s.owners, name);
+            List<Violation> duplicates = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                if (!seen.add(wanted.get(i).dependency)) {
+                    duplicates.add(new Violation("[" + i + "].dependency", wanted.get(i).dependency + " is listed twice"));
+                }
+                if (name.equals(wanted.get(i).dependency)) {
+                    duplicates.add(new Violation("[" + i + "].dependency", "a service cannot depend on itself"));
+                }
+            }
+            if (!duplicates.isEmpty()) {
+                return Uni.createFrom().failure(ProblemException.invalid(duplicates));
+            }
             List<String> targets = wanted.stream().map(d -> d.dependency).distinct().toList();
             Uni<List<BusinessService>> known = targets.isEmpty() ? Uni.createFrom().item(List.of()) : services.list("name in ?1", targets);
             return known.chain(found -> {
@@ -193,6 +206,25 @@ public class CatalogService {
                         .replaceWith(wanted);
             });
         });
+    }
+
+    /** The SLA proposals of a service, newest first. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<List<SlaChange>> slaChanges(String name) {
+        return existing(name).chain(() -> slaChanges.list("service", io.quarkus.panache.common.Sort.descending("proposedAt"), name));
+    }
+
+    /** What a service depends on, by dependency name. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<List<ServiceDependency>> dependencies(String name) {
+        return existing(name).chain(() -> dependencies.list("dependent", io.quarkus.panache.common.Sort.ascending("dependency"), name));
+    }
+
+    /** Services by name after {@code after}, {@code limit} of them. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<io.firebreak.platform.api.Page<BusinessService>> page(String after, int limit) {
+        return services.find("name > ?1 order by name", after == null ? "" : after).page(0, limit + 1).list()
+                .map(found -> io.firebreak.platform.api.Page.of(found, limit, s -> s.name));
     }
 
     public Uni<BusinessService> existing(String name) {

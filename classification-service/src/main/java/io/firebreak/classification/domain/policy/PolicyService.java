@@ -12,6 +12,7 @@ import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import jakarta.persistence.LockModeType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,11 @@ public class PolicyService {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(violations));
         }
-        return policies.find("select max(p.version) from ClassificationPolicy p").project(Integer.class).firstResult()
+        // Versions are numbered under a transaction-scoped lock: two drafts at once get consecutive numbers.
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select pg_advisory_xact_lock(hashtextextended('classification.policy-version', 0))").getSingleResult())
+                .chain(locked -> policies.find("select max(p.version) from ClassificationPolicy p").project(Integer.class)
+                        .<Integer>firstResult())
                 .chain(max -> {
                     ClassificationPolicy p = new ClassificationPolicy();
                     p.version = max == null ? 1 : max + 1;
@@ -270,8 +275,11 @@ public class PolicyService {
         });
     }
 
-    public Uni<List<ClassificationPolicy>> all() {
-        return policies.listAll(Sort.descending("version"));
+    /** Versions, newest first, below {@code after}, {@code limit} of them. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<io.firebreak.platform.api.Page<ClassificationPolicy>> page(Integer after, int limit) {
+        return policies.find("version < ?1 order by version desc", after == null ? Integer.MAX_VALUE : after).page(0, limit + 1).list()
+                .map(found -> io.firebreak.platform.api.Page.of(found, limit, p -> String.valueOf(p.version)));
     }
 
     public Uni<List<PolicySignoff>> signoffsOf(int version) {

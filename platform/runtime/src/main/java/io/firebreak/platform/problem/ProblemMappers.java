@@ -121,6 +121,11 @@ public class ProblemMappers {
         if (ConcurrencyFailures.isTransient(e)) {
             return concurrentUpdate(new IllegalStateException(e), uri);
         }
+        if (ConcurrencyFailures.isDuplicate(e)) {
+            LOG.debugf(e, "Unique constraint on %s", uri.getPath());
+            return ProblemResponses.of(Problem.of(409, "duplicate", "Conflict",
+                    "It already exists, or was created concurrently; read it again").withInstance(uri.getPath()));
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", uri.getPath(), correlationId);
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",

@@ -30,9 +30,13 @@ public final class Violations {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> parameter = node.getName();
                 default -> {
-                    if (node.isInIterable() && !names.isEmpty()) {
+                    if (node.isInIterable()) {
                         String key = node.getIndex() != null ? String.valueOf(node.getIndex()) : String.valueOf(node.getKey());
-                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + key + "]");
+                        if (names.isEmpty()) {
+                            names.add("[" + key + "]"); // the body itself is the list: "[0].kind"
+                        } else {
+                            names.set(names.size() - 1, names.get(names.size() - 1) + "[" + key + "]");
+                        }
                     }
                     if (node.getName() != null) {
                         names.add(node.getName());

@@ -50,6 +50,13 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aUniqueConstraintRefusalIsA409ProblemNotA500() {
+        given().when().get("/test/problems/duplicate").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/duplicate"));
+    }
+
+    @Test
     void aMethodNotAllowedKeepsItsAllowHeader() {
         given().when().delete("/test/problems/conflict").then()
                 .statusCode(405).contentType("application/problem+json")

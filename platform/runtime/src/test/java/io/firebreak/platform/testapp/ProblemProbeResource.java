@@ -37,6 +37,13 @@ public class ProblemProbeResource {
     }
 
     @GET
+    @Path("duplicate")
+    public String duplicate() {
+        throw new IllegalStateException("flush failed", new io.vertx.pgclient.PgException(
+                "duplicate key value violates unique constraint \"widget_pkey\"", "ERROR", "23505", "Key (id) already exists"));
+    }
+
+    @GET
     @Path("boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail that must not leak");
