@@ -23,6 +23,15 @@ SERVICES=(classification:classification:8081 response:response:8082 comms:comms:
 
 mkdir -p "$LOGS" "$PIDS"
 
+# PostgreSQL's data, socket and log live outside the checkout, under a short path of their own: the
+# server runs as another user when we are root ('postgres'), who cannot enter a checkout in root's
+# home (mode 700), and Unix socket paths are limited to 107 bytes, which a deep checkout exceeds.
+# One directory per checkout (named by a hash of its path), so two checkouts do not share a database.
+PG_HOME="${FIREBREAK_PG_HOME:-/var/tmp/firebreak-pg-$(printf '%s' "$REPO_DIR" | sha256sum | cut -c1-12)}"
+PG_DATA="$PG_HOME/data"
+PG_SOCK="$PG_HOME/sock"
+PG_LOG="$PG_HOME/postgres.log"
+
 say()  { printf '\033[1m[firebreak]\033[0m %s\n' "$*"; }
 fail() { printf '\033[31m[firebreak] %s\033[0m\n' "$*" >&2; exit 1; }
 
