@@ -15,6 +15,8 @@ KAFKA_VERSION=4.1.2
 KEYCLOAK_PORT="${FIREBREAK_KEYCLOAK_PORT:-8180}"
 KEYCLOAK_VERSION=26.7.3
 GATEWAY_PORT="${FIREBREAK_GATEWAY_PORT:-8080}"
+# How long the gateway waits for a service's answer before its own 504.
+GATEWAY_READ_TIMEOUT="${FIREBREAK_GATEWAY_READ_TIMEOUT:-30s}"
 CORS_ORIGINS="${FIREBREAK_CORS_ORIGINS:-http://localhost:3000 http://127.0.0.1:3000 http://localhost:5173}"
 
 # service:context:port — the six services and where they listen.
@@ -113,4 +115,37 @@ as_pg() {
 # The topics of the event contract: the channel addresses of docs/events/asyncapi.yaml, without DLQs.
 contract_topics() {
   awk '/^  [a-zA-Z]+:$/ {in_channel=1} /^    address: / {print $2}' "$REPO_DIR/docs/events/asyncapi.yaml" | grep -v '\.dlq$'
+}
+
+# The gateway configuration for SERVICES, from nginx/nginx.conf.template (used by up and by tests/gateway-problems).
+render_gateway() {
+  local conf="$STATE/nginx/nginx.conf" upstreams="" locations="" index="" cors="" entry svc ctx port origin
+  mkdir -p "$STATE/nginx"/{client_body,proxy,fastcgi,uwsgi,scgi}
+  for origin in $CORS_ORIGINS; do cors="$cors        \"$origin\" \$http_origin;
+"; done
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r svc ctx port <<< "$entry"
+    upstreams="$upstreams    upstream $ctx { server 127.0.0.1:$port; keepalive 8; }
+"
+    locations="$locations        location /api/v1/$ctx/ {
+            if (\$request_method = OPTIONS) { return 204; }
+            proxy_pass http://$ctx;
+        }
+        location = /openapi/$ctx { proxy_pass http://$ctx/q/openapi?format=json; }
+        location = /health/$ctx { proxy_pass http://$ctx/q/health/ready; }
+"
+    index="$index{\"service\":\"$svc-service\",\"openapi\":\"/openapi/$ctx\",\"health\":\"/health/$ctx\"},"
+  done
+  locations="$locations        location = /v2/enqueue { proxy_pass http://classification; }
+        location = /v2/change/enqueue { proxy_pass http://classification; }
+"
+  T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
+  T_INDEX="{\"services\":[${index%,}]}" python3 - "$LOCAL_DIR/nginx/nginx.conf.template" "$conf" <<'PY'
+import os, sys
+text = open(sys.argv[1]).read()
+for key, var in {"@STATE@": "T_STATE", "@GATEWAY_PORT@": "T_PORT", "@READ_TIMEOUT@": "T_READ_TIMEOUT", "@CORS_MAP@": "T_CORS", "@UPSTREAMS@": "T_UPSTREAMS",
+                 "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX"}.items():
+    text = text.replace(key, os.environ[var].rstrip("\n"))
+open(sys.argv[2], "w").write(text)
+PY
 }

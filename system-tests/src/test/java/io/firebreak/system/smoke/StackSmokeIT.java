@@ -122,7 +122,9 @@ class StackSmokeIT {
     void everyServiceHealthAndOpenApiAreReachableThroughTheGateway() {
         for (String context : CONTEXTS) {
             given().baseUri(GATEWAY).when().get("/health/" + context).then().statusCode(200).body("status", equalTo("UP"));
-            given().baseUri(GATEWAY).when().get("/openapi/" + context).then().statusCode(200).body("openapi", notNullValue());
+            given().baseUri(GATEWAY).when().get("/openapi/" + context).then().statusCode(200).body("openapi", notNullValue())
+                    .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/" + context + "/me"))
+                    .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/api/v1/{context}/me")));
             given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/" + context + "/me")
                     .then().statusCode(200).body("user", equalTo("viewer"));
         }
@@ -147,14 +149,37 @@ class StackSmokeIT {
     }
 
     @Test
+    @Order(4)
+    void gatewayRefusesMalformedAndOversizedRequestsWithProblems() throws Exception {
+        // RestAssured would re-encode the path; the JDK client sends %00 as written.
+        var client = java.net.http.HttpClient.newHttpClient();
+        var nul = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(GATEWAY + "/api/v1/classification/%00")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(nul.body()).contains("\"type\":\"https://firebreak.io/problems/malformed-request\"")
+                .contains("\"correlationId\":\"" + nul.headers().firstValue("X-Request-Id").orElseThrow() + "\"");
+
+        given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON)
+                .body("{\"summary\":\"" + "z".repeat(1100 * 1024) + "\"}")
+                .when().post("/api/v1/classification/incidents")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/payload-too-large"), "status", equalTo(413));
+    }
+
+    @Test
     @Order(5)
-    void gatewayRateLimitsOneClientWith429() {
-        int limited = 0;
-        for (int i = 0; i < 400 && limited == 0; i++) {
-            if (given().baseUri(GATEWAY).when().get("/health/classification").statusCode() == 429) {
-                limited++;
+    void gatewayRateLimitsOneClientWith429Problem() {
+        Response limited = null;
+        for (int i = 0; i < 400 && limited == null; i++) {
+            Response response = given().baseUri(GATEWAY).when().get("/health/classification");
+            if (response.statusCode() == 429) {
+                limited = response;
             }
         }
-        assertThat(limited).as("a burst of requests from one address is cut with 429").isPositive();
+        assertThat(limited).as("a burst of requests from one address is cut with 429").isNotNull();
+        assertThat(limited.contentType()).isEqualTo("application/problem+json");
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(limited.jsonPath().getString("type")).isEqualTo("https://firebreak.io/problems/rate-limited");
     }
 }
