@@ -1,4 +1,4 @@
-package io.firebreak.classification.persistence;
+package io.firebreak.platform.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.persistence.AttributeConverter;
 
-/** JSON text columns: one mapper, one converter base, a subclass per stored type. */
-public final class Json {
+/**
+ * JSON text columns: one mapper (ISO timestamps, unknown properties ignored so that older rows and
+ * newer code read each other) and one converter base; each service declares a subclass per stored
+ * type next to its entities.
+ */
+public final class JsonColumn {
 
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
+    private JsonColumn() {
     }
 
     public static String write(Object value) {

@@ -1,0 +1,5 @@
+package io.firebreak.testing.layers.bad.model;
+
+public class Thing {
+    public String name;
+}
