@@ -3,6 +3,7 @@
 -- fresh dedup key. wrk is a CLOSED loop: each connection sends its next request only after the answer,
 -- so the figure is the throughput at saturation, and its latencies are not those of a fixed arrival rate.
 --
+-- Run through system-tests/bench/intake-wrk, which creates the keys; by hand:
 --   KEYS=key1,key2,... wrk -t1 -c64 -d20s -s system-tests/src/test/resources/bench/intake-wrk.lua \
 --     http://127.0.0.1:8081/v2/enqueue
 local keys = {}

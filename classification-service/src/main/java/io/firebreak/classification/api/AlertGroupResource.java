@@ -1,6 +1,6 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.intake.AlertGroup;
+import io.firebreak.classification.model.intake.AlertGroup;
 import io.firebreak.classification.domain.intake.AlertGroups;
 import io.firebreak.platform.api.Page;
 import jakarta.validation.constraints.Max;

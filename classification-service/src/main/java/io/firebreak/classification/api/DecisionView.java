@@ -1,8 +1,8 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.ClassificationDecision;
-import io.firebreak.classification.domain.DecisionKind;
-import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.classification.model.ClassificationDecision;
+import io.firebreak.classification.model.DecisionKind;
+import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.policy.Availability;
-import io.firebreak.classification.domain.policy.DataExposure;
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.policy.Availability;
+import io.firebreak.classification.model.policy.DataExposure;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.PositiveOrZero;

@@ -1,19 +1,16 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.ClassificationBasis;
+import io.firebreak.classification.model.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
-import io.firebreak.classification.domain.Incident;
-import io.firebreak.classification.domain.IncidentFilter;
-import io.firebreak.classification.domain.IncidentKeys;
-import io.firebreak.classification.domain.IncidentService;
-import io.firebreak.classification.domain.policy.ImpactFacts;
-import io.firebreak.classification.persistence.DecisionRepository;
-import io.firebreak.classification.persistence.IncidentRepository;
+import io.firebreak.classification.model.IncidentFilter;
+import io.firebreak.classification.domain.IncidentDeclarations;
+import io.firebreak.classification.domain.IncidentQueries;
+import io.firebreak.classification.domain.Reclassifications;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.problem.Violations;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.PUT;
-import java.time.Duration;
 import java.util.List;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.problem.ProblemException;
@@ -41,24 +38,27 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The incident registry: manual declaration, lookup by id or key, and a paged, filterable list. */
+/**
+ * The incident registry: manual declaration, reclassification and final priority, lookup by id or
+ * key, the classification history, and a paged, filterable list.
+ */
 @Path("/api/v1/classification/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
-    private final IncidentService service;
-    private final IncidentRepository incidents;
-    private final DecisionRepository decisions;
+    private final IncidentDeclarations declarations;
+    private final Reclassifications reclassifications;
+    private final IncidentQueries incidents;
     private final SecurityIdentity identity;
     private final Actors actors;
     private final Validator validator;
 
-    public IncidentResource(IncidentService service, IncidentRepository incidents, DecisionRepository decisions,
+    public IncidentResource(IncidentDeclarations declarations, Reclassifications reclassifications, IncidentQueries incidents,
                             SecurityIdentity identity, Actors actors, Validator validator) {
-        this.service = service;
+        this.declarations = declarations;
+        this.reclassifications = reclassifications;
         this.incidents = incidents;
-        this.decisions = decisions;
         this.identity = identity;
         this.actors = actors;
         this.validator = validator;
@@ -84,7 +84,7 @@ public class IncidentResource {
                 request.detectedAt() == null ? null : request.detectedAt().toInstant(),
                 request.priority() == null || !request.priority().matches("P[1-4]") ? null : Priority.valueOf(request.priority()),
                 request.justification(), identity.getPrincipal().getName(), null, ClassificationBasis.REPORTER);
-        return service.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
+        return declarations.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
                 .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))
                 .build());
@@ -95,40 +95,8 @@ public class IncidentResource {
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.SERVICE_OWNER})
     @Operation(summary = "Change the priority, with a reason (and the facts as now measured)")
     public Uni<IncidentView> reclassify(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
-        return service.reclassify(id, Priority.valueOf(request.priority()), request.reason(),
+        return reclassifications.reclassify(id, Priority.valueOf(request.priority()), request.reason(),
                 request.impact() == null ? null : request.impact().toFacts(), actors.current()).map(IncidentView::of);
-    }
-
-    @POST
-    @Path("{id}/temporary-p1")
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
-            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Treat a borderline incident as P1 for a limited window",
-            description = "Only roles with pre-approved authority (firebreak.classification.temporary-p1.authorised-roles, "
-                    + "default incident-commander and service-owner) succeed; others get 403.")
-    public Uni<IncidentView> temporaryP1(@PathParam("id") UUID id, @Valid @NotNull TemporaryP1Request request) {
-        return service.designateTemporaryP1(id, request.justification(), request.borderlineBecause(),
-                request.windowMinutes() == null ? null : Duration.ofMinutes(request.windowMinutes()), actors.current())
-                .map(IncidentView::of);
-    }
-
-    @POST
-    @Path("{id}/temporary-p1/confirm")
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
-            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Confirm a temporary P1 as P1 (pre-approved roles only)")
-    public Uni<IncidentView> confirm(@PathParam("id") UUID id, @Valid @NotNull CommentRequest request) {
-        return service.confirmTemporaryP1(id, request.comment(), actors.current()).map(IncidentView::of);
-    }
-
-    @POST
-    @Path("{id}/temporary-p1/downgrade")
-    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
-            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Downgrade a temporary P1 (pre-approved roles only)")
-    public Uni<IncidentView> downgrade(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
-        return service.downgradeTemporaryP1(id, Priority.valueOf(request.priority()), request.reason(), actors.current())
-                .map(IncidentView::of);
     }
 
     @PUT
@@ -136,7 +104,7 @@ public class IncidentResource {
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
     @Operation(summary = "Record the priority the incident should have had, as the post-mortem established it")
     public Uni<IncidentView> finalPriority(@PathParam("id") UUID id, @Valid @NotNull PriorityChangeRequest request) {
-        return service.recordFinalPriority(id, Priority.valueOf(request.priority()), request.reason(), actors.current())
+        return reclassifications.recordFinalPriority(id, Priority.valueOf(request.priority()), request.reason(), actors.current())
                 .map(IncidentView::of);
     }
 
@@ -146,7 +114,7 @@ public class IncidentResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Every priority decision of the incident, oldest first, with explanation, actor and policy version")
     public Uni<List<DecisionView>> history(@PathParam("id") UUID id) {
-        return service.existing(id).chain(() -> decisions.history(id)).map(l -> l.stream().map(DecisionView::of).toList());
+        return incidents.history(id).map(l -> l.stream().map(DecisionView::of).toList());
     }
 
     @GET
@@ -155,14 +123,7 @@ public class IncidentResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One incident, by id or by key (INC-2026-0001)")
     public Uni<IncidentView> get(@PathParam("id") String id) {
-        Uni<Incident> found;
-        if (IncidentKeys.looksLikeKey(id)) {
-            found = incidents.findByKey(id);
-        } else {
-            UUID uuid = parseUuid(id);
-            found = uuid == null ? Uni.createFrom().nullItem() : incidents.findById(uuid);
-        }
-        return found.onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", id)).map(IncidentView::of);
+        return incidents.byIdOrKey(id).map(IncidentView::of);
     }
 
     @GET
@@ -180,13 +141,5 @@ public class IncidentResource {
                 QueryParams.instant("declaredFrom", declaredFrom), QueryParams.instant("declaredTo", declaredTo));
         return incidents.search(filter, page, size).map(result -> new IncidentPage(
                 result.items().stream().map(IncidentView::of).toList(), page, size, result.total()));
-    }
-
-    private static UUID parseUuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

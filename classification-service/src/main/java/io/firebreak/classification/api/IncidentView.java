@@ -1,10 +1,10 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.ClassificationBasis;
-import io.firebreak.classification.domain.Incident;
-import io.firebreak.classification.domain.TemporaryP1Status;
-import io.firebreak.classification.domain.policy.Evaluation;
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.ClassificationBasis;
+import io.firebreak.classification.model.Incident;
+import io.firebreak.classification.model.TemporaryP1Status;
+import io.firebreak.classification.model.policy.Evaluation;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 import java.util.UUID;

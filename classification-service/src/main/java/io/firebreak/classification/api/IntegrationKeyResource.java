@@ -1,6 +1,6 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.intake.IntegrationKey;
+import io.firebreak.classification.model.intake.IntegrationKey;
 import io.firebreak.classification.domain.intake.IntegrationKeyService;
 import io.firebreak.platform.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PolicyRules;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

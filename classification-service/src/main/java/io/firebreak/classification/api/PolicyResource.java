@@ -1,9 +1,7 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.classification.domain.policy.PolicyService;
-import io.firebreak.classification.persistence.PolicyRepository;
-import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,12 +31,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class PolicyResource {
 
     private final PolicyService service;
-    private final PolicyRepository policies;
     private final Actors actors;
 
-    public PolicyResource(PolicyService service, PolicyRepository policies, Actors actors) {
+    public PolicyResource(PolicyService service, Actors actors) {
         this.service = service;
-        this.policies = policies;
         this.actors = actors;
     }
 
@@ -79,8 +75,7 @@ public class PolicyResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The version used for live incidents")
     public Uni<PolicyView> active() {
-        return policies.active().onItem().ifNull().failWith(() -> ProblemException.notFound("Active policy", "(none)"))
-                .map(PolicyView::of);
+        return service.active().map(PolicyView::of);
     }
 
     @GET

@@ -1,8 +1,8 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.policy.ClassificationPolicy;
-import io.firebreak.classification.domain.policy.PolicyRules;
-import io.firebreak.classification.domain.policy.PolicyStatus;
+import io.firebreak.classification.model.policy.ClassificationPolicy;
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PolicyStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package io.firebreak.classification.api;
 
 import io.firebreak.classification.domain.catalog.CatalogGraph;
 import io.firebreak.classification.domain.catalog.CatalogService;
-import io.firebreak.classification.domain.catalog.DependencyKind;
+import io.firebreak.classification.model.catalog.DependencyKind;
 import io.firebreak.classification.domain.catalog.ImpactAnalysis;
-import io.firebreak.classification.domain.catalog.ServiceDependency;
-import io.firebreak.classification.domain.catalog.SlaTarget;
+import io.firebreak.classification.model.catalog.ServiceDependency;
+import io.firebreak.classification.model.catalog.SlaTarget;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.security.Roles;
 import io.smallrye.mutiny.Uni;

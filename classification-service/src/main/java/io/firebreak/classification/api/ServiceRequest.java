@@ -1,7 +1,7 @@
 package io.firebreak.classification.api;
 
 import io.firebreak.classification.domain.catalog.ServiceDefinition;
-import io.firebreak.classification.domain.catalog.SlaTarget;
+import io.firebreak.classification.model.catalog.SlaTarget;
 import io.firebreak.events.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

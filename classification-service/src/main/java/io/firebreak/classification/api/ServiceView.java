@@ -1,8 +1,8 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.catalog.BusinessService;
-import io.firebreak.classification.domain.catalog.SlaTarget;
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.catalog.BusinessService;
+import io.firebreak.classification.model.catalog.SlaTarget;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 import java.util.List;

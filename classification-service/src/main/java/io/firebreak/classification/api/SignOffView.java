@@ -1,6 +1,6 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.policy.PolicySignoff;
+import io.firebreak.classification.model.policy.PolicySignoff;
 import java.time.Instant;
 
 /** A documented sign-off of a policy version for one service. */

@@ -1,7 +1,7 @@
 package io.firebreak.classification.api;
 
-import io.firebreak.classification.domain.catalog.SlaChange;
-import io.firebreak.classification.domain.catalog.SlaTarget;
+import io.firebreak.classification.model.catalog.SlaChange;
+import io.firebreak.classification.model.catalog.SlaTarget;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 import java.util.Map;

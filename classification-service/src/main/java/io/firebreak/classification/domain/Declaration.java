@@ -1,6 +1,7 @@
 package io.firebreak.classification.domain;
 
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.ClassificationBasis;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 import java.util.UUID;

@@ -11,16 +11,16 @@ public class TemporaryP1Expiry {
 
     private static final Logger LOG = Logger.getLogger(TemporaryP1Expiry.class);
 
-    private final IncidentService incidents;
+    private final TemporaryP1s temporaryP1s;
 
-    public TemporaryP1Expiry(IncidentService incidents) {
-        this.incidents = incidents;
+    public TemporaryP1Expiry(TemporaryP1s temporaryP1s) {
+        this.temporaryP1s = temporaryP1s;
     }
 
     @Scheduled(every = "${firebreak.classification.temporary-p1.check-interval:10s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expire() {
-        return incidents.expireTemporaryP1s()
+        return temporaryP1s.expireDue()
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.infof("Expired %d temporary P1(s); re-review requested", n);

@@ -1,6 +1,8 @@
 package io.firebreak.classification.domain;
 
-import io.firebreak.classification.domain.policy.Evaluation;
+import io.firebreak.classification.model.Incident;
+import io.firebreak.classification.model.TemporaryP1Status;
+import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.events.Priority;
 import java.time.Instant;
 

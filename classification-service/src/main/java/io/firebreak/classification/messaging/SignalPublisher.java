@@ -1,8 +1,9 @@
-package io.firebreak.classification.domain.intake;
+package io.firebreak.classification.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.classification.config.ClassificationConfig;
+import io.firebreak.classification.domain.intake.SignalSink;
 import io.firebreak.events.Sources;
 import io.firebreak.platform.messaging.DirectPublisher;
 import io.firebreak.platform.outbox.OutboxRow;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Startup
-public class SignalPublisher {
+public class SignalPublisher implements SignalSink {
 
     private final DirectPublisher publisher;
     private final ObjectMapper mapper;
@@ -43,6 +44,7 @@ public class SignalPublisher {
         this.topic = topic;
     }
 
+    @Override
     public Uni<UUID> publish(String type, String key, Object data) {
         UUID id = UUID.randomUUID();
         String payload;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain;
+package io.firebreak.classification.model;
 
 /**
  * How an incident's priority was decided: by the signed policy that governs its service; by the

@@ -1,7 +1,6 @@
-package io.firebreak.classification.domain;
+package io.firebreak.classification.model;
 
-import io.firebreak.classification.domain.policy.Evaluation;
-import io.firebreak.classification.persistence.JsonConverters;
+import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.events.Priority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain;
+package io.firebreak.classification.model;
 
 /** Why a priority was decided. */
 public enum DecisionKind {

@@ -1,9 +1,8 @@
-package io.firebreak.classification.domain;
+package io.firebreak.classification.model;
 
 import io.firebreak.events.Priority;
-import io.firebreak.classification.domain.policy.Evaluation;
-import io.firebreak.classification.domain.policy.ImpactFacts;
-import io.firebreak.classification.persistence.JsonConverters;
+import io.firebreak.classification.model.policy.Evaluation;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain;
+package io.firebreak.classification.model;
 
 import io.firebreak.events.Priority;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.firebreak.classification.persistence;
 
-import io.firebreak.classification.domain.ClassificationDecision;
+import io.firebreak.classification.model.ClassificationDecision;
+import io.firebreak.classification.model.DecisionKind;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -15,5 +16,10 @@ public class DecisionRepository implements PanacheRepositoryBase<ClassificationD
 
     public Uni<List<ClassificationDecision>> history(UUID incidentId) {
         return list("incidentId", Sort.ascending("decidedAt"), incidentId);
+    }
+
+    /** The declaring decision (manual or automatic) of each of these incidents. */
+    public Uni<List<ClassificationDecision>> declarations(List<UUID> incidentIds) {
+        return list("incidentId in ?1 and kind in ?2", incidentIds, List.of(DecisionKind.DECLARED, DecisionKind.AUTO_DECLARED));
     }
 }

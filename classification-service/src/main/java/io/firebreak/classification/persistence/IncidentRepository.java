@@ -1,7 +1,8 @@
 package io.firebreak.classification.persistence;
 
-import io.firebreak.classification.domain.Incident;
-import io.firebreak.classification.domain.IncidentFilter;
+import io.firebreak.classification.model.Incident;
+import io.firebreak.classification.model.IncidentFilter;
+import io.firebreak.classification.model.IncidentMatches;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -19,7 +20,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     /** Ids of active temporary P1s whose window has ended, oldest first. */
     public Uni<List<java.util.UUID>> dueTemporaryP1s(java.time.Instant now) {
         return find("temporaryP1Status = ?1 and temporaryP1ExpiresAt <= ?2 order by temporaryP1ExpiresAt",
-                io.firebreak.classification.domain.TemporaryP1Status.ACTIVE, now)
+                io.firebreak.classification.model.TemporaryP1Status.ACTIVE, now)
                 .project(IdOnly.class).list().map(ids -> ids.stream().map(IdOnly::id).toList());
     }
 
@@ -28,12 +29,12 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     public record IdOnly(java.util.UUID id) {
     }
 
-    /** See {@code IncidentService#openAutoDeclared}. */
+    /** See {@code IncidentQueries#openAutoDeclared}. */
     public Uni<Incident> openAutoDeclared(String service, java.time.Instant since) {
         return find("from Incident i where i.businessService = ?1 and i.alertGroupId is not null and i.declaredAt >= ?2"
                         + " and exists (select 1 from AlertGroup g where g.incidentId = i.id and g.status <> ?3)"
                         + " order by i.declaredAt desc",
-                service, since, io.firebreak.classification.domain.intake.AlertGroup.Status.RESOLVED).firstResult();
+                service, since, io.firebreak.classification.model.intake.AlertGroup.Status.RESOLVED).firstResult();
     }
 
     public Uni<Incident> findByKey(String key) {
@@ -41,7 +42,7 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     }
 
     /** One page of incidents matching the filter, newest first, and the total count. */
-    public Uni<Page> search(IncidentFilter filter, int page, int size) {
+    public Uni<IncidentMatches> search(IncidentFilter filter, int page, int size) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.priority() != null) {
@@ -64,10 +65,24 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         Sort order = Sort.descending("declaredAt").and("key", Sort.Direction.Descending);
         var query = where.isEmpty() ? findAll(order) : find(where, order, params);
         return query.page(page, size).list()
-                .chain(items -> query.count().map(total -> new Page(items, total)));
+                .chain(items -> query.count().map(total -> new IncidentMatches(items, total)));
     }
 
-    /** Items of one page and the number of all matching incidents. */
-    public record Page(List<Incident> items, long total) {
+    /** How many incidents name the service. */
+    public Uni<Long> countOf(String businessService) {
+        return count("businessService", businessService);
+    }
+
+    /** How many incidents were declared in [from, to). */
+    public Uni<Long> countDeclaredBetween(java.time.Instant from, java.time.Instant to) {
+        return count("declaredAt >= ?1 and declaredAt < ?2", from, to);
+    }
+
+    /** Up to {@code count} incidents declared in [from, to) after {@code after} (keyset: declaration time, id). */
+    public Uni<List<Incident>> declaredBetween(java.time.Instant from, java.time.Instant to, Incident after, int count) {
+        return after == null
+                ? find("declaredAt >= ?1 and declaredAt < ?2 order by declaredAt, id", from, to).page(0, count).list()
+                : find("declaredAt >= ?1 and declaredAt < ?2 and (declaredAt > ?3 or (declaredAt = ?3 and id > ?4))"
+                        + " order by declaredAt, id", from, to, after.declaredAt, after.id).page(0, count).list();
     }
 }

@@ -1,10 +1,12 @@
 package io.firebreak.classification.persistence;
 
-import io.firebreak.classification.domain.intake.IntegrationKey;
-import io.smallrye.mutiny.Uni;
+import io.firebreak.classification.model.intake.IntegrationKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 @ApplicationScoped
 @WithSession
@@ -12,5 +14,10 @@ public class IntegrationKeyRepository implements PanacheRepositoryBase<Integrati
 
     public Uni<IntegrationKey> activeByHash(String hash) {
         return find("keyHash = ?1 and status = ?2", hash, IntegrationKey.Status.ACTIVE).firstResult();
+    }
+
+    /** A service's keys, newest first. */
+    public Uni<List<IntegrationKey>> of(String service) {
+        return list("service", Sort.descending("createdAt"), service);
     }
 }

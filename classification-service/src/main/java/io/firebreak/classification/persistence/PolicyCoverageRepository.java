@@ -1,6 +1,6 @@
 package io.firebreak.classification.persistence;
 
-import io.firebreak.classification.domain.policy.PolicyCoverage;
+import io.firebreak.classification.model.policy.PolicyCoverage;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.enterprise.context.ApplicationScoped;

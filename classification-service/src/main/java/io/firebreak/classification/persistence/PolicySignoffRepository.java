@@ -1,6 +1,6 @@
 package io.firebreak.classification.persistence;
 
-import io.firebreak.classification.domain.policy.PolicySignoff;
+import io.firebreak.classification.model.policy.PolicySignoff;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firebreak.classification.domain.IncidentService;
+import io.firebreak.classification.domain.TemporaryP1s;
 import io.firebreak.classification.support.Fixtures;
 import io.firebreak.classification.support.MutableClock;
 import io.firebreak.testing.TestKafkaClient;
@@ -31,12 +31,12 @@ class TemporaryP1Test {
     private static final String INCIDENTS = API + "/incidents";
 
     private final MutableClock clock;
-    private final IncidentService incidents;
+    private final TemporaryP1s temporaryP1s;
     private String service;
 
-    TemporaryP1Test(MutableClock clock, IncidentService incidents) {
+    TemporaryP1Test(MutableClock clock, TemporaryP1s temporaryP1s) {
         this.clock = clock;
-        this.incidents = incidents;
+        this.temporaryP1s = temporaryP1s;
     }
 
     @BeforeEach
@@ -96,7 +96,7 @@ class TemporaryP1Test {
         String id = Fixtures.declareP3(service, "ines");
         designate(id, "ines", "incident-commander");
         clock.advance(Duration.ofMinutes(31));
-        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
 
         given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
                 .body(Map.of("priority", "P3", "reason", "back to what it was")).when().post(INCIDENTS + "/" + id + "/reclassify")
@@ -141,7 +141,7 @@ class TemporaryP1Test {
             java.util.concurrent.CompletableFuture<Integer> run = new java.util.concurrent.CompletableFuture<>();
             new Thread(() -> {
                 try {
-                    run.complete(VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s));
+                    run.complete(VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue));
                 } catch (Throwable e) {
                     run.completeExceptionally(e);
                 }
@@ -156,7 +156,7 @@ class TemporaryP1Test {
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
                 .then().body("temporaryP1.status", equalTo("ACTIVE"));
         // The next run expires it.
-        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
                 .then().body("temporaryP1.status", equalTo("EXPIRED"));
     }
@@ -200,7 +200,7 @@ class TemporaryP1Test {
                 .body(Map.of("comment", "Payments confirmed failing")).when().post(INCIDENTS + "/" + id + "/temporary-p1/confirm")
                 .then().statusCode(200).body("priority", equalTo("P1")).body("temporaryP1.status", equalTo("CONFIRMED"));
         clock.advance(Duration.ofMinutes(45));
-        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("CONFIRMED"));
     }
@@ -222,12 +222,12 @@ class TemporaryP1Test {
         designate(id, "ines", "incident-commander");
 
         clock.advance(Duration.ofMinutes(29));
-        VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s);
+        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("ACTIVE"));
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(VertxContextSupport.subscribeAndAwait(incidents::expireTemporaryP1s)).isGreaterThanOrEqualTo(1);
+        assertThat(VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue)).isGreaterThanOrEqualTo(1);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("EXPIRED")).body("priority", equalTo("P1"));
 

@@ -1,8 +1,8 @@
 package io.firebreak.response.api;
 
 import io.firebreak.events.Priority;
-import io.firebreak.response.domain.ResponseRecord;
-import io.firebreak.response.domain.ResponseStatus;
+import io.firebreak.response.model.ResponseRecord;
+import io.firebreak.response.model.ResponseStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,8 @@
 package io.firebreak.response.domain;
 
 import io.firebreak.events.IncidentDeclared;
+import io.firebreak.response.model.ResponseRecord;
+import io.firebreak.response.model.ResponseStatus;
 import io.firebreak.events.Priority;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.TemporaryP1Expired;

@@ -1,4 +1,4 @@
-package io.firebreak.response.domain;
+package io.firebreak.response.model;
 
 import io.firebreak.events.Priority;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package io.firebreak.response.domain;
+package io.firebreak.response.model;
 
 /** Lifecycle of an incident response: declared → acknowledged → mitigated → resolved → closed. */
 public enum ResponseStatus {

@@ -1,6 +1,6 @@
 package io.firebreak.response.persistence;
 
-import io.firebreak.response.domain.ResponseRecord;
+import io.firebreak.response.model.ResponseRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.firebreak.classification.domain.audit;
 
 import io.firebreak.classification.domain.policy.PolicyEvaluator;
-import io.firebreak.classification.domain.policy.PolicyRules;
-import io.firebreak.classification.domain.policy.PriorityThresholds;
-import io.firebreak.classification.domain.policy.Thresholds;
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PriorityThresholds;
+import io.firebreak.classification.model.policy.Thresholds;
 import io.firebreak.events.Priority;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,11 +1,10 @@
 package io.firebreak.classification.domain.audit;
 
-import io.firebreak.classification.domain.ClassificationDecision;
-import io.firebreak.classification.domain.DecisionKind;
-import io.firebreak.classification.domain.Incident;
-import io.firebreak.classification.domain.catalog.BusinessService;
-import io.firebreak.classification.domain.policy.ClassificationPolicy;
-import io.firebreak.classification.domain.policy.PolicyRules;
+import io.firebreak.classification.model.ClassificationDecision;
+import io.firebreak.classification.model.Incident;
+import io.firebreak.classification.model.catalog.BusinessService;
+import io.firebreak.classification.model.policy.ClassificationPolicy;
+import io.firebreak.classification.model.policy.PolicyRules;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.DecisionRepository;
 import io.firebreak.classification.persistence.IncidentRepository;
@@ -67,7 +66,7 @@ public class AccuracyAuditService {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(new io.firebreak.platform.problem.Violation("to",
                     "the period may span at most " + MAX_PERIOD.toDays() + " days"))));
         }
-        return incidents.count("declaredAt >= ?1 and declaredAt < ?2", from, to).chain(count -> {
+        return incidents.countDeclaredBetween(from, to).chain(count -> {
             if (count > MAX_INCIDENTS) {
                 return Uni.createFrom().failure(new ProblemException(Problem.of(422, "too-many-incidents", "Period too large",
                         count + " incidents were declared in the period; audit at most " + MAX_INCIDENTS + " at once (narrow the period)")));
@@ -78,19 +77,15 @@ public class AccuracyAuditService {
 
     /** One page of incidents (keyset by declaration time and id), its decisions, services and policies. */
     private Uni<Void> page(Instant from, Instant to, Incident after, List<AuditCase> cases, Map<Integer, PolicyRules> rules) {
-        Uni<List<Incident>> next = after == null
-                ? incidents.find("declaredAt >= ?1 and declaredAt < ?2 order by declaredAt, id", from, to).page(0, PAGE).list()
-                : incidents.find("declaredAt >= ?1 and declaredAt < ?2 and (declaredAt > ?3 or (declaredAt = ?3 and id > ?4))"
-                        + " order by declaredAt, id", from, to, after.declaredAt, after.id).page(0, PAGE).list();
-        return next.chain(found -> {
+        return incidents.declaredBetween(from, to, after, PAGE).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             List<UUID> ids = found.stream().map(i -> i.id).toList();
             Set<String> names = new HashSet<>();
             found.forEach(i -> names.add(i.businessService));
-            return decisions.list("incidentId in ?1 and kind in ?2", ids, List.of(DecisionKind.DECLARED, DecisionKind.AUTO_DECLARED))
-                    .chain(first -> services.list("name in ?1", List.copyOf(names)).chain(catalog -> {
+            return decisions.declarations(ids)
+                    .chain(first -> services.named(List.copyOf(names)).chain(catalog -> {
                         Map<UUID, ClassificationDecision> initial = new HashMap<>();
                         first.forEach(d -> initial.putIfAbsent(d.incidentId, d));
                         Map<String, BusinessService> byName = new HashMap<>();
@@ -108,9 +103,8 @@ public class AccuracyAuditService {
                                 versions.add(version);
                             }
                         }
-                        Uni<Void> loaded = versions.isEmpty() ? Uni.createFrom().voidItem()
-                                : policies.list("version in ?1", List.copyOf(versions)).invoke(ps -> ps.forEach(
-                                        (ClassificationPolicy p) -> rules.put(p.version, p.rules))).replaceWithVoid();
+                        Uni<Void> loaded = policies.versions(List.copyOf(versions)).invoke(ps -> ps.forEach(
+                                (ClassificationPolicy p) -> rules.put(p.version, p.rules))).replaceWithVoid();
                         return loaded.chain(() -> found.size() < PAGE ? Uni.createFrom().voidItem()
                                 : page(from, to, found.get(found.size() - 1), cases, rules));
                     }));

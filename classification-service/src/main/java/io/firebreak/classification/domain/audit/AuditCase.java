@@ -1,6 +1,6 @@
 package io.firebreak.classification.domain.audit;
 
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 
 /** One incident as the accuracy audit sees it: how it was classified at declaration and what it turned out to be. */

@@ -1,13 +1,12 @@
 package io.firebreak.classification.domain.catalog;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import io.firebreak.classification.model.catalog.DependencyKind;
 import io.firebreak.classification.persistence.CatalogRevision;
-import io.firebreak.classification.persistence.Json;
+import io.firebreak.classification.persistence.CatalogSnapshotReader;
+import io.firebreak.classification.persistence.CatalogSnapshotReader.Owners;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -23,17 +22,12 @@ public class CatalogGraph {
     private record Snapshot(long revision, DependencyGraph graph, Map<String, Owners> owners) {
     }
 
-    private record Owners(String team, List<String> owners) {
-    }
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
-
-    private final Pool pool;
+    private final CatalogSnapshotReader reader;
     private final CatalogRevision revision;
     private volatile Snapshot snapshot = new Snapshot(-1, new DependencyGraph(List.of()), Map.of());
 
-    public CatalogGraph(Pool pool, CatalogRevision revision) {
-        this.pool = pool;
+    public CatalogGraph(CatalogSnapshotReader reader, CatalogRevision revision) {
+        this.reader = reader;
         this.revision = revision;
     }
 
@@ -64,21 +58,9 @@ public class CatalogGraph {
     }
 
     private Uni<Snapshot> load(long rev) {
-        Uni<List<DependencyGraph.Edge>> edges = pool.query("select dependent, dependency, kind from classification.service_dependency")
-                .execute().map(rows -> {
-                    List<DependencyGraph.Edge> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(new DependencyGraph.Edge(r.getString(0), r.getString(1),
-                            DependencyKind.valueOf(r.getString(2)))));
-                    return list;
-                });
-        Uni<Map<String, Owners>> owners = pool.query("select name, owning_team, owners from classification.business_service")
-                .execute().map(rows -> {
-                    Map<String, Owners> map = new HashMap<>();
-                    rows.forEach(r -> map.put(r.getString(0), new Owners(r.getString(1), Json.read(r.getString(2), STRINGS))));
-                    return map;
-                });
-        return Uni.combine().all().unis(edges, owners).asTuple().map(t -> {
-            Snapshot loaded = new Snapshot(rev, new DependencyGraph(t.getItem1()), t.getItem2());
+        return reader.read().map(read -> {
+            Snapshot loaded = new Snapshot(rev, new DependencyGraph(read.edges().stream()
+                    .map(e -> new DependencyGraph.Edge(e.dependent(), e.dependency(), e.kind())).toList()), read.owners());
             snapshot = loaded;
             return loaded;
         });

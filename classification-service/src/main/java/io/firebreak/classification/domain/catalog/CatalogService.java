@@ -1,15 +1,23 @@
 package io.firebreak.classification.domain.catalog;
 
+import io.firebreak.classification.model.catalog.BusinessService;
+import io.firebreak.classification.model.catalog.ServiceDependency;
+import io.firebreak.classification.model.catalog.SlaChange;
+import io.firebreak.classification.model.catalog.SlaTarget;
 import io.firebreak.classification.domain.Actor;
+import io.firebreak.classification.domain.policy.PolicyService;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.CatalogRevision;
+import io.firebreak.classification.persistence.IncidentRepository;
 import io.firebreak.classification.persistence.ServiceDependencyRepository;
 import io.firebreak.classification.persistence.SlaChangeRepository;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.ServiceChanged;
+import io.firebreak.platform.api.Page;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +39,14 @@ public class CatalogService {
     private final CatalogRevision revision;
     private final Outbox outbox;
     private final Clock clock;
-    private final io.firebreak.classification.domain.policy.PolicyService policies;
+    private final PolicyService policies;
+    private final IncidentRepository incidents;
 
     public CatalogService(BusinessServiceRepository services, ServiceDependencyRepository dependencies,
                           SlaChangeRepository slaChanges, CatalogRevision revision, Outbox outbox, Clock clock,
-                          io.firebreak.classification.domain.policy.PolicyService policies) {
+                          PolicyService policies, IncidentRepository incidents) {
         this.policies = policies;
+        this.incidents = incidents;
         this.services = services;
         this.dependencies = dependencies;
         this.slaChanges = slaChanges;
@@ -89,12 +99,12 @@ public class CatalogService {
     public Uni<Void> deregister(String name, Actor actor) {
         return existing(name).chain(s -> {
             actor.requireOwnerOrAdmin(s.owners, name);
-            return incidentCount(name).chain(count -> {
+            return incidents.countOf(name).chain(count -> {
                         if (count > 0) {
                             return Uni.createFrom().failure(ProblemException.conflict(name + " has " + count
                                     + " incident(s); a service with incidents cannot be removed"));
                         }
-                        return dependencies.delete("dependency", name)
+                        return dependencies.deleteOnto(name)
                                 .chain(() -> services.delete(s))
                                 .call(services::flush)
                                 .call(() -> policies.serviceRemoved(name))
@@ -107,12 +117,6 @@ public class CatalogService {
         });
     }
 
-    private Uni<Long> incidentCount(String name) {
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from classification.incident where business_service = :name", Long.class)
-                .setParameter("name", name).getSingleResult());
-    }
-
     /**
      * Proposes a new SLA; the active one stays until an owner signs the proposal off. The proposal
      * records the SLA it would replace, so it cannot later replace a newer one nobody compared it with.
@@ -121,16 +125,12 @@ public class CatalogService {
     public Uni<SlaChange> proposeSla(String name, Map<io.firebreak.events.Priority, SlaTarget> sla, Actor actor) {
         return existing(name).chain(s -> {
             actor.requireOwnerOrAdmin(s.owners, name);
-            return activeSla(name).chain(active -> {
+            return slaChanges.active(name).chain(active -> {
                 SlaChange change = proposal(name, sla, actor, clock.instant());
                 change.baseChange = active == null ? null : active.id;
                 return slaChanges.persist(change);
             });
         });
-    }
-
-    private Uni<SlaChange> activeSla(String name) {
-        return slaChanges.find("service = ?1 and status = ?2", name, SlaChange.Status.ACTIVE).firstResult();
     }
 
     @WithTransaction
@@ -146,7 +146,7 @@ public class CatalogService {
                 return Uni.createFrom().failure(ProblemException.conflict("SLA change " + changeId + " is " + change.status));
             }
             Instant now = clock.instant();
-            return activeSla(name).chain(active -> {
+            return slaChanges.active(name).chain(active -> {
                 if (!java.util.Objects.equals(active == null ? null : active.id, change.baseChange)) {
                     // A newer SLA became active after this was proposed: signing it would silently revert that one.
                     return Uni.createFrom().<SlaChange>failure(ProblemException.conflict("SLA change " + changeId
@@ -160,8 +160,7 @@ public class CatalogService {
 
     private Uni<SlaChange> signAndActivate(BusinessService s, SlaChange change, String comment, Actor actor, Instant now) {
         String name = s.name;
-        return slaChanges.update("status = ?1 where service = ?2 and status = ?3", SlaChange.Status.SUPERSEDED, name,
-                            SlaChange.Status.ACTIVE)
+        return slaChanges.supersedeActive(name)
                 .invoke(() -> signOff(s, change, actor.user(), comment, now))
                 .chain(() -> publish(EventTypes.SERVICE_UPDATED, s, "sla signed off", actor))
                 .replaceWith(change);
@@ -186,8 +185,7 @@ public class CatalogService {
                 return Uni.createFrom().failure(ProblemException.invalid(duplicates));
             }
             List<String> targets = wanted.stream().map(d -> d.dependency).distinct().toList();
-            Uni<List<BusinessService>> known = targets.isEmpty() ? Uni.createFrom().item(List.of()) : services.list("name in ?1", targets);
-            return known.chain(found -> {
+            return services.named(targets).chain(found -> {
                 List<Violation> unknown = new ArrayList<>();
                 for (int i = 0; i < wanted.size(); i++) {
                     String target = wanted.get(i).dependency;
@@ -199,7 +197,7 @@ public class CatalogService {
                     return Uni.createFrom().failure(ProblemException.invalid(unknown));
                 }
                 wanted.forEach(d -> d.dependent = name);
-                return dependencies.delete("dependent", name)
+                return dependencies.deleteOf(name)
                         .chain(() -> wanted.isEmpty() ? Uni.createFrom().voidItem() : dependencies.persist(wanted))
                         .call(revision::bump)
                         .call(() -> publish(EventTypes.SERVICE_UPDATED, s, "dependencies replaced", actor))
@@ -209,22 +207,22 @@ public class CatalogService {
     }
 
     /** The SLA proposals of a service, newest first. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     public Uni<List<SlaChange>> slaChanges(String name) {
-        return existing(name).chain(() -> slaChanges.list("service", io.quarkus.panache.common.Sort.descending("proposedAt"), name));
+        return existing(name).chain(() -> slaChanges.of(name));
     }
 
     /** What a service depends on, by dependency name. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithSession
     public Uni<List<ServiceDependency>> dependencies(String name) {
-        return existing(name).chain(() -> dependencies.list("dependent", io.quarkus.panache.common.Sort.ascending("dependency"), name));
+        return existing(name).chain(() -> dependencies.of(name));
     }
 
     /** Services by name after {@code after}, {@code limit} of them. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    public Uni<io.firebreak.platform.api.Page<BusinessService>> page(String after, int limit) {
-        return services.find("name > ?1 order by name", after == null ? "" : after).page(0, limit + 1).list()
-                .map(found -> io.firebreak.platform.api.Page.of(found, limit, s -> s.name));
+    @WithSession
+    public Uni<Page<BusinessService>> page(String after, int limit) {
+        return services.after(after, limit + 1)
+                .map(found -> Page.of(found, limit, s -> s.name));
     }
 
     public Uni<BusinessService> existing(String name) {

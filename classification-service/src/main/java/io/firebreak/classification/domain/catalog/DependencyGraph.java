@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.catalog;
 
+import io.firebreak.classification.model.catalog.DependencyKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.catalog;
 
+import io.firebreak.classification.model.catalog.DependencyKind;
 import java.util.List;
 
 /** Everything transitively affected when {@code service} fails, and who is responsible. */

@@ -1,6 +1,7 @@
 package io.firebreak.classification.domain.catalog;
 
-import io.firebreak.classification.domain.policy.ImpactFacts;
+import io.firebreak.classification.model.catalog.SlaTarget;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import java.util.List;
 import java.util.Map;

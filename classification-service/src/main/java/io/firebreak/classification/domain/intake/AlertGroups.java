@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.classification.model.intake.AlertGroup;
 import io.firebreak.classification.persistence.AlertGroupRepository;
 import io.firebreak.platform.api.Page;
 import io.firebreak.platform.problem.ProblemException;
@@ -26,18 +27,7 @@ public class AlertGroups {
     @WithSession
     public Uni<Page<AlertGroup>> page(String service, String dedupKey, String after, int limit) {
         Cursor cursor = Cursor.decode(after);
-        StringBuilder query = new StringBuilder("service = :service");
-        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("service", service);
-        if (dedupKey != null) {
-            query.append(" and dedupKey = :dedup");
-            params.and("dedup", dedupKey);
-        }
-        if (cursor != null) {
-            query.append(" and (firstSignalAt < :at or (firstSignalAt = :at and id < :id))");
-            params.and("at", cursor.at()).and("id", cursor.id());
-        }
-        query.append(" order by firstSignalAt desc, id desc");
-        return groups.find(query.toString(), params).page(0, limit + 1).list()
+        return groups.page(service, dedupKey, cursor == null ? null : cursor.at(), cursor == null ? null : cursor.id(), limit + 1)
                 .map(found -> Page.of(found, limit, g -> new Cursor(g.firstSignalAt, g.id).encode()));
     }
 

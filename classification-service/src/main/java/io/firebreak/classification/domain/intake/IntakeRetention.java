@@ -1,6 +1,8 @@
 package io.firebreak.classification.domain.intake;
 
 import io.firebreak.classification.config.ClassificationConfig;
+import io.firebreak.classification.persistence.AlertGroupRepository;
+import io.firebreak.classification.persistence.SignalRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -21,10 +23,14 @@ public class IntakeRetention {
     private static final Logger LOG = Logger.getLogger(IntakeRetention.class);
     private static final int BATCH = 10_000;
 
+    private final SignalRepository signals;
+    private final AlertGroupRepository groups;
     private final ClassificationConfig config;
     private final Clock clock;
 
-    public IntakeRetention(ClassificationConfig config, Clock clock) {
+    public IntakeRetention(SignalRepository signals, AlertGroupRepository groups, ClassificationConfig config, Clock clock) {
+        this.signals = signals;
+        this.groups = groups;
         this.config = config;
         this.clock = clock;
     }
@@ -45,15 +51,7 @@ public class IntakeRetention {
     public Uni<Integer> purge() {
         OffsetDateTime signalsBefore = OffsetDateTime.ofInstant(clock.instant().minus(config.retention().signals()), ZoneOffset.UTC);
         OffsetDateTime groupsBefore = OffsetDateTime.ofInstant(clock.instant().minus(config.retention().resolvedGroups()), ZoneOffset.UTC);
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from classification.signal where id in (select id from classification.signal"
-                                + " where received_at < :before limit " + BATCH + ")")
-                .setParameter("before", signalsBefore).executeUpdate()
-                .chain(signals -> session.createNativeQuery(
-                                "delete from classification.alert_group g where g.id in (select id from classification.alert_group"
-                                        + " where status = 'RESOLVED' and incident_id is null and resolved_at < :before limit " + BATCH + ")"
-                                        + " and not exists (select 1 from classification.signal s where s.alert_group_id = g.id)")
-                        .setParameter("before", groupsBefore).executeUpdate()
-                        .map(groups -> signals + groups))));
+        return Panache.withTransaction(() -> signals.purgeReceivedBefore(signalsBefore, BATCH)
+                .chain(removedSignals -> groups.purgeResolvedUnused(groupsBefore, BATCH).map(removedGroups -> removedSignals + removedGroups)));
     }
 }

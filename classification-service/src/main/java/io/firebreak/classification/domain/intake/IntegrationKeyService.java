@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.classification.model.intake.IntegrationKey;
 import io.firebreak.classification.domain.Actor;
 import io.firebreak.classification.domain.catalog.CatalogService;
 import io.firebreak.classification.persistence.IntegrationKeyRepository;
@@ -62,7 +63,7 @@ public class IntegrationKeyService {
     @WithSession
     public Uni<List<IntegrationKey>> list(String service, Actor actor) {
         return catalog.existing(service).invoke(s -> actor.requireOwnerAdminOrAuditor(s.owners, service))
-                .chain(s -> keys.list("service", io.quarkus.panache.common.Sort.descending("createdAt"), service));
+                .chain(s -> keys.of(service));
     }
 
     @WithTransaction

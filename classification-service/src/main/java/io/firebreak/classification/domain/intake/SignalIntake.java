@@ -25,13 +25,13 @@ public class SignalIntake {
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
 
     private final IntegrationKeyService keys;
-    private final SignalPublisher publisher;
+    private final SignalSink publisher;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RateLimiter limiter;
     private final RateLimiter failures;
 
-    public SignalIntake(IntegrationKeyService keys, SignalPublisher publisher, ObjectMapper mapper, Clock clock,
+    public SignalIntake(IntegrationKeyService keys, SignalSink publisher, ObjectMapper mapper, Clock clock,
                         ClassificationConfig config) {
         this.keys = keys;
         this.publisher = publisher;

@@ -1,13 +1,15 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.classification.model.intake.AlertGroup;
+import io.firebreak.classification.model.intake.SignalRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firebreak.classification.domain.ClassificationBasis;
+import io.firebreak.classification.model.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
-import io.firebreak.classification.domain.IncidentService;
-import io.firebreak.classification.domain.catalog.BusinessService;
-import io.firebreak.classification.domain.policy.ImpactFacts;
-import io.firebreak.classification.domain.policy.PolicyEvaluator;
-import io.firebreak.classification.domain.policy.PolicyService;
+import io.firebreak.classification.domain.Classifier;
+import io.firebreak.classification.domain.IncidentDeclarations;
+import io.firebreak.classification.domain.IncidentQueries;
+import io.firebreak.classification.model.catalog.BusinessService;
+import io.firebreak.classification.model.policy.ImpactFacts;
 import io.firebreak.events.Priority;
 import io.firebreak.classification.persistence.AlertGroupRepository;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
@@ -35,19 +37,22 @@ public class SignalProcessor {
     private final AlertGroupRepository groups;
     private final SignalRepository signals;
     private final BusinessServiceRepository services;
-    private final IncidentService incidents;
-    private final PolicyService policies;
+    private final IncidentQueries incidents;
+    private final IncidentDeclarations declarations;
+    private final Classifier classifier;
     private final ObjectMapper mapper;
     private final java.time.Duration groupingWindow;
 
     public SignalProcessor(AlertGroupRepository groups, SignalRepository signals, BusinessServiceRepository services,
-                           IncidentService incidents, PolicyService policies, ObjectMapper mapper,
+                           IncidentQueries incidents, IncidentDeclarations declarations, Classifier classifier,
+                           ObjectMapper mapper,
                            io.firebreak.classification.config.ClassificationConfig config) {
         this.groups = groups;
         this.signals = signals;
         this.services = services;
         this.incidents = incidents;
-        this.policies = policies;
+        this.declarations = declarations;
+        this.classifier = classifier;
         this.mapper = mapper;
         this.groupingWindow = config.intake().incidentGroupingWindow();
     }
@@ -120,12 +125,11 @@ public class SignalProcessor {
                 LOG.debugf("No auto-declaration for %s: unknown service %s", s.dedupKey(), s.businessService());
                 return Uni.createFrom().voidItem();
             }
-            return policies.governing(service.name).chain(policy -> {
-                ImpactFacts facts = facts(s).completedFrom(service.defaultImpact, service.customerFacing, service.regulated,
-                        service.usersTotal);
+            return classifier.governing(service).chain(policy -> {
+                ImpactFacts facts = Classifier.complete(facts(s), service);
                 // Without a signed policy the alert's severity and the tier decide, so a critical storm still pages.
                 Priority priority = policy != null
-                        ? PolicyEvaluator.evaluate(policy.rules, policy.version, service.name, service.tier, facts).priority()
+                        ? Classifier.evaluate(policy, service, facts).priority()
                         : SeverityPriority.of(group.severity, service.tier);
                 if (!priority.isHighPriority()) {
                     return Uni.createFrom().voidItem();
@@ -150,7 +154,7 @@ public class SignalProcessor {
                 summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
                 s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
                 fromSeverity, null, s.integration(), group.id, ClassificationBasis.SEVERITY);
-        return incidents.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
+        return declarations.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
     }
 
     /** Impact facts carried by the signal in {@code custom_details.impact}, if any. */

@@ -1,5 +1,7 @@
 package io.firebreak.classification.domain.policy;
 
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PriorityThresholds;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

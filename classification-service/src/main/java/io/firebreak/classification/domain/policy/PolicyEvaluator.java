@@ -1,5 +1,13 @@
 package io.firebreak.classification.domain.policy;
 
+import io.firebreak.classification.model.policy.Availability;
+import io.firebreak.classification.model.policy.DataExposure;
+import io.firebreak.classification.model.policy.Evaluation;
+import io.firebreak.classification.model.policy.ImpactFacts;
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PriorityThresholds;
+import io.firebreak.classification.model.policy.RuleCheck;
+import io.firebreak.classification.model.policy.Thresholds;
 import io.firebreak.events.Priority;
 import java.util.ArrayList;
 import java.util.Comparator;

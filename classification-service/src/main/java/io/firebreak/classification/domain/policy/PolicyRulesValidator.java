@@ -1,5 +1,8 @@
 package io.firebreak.classification.domain.policy;
 
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PriorityThresholds;
+import io.firebreak.classification.model.policy.Thresholds;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.problem.Violation;
 import java.util.ArrayList;

@@ -1,18 +1,25 @@
 package io.firebreak.classification.domain.policy;
 
+import io.firebreak.classification.model.policy.ClassificationPolicy;
+import io.firebreak.classification.model.policy.Evaluation;
+import io.firebreak.classification.model.policy.ImpactFacts;
+import io.firebreak.classification.model.policy.PolicyCoverage;
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PolicySignoff;
+import io.firebreak.classification.model.policy.PolicyStatus;
 import io.firebreak.classification.domain.Actor;
-import io.firebreak.classification.domain.catalog.BusinessService;
+import io.firebreak.classification.model.catalog.BusinessService;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.PolicyCoverageRepository;
 import io.firebreak.classification.persistence.PolicyRepository;
 import io.firebreak.classification.persistence.PolicySignoffRepository;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.PolicyActivated;
+import io.firebreak.platform.api.Page;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
-import jakarta.persistence.LockModeType;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -55,14 +62,10 @@ public class PolicyService {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(violations));
         }
-        // Versions are numbered under a transaction-scoped lock: two drafts at once get consecutive numbers.
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select pg_advisory_xact_lock(hashtextextended('classification.policy-version', 0))").getSingleResult())
-                .chain(locked -> policies.find("select max(p.version) from ClassificationPolicy p").project(Integer.class)
-                        .<Integer>firstResult())
-                .chain(max -> {
+        return policies.nextVersionLocked()
+                .chain(next -> {
                     ClassificationPolicy p = new ClassificationPolicy();
-                    p.version = max == null ? 1 : max + 1;
+                    p.version = next;
                     p.description = description;
                     p.rules = rules;
                     p.status = PolicyStatus.DRAFT;
@@ -114,7 +117,7 @@ public class PolicyService {
      */
     @WithTransaction
     public Uni<ClassificationPolicy> signOff(int version, String service, String comment, Actor actor) {
-        return policies.findById(version, LockModeType.PESSIMISTIC_WRITE)
+        return policies.lockedForUpdate(version)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Policy version", version))
                 .chain(p -> {
                     if (p.status != PolicyStatus.PENDING_SIGNOFF && p.status != PolicyStatus.ACTIVE) {
@@ -249,6 +252,12 @@ public class PolicyService {
         });
     }
 
+    /** The version used for live incidents; 404 while none is active. */
+    @WithSession
+    public Uni<ClassificationPolicy> active() {
+        return policies.active().onItem().ifNull().failWith(() -> ProblemException.notFound("Active policy", "(none)"));
+    }
+
     /**
      * The policy that governs a service: the active version, if the service's owner signed it (or an
      * earlier version it left unchanged for the service); otherwise none.
@@ -263,7 +272,7 @@ public class PolicyService {
      * activates now. Runs in the caller's transaction.
      */
     public Uni<Void> serviceRemoved(String service) {
-        return policies.list("status", PolicyStatus.PENDING_SIGNOFF).chain(pending -> {
+        return policies.pending().chain(pending -> {
             Uni<Void> done = Uni.createFrom().voidItem();
             for (ClassificationPolicy p : pending) {
                 if (p.affectedServices.contains(service)) {
@@ -276,10 +285,10 @@ public class PolicyService {
     }
 
     /** Versions, newest first, below {@code after}, {@code limit} of them. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
-    public Uni<io.firebreak.platform.api.Page<ClassificationPolicy>> page(Integer after, int limit) {
-        return policies.find("version < ?1 order by version desc", after == null ? Integer.MAX_VALUE : after).page(0, limit + 1).list()
-                .map(found -> io.firebreak.platform.api.Page.of(found, limit, p -> String.valueOf(p.version)));
+    @WithSession
+    public Uni<Page<ClassificationPolicy>> page(Integer after, int limit) {
+        return policies.before(after, limit + 1)
+                .map(found -> Page.of(found, limit, p -> String.valueOf(p.version)));
     }
 
     public Uni<List<PolicySignoff>> signoffsOf(int version) {

@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.policy;
 
+import io.firebreak.classification.model.policy.PolicyRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;

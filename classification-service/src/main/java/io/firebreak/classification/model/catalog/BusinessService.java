@@ -1,7 +1,7 @@
-package io.firebreak.classification.domain.catalog;
+package io.firebreak.classification.model.catalog;
 
-import io.firebreak.classification.domain.policy.ImpactFacts;
-import io.firebreak.classification.persistence.JsonConverters;
+import io.firebreak.classification.model.policy.ImpactFacts;
+import io.firebreak.classification.model.JsonConverters;
 import io.firebreak.events.Priority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.catalog;
+package io.firebreak.classification.model.catalog;
 
 /** HARD: the dependent fails when its dependency fails. SOFT: it degrades. */
 public enum DependencyKind {

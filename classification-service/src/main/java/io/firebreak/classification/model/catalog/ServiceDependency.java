@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.catalog;
+package io.firebreak.classification.model.catalog;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

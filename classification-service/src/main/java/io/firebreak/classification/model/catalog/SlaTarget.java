@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.catalog;
+package io.firebreak.classification.model.catalog;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Positive;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.intake;
+package io.firebreak.classification.model.intake;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

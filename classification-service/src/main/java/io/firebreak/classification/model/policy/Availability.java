@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 /** How far the service is down. */
 public enum Availability {

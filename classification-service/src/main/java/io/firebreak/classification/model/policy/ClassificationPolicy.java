@@ -1,6 +1,6 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
-import io.firebreak.classification.persistence.JsonConverters;
+import io.firebreak.classification.model.JsonConverters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

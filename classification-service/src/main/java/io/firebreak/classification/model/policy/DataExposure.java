@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 /** Whether data left the organisation's control. */
 public enum DataExposure {

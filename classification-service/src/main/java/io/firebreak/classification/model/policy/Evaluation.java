@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 import io.firebreak.events.Priority;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

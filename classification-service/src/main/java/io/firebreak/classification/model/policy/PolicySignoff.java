@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

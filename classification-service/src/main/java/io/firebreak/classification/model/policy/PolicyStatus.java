@@ -1,4 +1,4 @@
-package io.firebreak.classification.domain.policy;
+package io.firebreak.classification.model.policy;
 
 /** DRAFT (evaluable only) → PENDING_SIGNOFF → ACTIVE (used for live incidents) → SUPERSEDED. */
 public enum PolicyStatus {

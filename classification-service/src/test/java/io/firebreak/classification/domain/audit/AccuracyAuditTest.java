@@ -2,10 +2,10 @@ package io.firebreak.classification.domain.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.firebreak.classification.domain.policy.ImpactFacts;
-import io.firebreak.classification.domain.policy.PolicyRules;
-import io.firebreak.classification.domain.policy.PriorityThresholds;
-import io.firebreak.classification.domain.policy.Thresholds;
+import io.firebreak.classification.model.policy.ImpactFacts;
+import io.firebreak.classification.model.policy.PolicyRules;
+import io.firebreak.classification.model.policy.PriorityThresholds;
+import io.firebreak.classification.model.policy.Thresholds;
 import io.firebreak.events.Priority;
 import java.util.List;
 import java.util.Map;

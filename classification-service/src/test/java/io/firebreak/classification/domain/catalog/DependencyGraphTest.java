@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.catalog;
 
+import io.firebreak.classification.model.catalog.DependencyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.classification.domain.catalog.DependencyGraph.Affected;
