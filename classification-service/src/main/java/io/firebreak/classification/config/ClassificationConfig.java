@@ -27,10 +27,6 @@ public interface ClassificationConfig {
         /** Roles with pre-approved authority to designate, confirm and downgrade. */
         @WithDefault("incident-commander,service-owner")
         Set<String> authorisedRoles();
-
-        /** How often expiry is checked. */
-        @WithDefault("10s")
-        String checkInterval();
     }
 
     /** How long intake's raw material is kept. */

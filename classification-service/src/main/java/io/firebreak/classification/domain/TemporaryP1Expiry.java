@@ -1,15 +1,17 @@
 package io.firebreak.classification.domain;
 
-import io.quarkus.scheduler.Scheduled;
+import io.firebreak.platform.deadline.Deadline;
+import io.firebreak.platform.deadline.DeadlineHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import java.util.UUID;
 
-/** Periodically expires temporary P1s whose window passed. Replicas may all run it: optimistic locking keeps one winner per incident. */
+/**
+ * A temporary P1's window, as a durable deadline scheduled with the designation and cancelled by its
+ * confirmation or downgrade: each expiry fires once, in its own transaction, whichever replica runs it.
+ */
 @ApplicationScoped
-public class TemporaryP1Expiry {
-
-    private static final Logger LOG = Logger.getLogger(TemporaryP1Expiry.class);
+public class TemporaryP1Expiry implements DeadlineHandler {
 
     private final TemporaryP1s temporaryP1s;
 
@@ -17,19 +19,13 @@ public class TemporaryP1Expiry {
         this.temporaryP1s = temporaryP1s;
     }
 
-    @Scheduled(every = "${firebreak.classification.temporary-p1.check-interval:10s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> expire() {
-        return temporaryP1s.expireDue()
-                .invoke(n -> {
-                    if (n > 0) {
-                        LOG.infof("Expired %d temporary P1(s); re-review requested", n);
-                    }
-                })
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Temporary P1 expiry run failed, next run retries: %s", e.getMessage());
-                    return 0;
-                })
-                .replaceWithVoid();
+    @Override
+    public String kind() {
+        return TemporaryP1s.EXPIRY;
+    }
+
+    @Override
+    public Uni<Void> fire(Deadline deadline) {
+        return temporaryP1s.expireIfDue(UUID.fromString(deadline.subject()));
     }
 }

@@ -5,15 +5,14 @@ import io.firebreak.classification.model.DecisionKind;
 import io.firebreak.classification.model.Incident;
 import io.firebreak.classification.model.TemporaryP1Status;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
-import io.firebreak.classification.persistence.IncidentRepository;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.Priority;
 import io.firebreak.events.TemporaryP1Designated;
 import io.firebreak.events.TemporaryP1Expired;
+import io.firebreak.platform.deadline.Deadlines;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Temporary P1: a borderline incident treated as P1 for a limited window by someone with
@@ -32,22 +30,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TemporaryP1s {
 
-    private static final Logger LOG = Logger.getLogger(TemporaryP1s.class);
+    /** The deadline kind of a designation's window; its subject is the incident id. */
+    static final String EXPIRY = "classification.temporary-p1-expiry";
 
     private final IncidentQueries incidents;
-    private final IncidentRepository repository;
     private final BusinessServiceRepository services;
+    private final Deadlines deadlines;
     private final Classifier classifier;
     private final DecisionLog decisions;
     private final Outbox outbox;
     private final Clock clock;
     private final ClassificationConfig config;
 
-    public TemporaryP1s(IncidentQueries incidents, IncidentRepository repository, BusinessServiceRepository services,
+    public TemporaryP1s(IncidentQueries incidents, BusinessServiceRepository services, Deadlines deadlines,
                         Classifier classifier, DecisionLog decisions, Outbox outbox, Clock clock, ClassificationConfig config) {
         this.incidents = incidents;
-        this.repository = repository;
         this.services = services;
+        this.deadlines = deadlines;
         this.classifier = classifier;
         this.decisions = decisions;
         this.outbox = outbox;
@@ -97,7 +96,8 @@ public class TemporaryP1s {
                                 new TemporaryP1Designated(incident.id, incident.key, incident.businessService, previous,
                                         justification, actor.user(), now, incident.temporaryP1ExpiresAt,
                                         borderline ? null : borderlineBecause)))
-                        .call(() -> decisions.publishChange(incident, previous, "TEMPORARY_P1_DESIGNATED", why, actor.user()));
+                        .call(() -> decisions.publishChange(incident, previous, "TEMPORARY_P1_DESIGNATED", why, actor.user()))
+                        .call(() -> deadlines.schedule(EXPIRY, incident.id.toString(), incident.temporaryP1ExpiresAt, null));
             });
         });
     }
@@ -109,7 +109,8 @@ public class TemporaryP1s {
         return open(id, actor).chain(incident -> {
             incident.temporaryP1Status = TemporaryP1Status.CONFIRMED;
             return decisions.record(incident, DecisionKind.TEMPORARY_P1_CONFIRMED, Priority.P1, actor.user(), comment)
-                    .call(() -> decisions.publishChange(incident, Priority.P1, "TEMPORARY_P1_CONFIRMED", comment, actor.user()));
+                    .call(() -> decisions.publishChange(incident, Priority.P1, "TEMPORARY_P1_CONFIRMED", comment, actor.user()))
+                    .call(() -> deadlines.cancel(EXPIRY, incident.id.toString()));
         });
     }
 
@@ -125,31 +126,20 @@ public class TemporaryP1s {
             incident.temporaryP1Status = TemporaryP1Status.DOWNGRADED;
             incident.priority = priority;
             return decisions.record(incident, DecisionKind.TEMPORARY_P1_DOWNGRADED, Priority.P1, actor.user(), reason)
-                    .call(() -> decisions.publishChange(incident, Priority.P1, "TEMPORARY_P1_DOWNGRADED", reason, actor.user()));
+                    .call(() -> decisions.publishChange(incident, Priority.P1, "TEMPORARY_P1_DOWNGRADED", reason, actor.user()))
+                    .call(() -> deadlines.cancel(EXPIRY, incident.id.toString()));
         });
     }
 
     /**
-     * Expires every temporary P1 whose window has passed, each in its own transaction (one conflict,
-     * e.g. a confirmation at the same moment, costs that incident's expiry, not the batch's): the
-     * incident stays P1 (nobody may quietly lose a P1), is marked for re-review, and the event names
-     * the service owners to escalate to. Answers how many expired now.
+     * Fired by the designation's deadline (in the firing's transaction): the incident stays P1 (nobody
+     * may quietly lose a P1), is marked for re-review, and the event names the service owners to
+     * escalate to. A designation already confirmed or downgraded is left alone.
      */
-    public Uni<Integer> expireDue() {
+    Uni<Void> expireIfDue(UUID id) {
         Instant now = clock.instant();
-        return Panache.withSession(() -> repository.dueTemporaryP1s(now)).chain(due -> {
-            Uni<Integer> count = Uni.createFrom().item(0);
-            for (UUID id : due) {
-                count = count.chain(n -> Panache.withTransaction(() -> incidents.existing(id).chain(incident ->
-                                TemporaryP1Rules.due(incident, now) ? expire(incident, now).replaceWith(1) : Uni.createFrom().item(0)))
-                        .onFailure().recoverWithItem(e -> {
-                            LOG.warnf("Temporary P1 of incident %s not expired this run: %s", id, e.getMessage());
-                            return 0;
-                        })
-                        .map(expired -> n + expired));
-            }
-            return count;
-        });
+        return incidents.existing(id).chain(incident -> TemporaryP1Rules.due(incident, now)
+                ? expire(incident, now) : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> expire(Incident incident, Instant now) {

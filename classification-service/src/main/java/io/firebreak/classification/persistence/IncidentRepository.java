@@ -17,18 +17,6 @@ import java.util.UUID;
 @WithSession
 public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID> {
 
-    /** Ids of active temporary P1s whose window has ended, oldest first. */
-    public Uni<List<java.util.UUID>> dueTemporaryP1s(java.time.Instant now) {
-        return find("temporaryP1Status = ?1 and temporaryP1ExpiresAt <= ?2 order by temporaryP1ExpiresAt",
-                io.firebreak.classification.model.TemporaryP1Status.ACTIVE, now)
-                .project(IdOnly.class).list().map(ids -> ids.stream().map(IdOnly::id).toList());
-    }
-
-    /** Projection of an incident to its id. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public record IdOnly(java.util.UUID id) {
-    }
-
     /** See {@code IncidentQueries#openAutoDeclared}. */
     public Uni<Incident> openAutoDeclared(String service, java.time.Instant since) {
         return find("from Incident i where i.businessService = ?1 and i.alertGroupId is not null and i.declaredAt >= ?2"

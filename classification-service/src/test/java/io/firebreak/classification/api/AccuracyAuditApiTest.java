@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.firebreak.classification.support.Fixtures;
-import io.firebreak.classification.support.MutableClock;
+import io.firebreak.testing.MutableClock;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

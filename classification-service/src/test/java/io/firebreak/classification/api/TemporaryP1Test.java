@@ -9,9 +9,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.firebreak.classification.domain.TemporaryP1s;
+import io.firebreak.platform.deadline.DeadlineFiring;
 import io.firebreak.classification.support.Fixtures;
-import io.firebreak.classification.support.MutableClock;
+import io.firebreak.testing.MutableClock;
 import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestRun;
 import io.firebreak.testing.Tokens;
@@ -31,12 +31,12 @@ class TemporaryP1Test {
     private static final String INCIDENTS = API + "/incidents";
 
     private final MutableClock clock;
-    private final TemporaryP1s temporaryP1s;
+    private final DeadlineFiring deadlines;
     private String service;
 
-    TemporaryP1Test(MutableClock clock, TemporaryP1s temporaryP1s) {
+    TemporaryP1Test(MutableClock clock, DeadlineFiring deadlines) {
         this.clock = clock;
-        this.temporaryP1s = temporaryP1s;
+        this.deadlines = deadlines;
     }
 
     @BeforeEach
@@ -96,7 +96,7 @@ class TemporaryP1Test {
         String id = Fixtures.declareP3(service, "ines");
         designate(id, "ines", "incident-commander");
         clock.advance(Duration.ofMinutes(31));
-        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue());
 
         given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON)
                 .body(Map.of("priority", "P3", "reason", "back to what it was")).when().post(INCIDENTS + "/" + id + "/reclassify")
@@ -141,7 +141,7 @@ class TemporaryP1Test {
             java.util.concurrent.CompletableFuture<Integer> run = new java.util.concurrent.CompletableFuture<>();
             new Thread(() -> {
                 try {
-                    run.complete(VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue));
+                    run.complete(VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue()));
                 } catch (Throwable e) {
                     run.completeExceptionally(e);
                 }
@@ -155,8 +155,9 @@ class TemporaryP1Test {
                 .then().body("temporaryP1.status", equalTo("EXPIRED"));
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
                 .then().body("temporaryP1.status", equalTo("ACTIVE"));
-        // The next run expires it.
-        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
+        // Its deadline is retried after the backoff and expires it.
+        clock.advance(Duration.ofSeconds(2));
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue());
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + contested)
                 .then().body("temporaryP1.status", equalTo("EXPIRED"));
     }
@@ -200,7 +201,7 @@ class TemporaryP1Test {
                 .body(Map.of("comment", "Payments confirmed failing")).when().post(INCIDENTS + "/" + id + "/temporary-p1/confirm")
                 .then().statusCode(200).body("priority", equalTo("P1")).body("temporaryP1.status", equalTo("CONFIRMED"));
         clock.advance(Duration.ofMinutes(45));
-        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue());
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("CONFIRMED"));
     }
@@ -222,12 +223,12 @@ class TemporaryP1Test {
         designate(id, "ines", "incident-commander");
 
         clock.advance(Duration.ofMinutes(29));
-        VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue);
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue());
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("ACTIVE"));
 
         clock.advance(Duration.ofMinutes(2));
-        assertThat(VertxContextSupport.subscribeAndAwait(temporaryP1s::expireDue)).isGreaterThanOrEqualTo(1);
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue())).isGreaterThanOrEqualTo(1);
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(INCIDENTS + "/" + id)
                 .then().body("temporaryP1.status", equalTo("EXPIRED")).body("priority", equalTo("P1"));
 

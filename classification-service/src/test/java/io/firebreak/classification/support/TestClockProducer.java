@@ -1,5 +1,7 @@
 package io.firebreak.classification.support;
 
+import io.firebreak.testing.MutableClock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

@@ -1,4 +1,4 @@
-package io.firebreak.classification.support;
+package io.firebreak.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The real time plus an offset tests can move forward, so time-based rules are tested without waiting. */
+/**
+ * The real time plus an offset tests can move forward, so time-based rules are tested without waiting.
+ * A service's tests produce one as an {@code @ApplicationScoped} bean; it replaces the platform's
+ * system clock (a default bean) everywhere a {@code Clock} is injected.
+ */
 public class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);

@@ -1,0 +1,89 @@
+package io.firebreak.platform.deadline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Schedules and cancels durable deadlines inside the caller's current Hibernate Reactive
+ * transaction (call it from a {@code @WithTransaction} service method): the deadline exists if and
+ * only if the state change that needs it commits. At most one deadline is pending per kind and
+ * subject; scheduling again moves it (new due time and payload) and resets its failures.
+ * {@link DeadlineFiring} fires due deadlines through their {@link DeadlineHandler}.
+ */
+@ApplicationScoped
+public class Deadlines {
+
+    private final ObjectMapper mapper;
+    private final String upsert;
+    private final String cancel;
+    private final String cancelPrefix;
+    private final String dueAt;
+
+    public Deadlines(ObjectMapper mapper, DeadlineConfig config) {
+        this.mapper = mapper;
+        String table = SqlIdentifiers.schema(config.schema()) + ".deadline";
+        this.upsert = "insert into " + table + " (id, kind, subject, due_at, payload)"
+                + " values (:id, :kind, :subject, :dueAt, cast(cast(:payload as text) as jsonb))"
+                + " on conflict (kind, subject) where status = 'PENDING'"
+                + " do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,"
+                + " next_attempt_at = null, last_error = null";
+        this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now()"
+                + " where kind = :kind and subject = :subject and status = 'PENDING'";
+        this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now()"
+                + " where kind = :kind and starts_with(subject, :prefix) and status = 'PENDING'";
+        this.dueAt = "select due_at from " + table + " where kind = :kind and subject = :subject and status = 'PENDING'";
+    }
+
+    /** Schedules (or moves) the pending deadline of {@code kind} for {@code subject}. */
+    public Uni<Void> schedule(String kind, String subject, Instant due, Object payload) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(due, "due");
+        String json;
+        try {
+            json = mapper.writeValueAsString(payload == null ? java.util.Map.of() : payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("deadline payload is not serialisable: " + kind, e));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(upsert)
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("kind", kind)
+                .setParameter("subject", subject)
+                .setParameter("dueAt", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
+                .setParameter("payload", json)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Cancels the pending deadline of {@code kind} for {@code subject}; answers whether one was pending. */
+    public Uni<Boolean> cancel(String kind, String subject) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(cancel)
+                .setParameter("kind", kind)
+                .setParameter("subject", subject)
+                .executeUpdate()).map(n -> n > 0);
+    }
+
+    /** Cancels every pending deadline of {@code kind} whose subject starts with {@code prefix}; answers how many. */
+    public Uni<Integer> cancelAll(String kind, String prefix) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(cancelPrefix)
+                .setParameter("kind", kind)
+                .setParameter("prefix", prefix)
+                .executeUpdate());
+    }
+
+    /** When the pending deadline of {@code kind} for {@code subject} is due, or null when none is pending. */
+    public Uni<Instant> pendingDueAt(String kind, String subject) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(dueAt, OffsetDateTime.class)
+                .setParameter("kind", kind)
+                .setParameter("subject", subject)
+                .getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0).toInstant());
+    }
+}
