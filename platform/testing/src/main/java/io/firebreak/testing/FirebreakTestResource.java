@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Gives a service under test real infrastructure, started by the test run itself: PostgreSQL
  * (the service's Flyway scripts migrate its schema at boot), a KRaft Kafka broker with per-run
- * topic and consumer-group names, and token verification against this run's test key. Both
+ * topic and consumer-group names, an SMTP server whose mailbox tests read, and token verification
+ * against this run's test key. Both
  * servers outlive Quarkus restarts between test profiles and stop with the JVM.
  */
 public class FirebreakTestResource implements QuarkusTestResourceLifecycleManager {
@@ -39,6 +40,12 @@ public class FirebreakTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.oidc.auth-server-url", "");
         config.put("quarkus.oidc.token.issuer", TestKeys.ISSUER);
         config.put("firebreak.audit.key", TestKeys.auditKey());
+        // A real SMTP server (Quarkus would otherwise mock the mailer in tests).
+        config.put("quarkus.mailer.mock", "false");
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.port", String.valueOf(TestSmtp.start()));
+        config.put("quarkus.mailer.from", "firebreak@test.invalid");
+        config.put("quarkus.mailer.start-tls", "DISABLED");
         return config;
     }
 

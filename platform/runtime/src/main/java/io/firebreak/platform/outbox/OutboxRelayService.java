@@ -1,5 +1,7 @@
 package io.firebreak.platform.outbox;
 
+import io.firebreak.platform.sql.NotifyListener;
+import io.firebreak.platform.work.RunCoalescer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package io.firebreak.platform.outbox;
+package io.firebreak.platform.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.firebreak.platform.outbox;
+package io.firebreak.platform.sql;
 
+import io.firebreak.platform.outbox.Backoff;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -11,13 +12,13 @@ import org.jboss.logging.Logger;
  * Keeps a {@code LISTEN} on one channel and calls {@code onNotify} for each notification and after
  * every (re)connect. Its connection comes from the service's own reactive pool, so it has exactly the
  * datasource's settings (host, TLS, credentials). A failed first connect, a lost connection or a failed
- * {@code LISTEN} are retried with backoff for ever; meanwhile the relay polls, and {@link #state()} says so.
+ * {@code LISTEN} are retried with backoff for ever; meanwhile its owner polls, and {@link #state()} says so.
  */
-final class NotifyListener {
+public final class NotifyListener {
 
     private static final Logger LOG = Logger.getLogger(NotifyListener.class);
 
-    enum State { STARTING, LISTENING, POLLING, STOPPED }
+    public enum State { STARTING, LISTENING, POLLING, STOPPED }
 
     private final Vertx vertx;
     private final Pool pool;
@@ -29,7 +30,7 @@ final class NotifyListener {
     private volatile SqlConnection connection;
     private volatile long reconnectTimer = -1;
 
-    NotifyListener(Vertx vertx, Pool pool, String channel, Runnable onNotify, Backoff backoff) {
+    public NotifyListener(Vertx vertx, Pool pool, String channel, Runnable onNotify, Backoff backoff) {
         this.vertx = vertx;
         this.pool = pool;
         this.channel = channel;
@@ -37,15 +38,15 @@ final class NotifyListener {
         this.backoff = backoff;
     }
 
-    void start() {
+    public void start() {
         connect(0);
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
-    String lastError() {
+    public String lastError() {
         return lastError;
     }
 
@@ -78,7 +79,7 @@ final class NotifyListener {
             state = State.LISTENING;
             lastError = null;
             if (failures > 0) {
-                LOG.infof("Outbox listener on %s is back; the relay wakes on commit again", channel);
+                LOG.infof("Listener on %s is back; woken on commit again", channel);
             }
             onNotify.run(); // whatever committed while nobody listened
         }, e -> {
@@ -95,12 +96,12 @@ final class NotifyListener {
         lastError = e.getMessage();
         Duration delay = backoff.after(failures + 1);
         if (failures == 0) {
-            LOG.warnf("Outbox listener on %s failed (%s); polling, reconnecting with backoff", channel, e.getMessage());
+            LOG.warnf("Listener on %s failed (%s); polling, reconnecting with backoff", channel, e.getMessage());
         }
         reconnectTimer = vertx.setTimer(Math.max(1, delay.toMillis()), id -> connect(failures + 1));
     }
 
-    void stop() {
+    public void stop() {
         state = State.STOPPED;
         if (reconnectTimer >= 0) {
             vertx.cancelTimer(reconnectTimer);

@@ -1,8 +1,9 @@
-package io.firebreak.platform.outbox;
+package io.firebreak.platform.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.firebreak.platform.outbox.Backoff;
 import io.firebreak.platform.testapp.Db;
 import io.firebreak.testing.TcpProxy;
 import io.firebreak.testing.TestPostgres;

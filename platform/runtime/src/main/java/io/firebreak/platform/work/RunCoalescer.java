@@ -1,4 +1,4 @@
-package io.firebreak.platform.outbox;
+package io.firebreak.platform.work;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Runs one job at a time however often it is asked: a request during a run schedules exactly one more.
  * Pausing waits for the current run and guarantees no run starts until {@link #resume()}.
  */
-final class RunCoalescer<T> {
+public final class RunCoalescer<T> {
 
     private final Supplier<Uni<T>> job;
     private final Consumer<T> afterRun;
@@ -22,14 +22,14 @@ final class RunCoalescer<T> {
     /** Test seam: runs between the pause check and taking the run, where a concurrent pause() can land. */
     volatile Runnable beforeTakingRun = () -> { };
 
-    RunCoalescer(Supplier<Uni<T>> job, Consumer<T> afterRun, Consumer<Throwable> afterFailure) {
+    public RunCoalescer(Supplier<Uni<T>> job, Consumer<T> afterRun, Consumer<Throwable> afterFailure) {
         this.job = job;
         this.afterRun = afterRun;
         this.afterFailure = afterFailure;
     }
 
     /** Asks for a run; coalesces with a run already in progress. */
-    void trigger() {
+    public void trigger() {
         again.set(true);
         if (paused || stopped) {
             return;
@@ -71,22 +71,22 @@ final class RunCoalescer<T> {
     }
 
     /** Stops starting new runs; completes when the current run is over. */
-    Uni<Void> pause() {
+    public Uni<Void> pause() {
         paused = true;
         return Uni.createFrom().item(running::get).repeat().withDelay(Duration.ofMillis(10))
                 .until(busy -> !busy).collect().last().replaceWithVoid();
     }
 
-    void resume() {
+    public void resume() {
         paused = false;
         trigger();
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
     }
 
-    boolean running() {
+    public boolean running() {
         return running.get();
     }
 }

@@ -1,0 +1,78 @@
+package io.firebreak.platform.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Enqueues outbound deliveries inside the caller's current Hibernate Reactive transaction (call it
+ * from a {@code @WithTransaction} service method): the delivery exists exactly when the state change
+ * that needs it commits, and the workers are woken at commit. {@link DeliveryWorker} sends it.
+ */
+@ApplicationScoped
+public class OutboundDeliveries {
+
+    private final ObjectMapper mapper;
+    private final DeliveryConfig config;
+    private final String insert;
+    private final String cancel;
+    private final String replay;
+
+    public OutboundDeliveries(ObjectMapper mapper, DeliveryConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+        String table = SqlIdentifiers.schema(config.schema()) + ".outbound_delivery";
+        this.insert = "insert into " + table + " (id, purpose, reference, ordering_key, channel, destination, message, max_attempts)"
+                + " values (:id, :purpose, :reference, :orderingKey, :channel, :destination, cast(cast(:message as text) as jsonb), :max)";
+        this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
+                + " where purpose = :purpose and reference = :reference and status = 'PENDING'";
+        this.replay = "update " + table + " set status = 'PENDING', next_attempt_at = now(), max_attempts = attempts + :more,"
+                + " ended_at = null, lease_owner = null, lease_until = null where id = :id and status = 'DEAD'";
+    }
+
+    /**
+     * Enqueues one delivery. {@code purpose} names the {@link DeliveryOutcomeHandler} that hears its
+     * outcome, {@code reference} what it is for; deliveries with the same non-null {@code orderingKey}
+     * leave in the order they were enqueued. {@code maxAttempts} null takes the configured default.
+     */
+    public Uni<UUID> enqueue(String purpose, String reference, String orderingKey, OutboundMessage message, Integer maxAttempts) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(message, "message");
+        UUID id = UUID.randomUUID();
+        String json;
+        try {
+            json = mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("message is not serialisable", e));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(insert)
+                        .setParameter("id", id)
+                        .setParameter("purpose", purpose)
+                        .setParameter("reference", reference)
+                        .setParameter("orderingKey", orderingKey)
+                        .setParameter("channel", message.channel().name())
+                        .setParameter("destination", message.destination())
+                        .setParameter("message", json)
+                        .setParameter("max", maxAttempts == null ? config.maxAttempts() : maxAttempts)
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+
+    /** Cancels what is still pending for {@code reference} (e.g. the remaining repeats of an acknowledged page). */
+    public Uni<Integer> cancelPending(String purpose, String reference) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(cancel)
+                .setParameter("purpose", purpose).setParameter("reference", reference).executeUpdate());
+    }
+
+    /** Gives a dead delivery the configured number of further attempts, from now; answers whether it was dead. */
+    public Uni<Boolean> replay(UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(replay)
+                .setParameter("id", id).setParameter("more", config.maxAttempts()).executeUpdate()).map(n -> n > 0);
+    }
+}

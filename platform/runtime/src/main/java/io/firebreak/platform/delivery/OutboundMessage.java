@@ -1,0 +1,66 @@
+package io.firebreak.platform.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to send. {@code HTTP}: a request to {@code url} with {@code headers} and {@code body}, optionally
+ * signed per Standard Webhooks with the secrets the service resolves for {@code signingRef}, and/or
+ * authorised with the named {@code credential} (config, never stored here). {@code MAIL}: a message to
+ * {@code to} with {@code subject} and a text (and optionally HTML) body.
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OutboundMessage(
+        Channel channel,
+        String method,
+        String url,
+        Map<String, String> headers,
+        String body,
+        String signingRef,
+        String credential,
+        String to,
+        String subject,
+        String text,
+        String html) {
+
+    public enum Channel { HTTP, MAIL }
+
+    /** A JSON POST (chat webhooks, SMS gateways take their own bodies: use {@link #http}). */
+    public static OutboundMessage json(String url, String body) {
+        return http("POST", url, Map.of("Content-Type", "application/json"), body, null, null);
+    }
+
+    /** A JSON POST signed per Standard Webhooks with the secrets of {@code signingRef}. */
+    public static OutboundMessage signedWebhook(String url, String body, String signingRef) {
+        return http("POST", url, Map.of("Content-Type", "application/json"), body, Objects.requireNonNull(signingRef), null);
+    }
+
+    public static OutboundMessage http(String method, String url, Map<String, String> headers, String body, String signingRef,
+                                       String credential) {
+        URI uri = URI.create(url);
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new IllegalArgumentException("not an http(s) URL: " + url);
+        }
+        return new OutboundMessage(Channel.HTTP, method, url, headers == null ? Map.of() : Map.copyOf(headers), body,
+                signingRef, credential, null, null, null, null);
+    }
+
+    public static OutboundMessage mail(String to, String subject, String text, String html) {
+        return new OutboundMessage(Channel.MAIL, null, null, null, null, null, null, Objects.requireNonNull(to),
+                subject, text, html);
+    }
+
+    /** Where it goes, as the history shows it: scheme, host and path of a URL (no query), or the address. */
+    public String destination() {
+        if (channel == Channel.MAIL) {
+            return to;
+        }
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + (uri.getPath() == null ? "" : uri.getPath());
+    }
+}

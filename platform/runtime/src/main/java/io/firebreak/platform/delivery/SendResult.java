@@ -1,0 +1,32 @@
+package io.firebreak.platform.delivery;
+
+import java.time.Duration;
+
+/** One attempt's result: delivered, worth retrying (with the receiver's Retry-After, if any), or refused for good. */
+record SendResult(Kind kind, Integer status, String error, Duration retryAfter) {
+
+    enum Kind { DELIVERED, RETRY, PERMANENT }
+
+    static SendResult delivered(Integer status) {
+        return new SendResult(Kind.DELIVERED, status, null, null);
+    }
+
+    static SendResult retry(Integer status, String error, Duration retryAfter) {
+        return new SendResult(Kind.RETRY, status, error, retryAfter);
+    }
+
+    static SendResult permanent(Integer status, String error) {
+        return new SendResult(Kind.PERMANENT, status, error, null);
+    }
+
+    /** 2xx delivered; 408, 425, 429 and 5xx are the receiver's trouble (retry); any other status is ours. */
+    static SendResult ofStatus(int status, String error, Duration retryAfter) {
+        if (status >= 200 && status < 300) {
+            return delivered(status);
+        }
+        if (status == 408 || status == 425 || status == 429 || status >= 500) {
+            return retry(status, error, retryAfter);
+        }
+        return permanent(status, error);
+    }
+}
