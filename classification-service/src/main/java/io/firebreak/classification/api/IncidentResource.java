@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.model.ClassificationBasis;
 import io.firebreak.classification.domain.Declaration;
 import io.firebreak.classification.model.IncidentFilter;

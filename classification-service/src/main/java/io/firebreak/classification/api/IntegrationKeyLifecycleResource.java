@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.api.IntegrationKeyResource.IssuedKeyView;
 import io.firebreak.classification.api.IntegrationKeyResource.KeyView;
 import io.firebreak.classification.domain.intake.IntegrationKeyService;

@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.model.intake.IntegrationKey;
 import io.firebreak.classification.domain.intake.IntegrationKeyService;
 import io.firebreak.platform.security.Roles;

@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.classification.domain.policy.PolicyService;
 import io.firebreak.platform.security.Roles;

@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.domain.catalog.CatalogGraph;
 import io.firebreak.classification.domain.catalog.CatalogService;
 import io.firebreak.classification.model.catalog.DependencyKind;

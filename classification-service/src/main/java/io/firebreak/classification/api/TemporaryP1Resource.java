@@ -1,5 +1,6 @@
 package io.firebreak.classification.api;
 
+import io.firebreak.platform.security.Actors;
 import io.firebreak.classification.domain.TemporaryP1s;
 import io.firebreak.events.Priority;
 import io.firebreak.platform.security.Roles;

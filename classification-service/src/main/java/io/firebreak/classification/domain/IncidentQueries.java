@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain;
 
+import io.firebreak.platform.security.Actor;
 import io.firebreak.classification.model.ClassificationDecision;
 import io.firebreak.classification.model.Incident;
 import io.firebreak.classification.model.IncidentFilter;

@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain;
 
+import io.firebreak.platform.security.Actor;
 import io.firebreak.classification.config.ClassificationConfig;
 import io.firebreak.classification.model.DecisionKind;
 import io.firebreak.classification.model.Incident;

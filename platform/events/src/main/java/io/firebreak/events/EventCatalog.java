@@ -6,17 +6,21 @@ import java.util.Map;
 public final class EventCatalog {
 
     /** Event type → payload record. */
-    public static final Map<String, Class<? extends Record>> PAYLOADS = Map.of(
-            EventTypes.INCIDENT_DECLARED, IncidentDeclared.class,
-            EventTypes.INCIDENT_PRIORITY_CHANGED, PriorityChanged.class,
-            EventTypes.INCIDENT_TEMPORARY_P1_DESIGNATED, TemporaryP1Designated.class,
-            EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED, TemporaryP1Expired.class,
-            EventTypes.INCIDENT_CLASSIFICATION_DISPUTED, ClassificationDisputed.class,
-            EventTypes.SERVICE_REGISTERED, ServiceChanged.class,
-            EventTypes.SERVICE_UPDATED, ServiceChanged.class,
-            EventTypes.POLICY_ACTIVATED, PolicyActivated.class,
-            EventTypes.SIGNAL_RECEIVED, SignalReceived.class,
-            EventTypes.CHANGE_RECEIVED, ChangeReceived.class);
+    public static final Map<String, Class<? extends Record>> PAYLOADS = Map.ofEntries(
+            Map.entry(EventTypes.INCIDENT_DECLARED, IncidentDeclared.class),
+            Map.entry(EventTypes.INCIDENT_PRIORITY_CHANGED, PriorityChanged.class),
+            Map.entry(EventTypes.INCIDENT_TEMPORARY_P1_DESIGNATED, TemporaryP1Designated.class),
+            Map.entry(EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED, TemporaryP1Expired.class),
+            Map.entry(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED, ClassificationDisputed.class),
+            Map.entry(EventTypes.SERVICE_REGISTERED, ServiceChanged.class),
+            Map.entry(EventTypes.SERVICE_UPDATED, ServiceChanged.class),
+            Map.entry(EventTypes.POLICY_ACTIVATED, PolicyActivated.class),
+            Map.entry(EventTypes.SIGNAL_RECEIVED, SignalReceived.class),
+            Map.entry(EventTypes.CHANGE_RECEIVED, ChangeReceived.class),
+            Map.entry(EventTypes.TEAM_CHANGED, TeamChanged.class),
+            Map.entry(EventTypes.SCHEDULE_CHANGED, ScheduleChanged.class),
+            Map.entry(EventTypes.OVERRIDE_CHANGED, OverrideChanged.class),
+            Map.entry(EventTypes.QUALIFICATION_RECORDED, QualificationRecorded.class));
 
     private EventCatalog() {
     }

@@ -14,6 +14,10 @@ public final class EventTypes {
     public static final String SERVICE_REGISTERED = "io.firebreak.service.registered.v1";
     public static final String SERVICE_UPDATED = "io.firebreak.service.updated.v1";
     public static final String POLICY_ACTIVATED = "io.firebreak.policy.activated.v1";
+    public static final String TEAM_CHANGED = "io.firebreak.team.changed.v1";
+    public static final String SCHEDULE_CHANGED = "io.firebreak.oncall.schedule_changed.v1";
+    public static final String OVERRIDE_CHANGED = "io.firebreak.oncall.override_changed.v1";
+    public static final String QUALIFICATION_RECORDED = "io.firebreak.oncall.qualification_recorded.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

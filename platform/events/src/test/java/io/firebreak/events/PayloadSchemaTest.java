@@ -80,7 +80,7 @@ class PayloadSchemaTest {
 
     private static String expectedJsonType(Type type) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
-        if (raw == String.class || raw == UUID.class || raw == Instant.class || raw.isEnum()) {
+        if (raw == String.class || raw == UUID.class || raw == Instant.class || raw == java.time.LocalDate.class || raw.isEnum()) {
             return "string";
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {

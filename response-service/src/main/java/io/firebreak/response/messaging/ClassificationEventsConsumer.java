@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.ServiceChanged;
 import io.firebreak.events.TemporaryP1Expired;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
 import io.firebreak.response.domain.ResponseService;
+import io.firebreak.response.domain.oncall.ServiceOwnership;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,11 +23,13 @@ public class ClassificationEventsConsumer {
 
     private final Inbox inbox;
     private final ResponseService responses;
+    private final ServiceOwnership services;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, ResponseService responses, ObjectMapper mapper) {
+    public ClassificationEventsConsumer(Inbox inbox, ResponseService responses, ServiceOwnership services, ObjectMapper mapper) {
         this.inbox = inbox;
         this.responses = responses;
+        this.services = services;
         this.mapper = mapper;
     }
 
@@ -43,6 +47,9 @@ public class ClassificationEventsConsumer {
         }
         if (EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED.equals(event.type())) {
             return responses.priorityReviewDue(event.data(mapper, TemporaryP1Expired.class)).replaceWithVoid();
+        }
+        if (EventTypes.SERVICE_REGISTERED.equals(event.type()) || EventTypes.SERVICE_UPDATED.equals(event.type())) {
+            return services.apply(event.data(mapper, ServiceChanged.class)).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
     }

@@ -38,6 +38,58 @@ class ResponseAuthorizationMatrixTest {
         as(role).when().get("/api/v1/response/me").then().statusCode(me);
     }
 
+    private static final java.util.Set<String> READERS = java.util.Set.of("viewer", "responder", "incident-commander", "comms-lead",
+            "tech-lead", "service-owner", "change-approver", "executive", "auditor", "admin");
+    private static final java.util.Set<String> WRITERS = java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead",
+            "service-owner", "admin");
+
+    static Stream<String> roles() {
+        return Stream.of(null, "viewer", "responder", "incident-commander", "comms-lead", "tech-lead", "service-owner",
+                "change-approver", "executive", "auditor", "admin", "no-firebreak-role");
+    }
+
+    /** 401 without a token, 403 without a role of the group, else what the endpoint answers for an unknown object. */
+    private static int expected(String role, java.util.Set<String> group, int answer) {
+        return role == null ? 401 : group.contains(role) ? answer : 403;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void onCallEndpointsAdmitExactlyTheirRoles(String role) {
+        String unknown = java.util.UUID.randomUUID().toString();
+        String range = "?from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z";
+        String schedule = "{\"name\":\"x\",\"role\":\"TEAM_ON_CALL\",\"timeZone\":\"UTC\",\"layers\":[{\"name\":\"l\","
+                + "\"start\":\"2026-11-30T09:00\",\"length\":{\"unit\":\"DAYS\",\"amount\":1},\"participants\":[\"a\"]}]}";
+        String team = "{\"id\":\"m-" + unknown.substring(0, 8) + "\",\"name\":\"M\",\"manager\":\"a\",\"members\":[]}";
+        String qualification = "{\"role\":\"TECH_LEAD\",\"trainedOn\":\"2026-11-01\",\"evidence\":\"course\"}";
+        String cover = "{\"person\":\"a\",\"start\":\"2026-11-30T00:00:00Z\",\"end\":\"2026-11-30T01:00:00Z\"}";
+
+        as(role).get("/api/v1/response/teams").then().statusCode(expected(role, READERS, 200));
+        as(role).contentType("application/json").body(team).post("/api/v1/response/teams")
+                .then().statusCode(expected(role, java.util.Set.of("admin"), 201));
+        as(role).get("/api/v1/response/teams/nope-" + unknown).then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"name\":\"n\",\"manager\":\"a\",\"members\":[]}")
+                .put("/api/v1/response/teams/nope-" + unknown).then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/teams/nope-" + unknown + "/schedules").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/teams/nope-" + unknown + "/services").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body(schedule).post("/api/v1/response/teams/nope-" + unknown + "/schedules")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/schedules/" + unknown).then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body(schedule).put("/api/v1/response/schedules/" + unknown)
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).delete("/api/v1/response/schedules/" + unknown).then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/schedules/" + unknown + "/final" + range).then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/schedules/" + unknown + "/gaps" + range).then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body(cover).post("/api/v1/response/schedules/" + unknown + "/overrides")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).delete("/api/v1/response/schedules/" + unknown + "/overrides/" + unknown).then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/oncall").then().statusCode(expected(role, READERS, 200));
+        as(role).get("/api/v1/response/people/a/qualifications").then().statusCode(expected(role, READERS, 200));
+        // Writers reach it; only an admin (or the person's team manager, not these callers) records one.
+        as(role).contentType("application/json").body(qualification).post("/api/v1/response/people/a/qualifications")
+                .then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);
+    }
+
     private static RequestSpecification as(String role) {
         return role == null ? given() : given().auth().oauth2(Tokens.as("user-" + role, role));
     }

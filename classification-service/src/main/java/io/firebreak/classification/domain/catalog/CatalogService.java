@@ -4,7 +4,7 @@ import io.firebreak.classification.model.catalog.BusinessService;
 import io.firebreak.classification.model.catalog.ServiceDependency;
 import io.firebreak.classification.model.catalog.SlaChange;
 import io.firebreak.classification.model.catalog.SlaTarget;
-import io.firebreak.classification.domain.Actor;
+import io.firebreak.platform.security.Actor;
 import io.firebreak.classification.domain.policy.PolicyService;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.CatalogRevision;

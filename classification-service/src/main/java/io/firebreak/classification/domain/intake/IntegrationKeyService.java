@@ -1,7 +1,7 @@
 package io.firebreak.classification.domain.intake;
 
 import io.firebreak.classification.model.intake.IntegrationKey;
-import io.firebreak.classification.domain.Actor;
+import io.firebreak.platform.security.Actor;
 import io.firebreak.classification.domain.catalog.CatalogService;
 import io.firebreak.classification.persistence.IntegrationKeyRepository;
 import io.firebreak.platform.problem.ProblemException;

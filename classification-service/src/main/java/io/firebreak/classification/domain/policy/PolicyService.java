@@ -7,7 +7,7 @@ import io.firebreak.classification.model.policy.PolicyCoverage;
 import io.firebreak.classification.model.policy.PolicyRules;
 import io.firebreak.classification.model.policy.PolicySignoff;
 import io.firebreak.classification.model.policy.PolicyStatus;
-import io.firebreak.classification.domain.Actor;
+import io.firebreak.platform.security.Actor;
 import io.firebreak.classification.model.catalog.BusinessService;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.PolicyCoverageRepository;

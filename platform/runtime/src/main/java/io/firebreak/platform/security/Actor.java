@@ -1,14 +1,25 @@
-package io.firebreak.classification.domain;
+package io.firebreak.platform.security;
 
 import io.firebreak.platform.problem.ProblemException;
-import io.firebreak.platform.security.Roles;
 import java.util.Set;
 
-/** Who acts, with their roles; the domain checks resource-level rights (ownership) with it. */
+/**
+ * Who acts, with their roles: what a service's domain checks object-level rights with (ownership of
+ * a service, membership of a team, a role in an incident), beside the endpoint's role check.
+ */
 public record Actor(String user, Set<String> roles) {
 
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    public boolean hasAny(String... wanted) {
+        for (String role : wanted) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isAdmin() {

@@ -1,6 +1,5 @@
-package io.firebreak.classification.api;
+package io.firebreak.platform.security;
 
-import io.firebreak.classification.domain.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 

@@ -1,0 +1,24 @@
+package io.firebreak.response.persistence.oncall;
+
+import io.firebreak.response.model.oncall.OverrideEntry;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class OverrideRepository implements PanacheRepositoryBase<OverrideEntry, UUID> {
+
+    /** Overrides of the schedules overlapping [from, to), oldest first (a later one wins). */
+    public Uni<List<OverrideEntry>> overlapping(Collection<UUID> schedules, Instant from, Instant to) {
+        if (schedules.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("scheduleId in ?1 and startsAt < ?3 and endsAt > ?2 order by createdAt, id", schedules, from, to);
+    }
+}

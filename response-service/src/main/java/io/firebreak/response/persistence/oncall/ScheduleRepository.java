@@ -1,0 +1,41 @@
+package io.firebreak.response.persistence.oncall;
+
+import io.firebreak.response.model.oncall.ResponseRole;
+import io.firebreak.response.model.oncall.Schedule;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID> {
+
+    public Uni<List<Schedule>> ofTeam(String teamId) {
+        return list("teamId = ?1 order by role, name", teamId);
+    }
+
+    /** Schedules filtered by team and role, either optional. */
+    public Uni<List<Schedule>> matching(String teamId, ResponseRole role) {
+        if (teamId != null && role != null) {
+            return list("teamId = ?1 and role = ?2 order by teamId, role, name", teamId, role);
+        }
+        if (teamId != null) {
+            return ofTeam(teamId);
+        }
+        if (role != null) {
+            return list("role = ?1 order by teamId, name", role);
+        }
+        return list("order by teamId, role, name");
+    }
+
+    /** Schedules where the person takes turns (by the GIN-indexed participants column). */
+    public Uni<List<Schedule>> withParticipant(String person) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from {h-schema}schedule where participants @> array[cast(:person as text)] order by team_id, name", Schedule.class)
+                .setParameter("person", person).getResultList());
+    }
+}
