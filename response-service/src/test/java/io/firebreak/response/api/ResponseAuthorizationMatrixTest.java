@@ -55,7 +55,7 @@ class ResponseAuthorizationMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("roles")
-    void onCallEndpointsAdmitExactlyTheirRoles(String role) {
+    void onCallAndContactEndpointsAdmitExactlyTheirRoles(String role) {
         String unknown = java.util.UUID.randomUUID().toString();
         String range = "?from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z";
         String schedule = "{\"name\":\"x\",\"role\":\"TEAM_ON_CALL\",\"timeZone\":\"UTC\",\"layers\":[{\"name\":\"l\","
@@ -85,6 +85,16 @@ class ResponseAuthorizationMatrixTest {
         as(role).delete("/api/v1/response/schedules/" + unknown + "/overrides/" + unknown).then().statusCode(expected(role, WRITERS, 404));
         as(role).get("/api/v1/response/oncall").then().statusCode(expected(role, READERS, 200));
         as(role).get("/api/v1/response/people/a/qualifications").then().statusCode(expected(role, READERS, 200));
+        as(role).get("/api/v1/response/me/contact-methods").then().statusCode(expected(role, READERS, 200));
+        as(role).post("/api/v1/response/me/contact-methods/" + unknown + "/verification").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"code\":\"123456\"}")
+                .post("/api/v1/response/me/contact-methods/" + unknown + "/verify").then().statusCode(expected(role, READERS, 404));
+        as(role).delete("/api/v1/response/me/contact-methods/" + unknown).then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"kind\":\"SMS\",\"address\":\"bad\"}")
+                .post("/api/v1/response/me/contact-methods").then().statusCode(expected(role, READERS, 400));
+        as(role).get("/api/v1/response/me/notification-rules").then().statusCode(expected(role, READERS, 200));
+        as(role).contentType("application/json").body("{\"steps\":[]}").put("/api/v1/response/me/notification-rules/P2")
+                .then().statusCode(expected(role, READERS, 200));
         // Writers reach it; only an admin (or the person's team manager, not these callers) records one.
         as(role).contentType("application/json").body(qualification).post("/api/v1/response/people/a/qualifications")
                 .then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);

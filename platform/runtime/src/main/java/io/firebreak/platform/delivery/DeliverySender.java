@@ -34,6 +34,7 @@ public class DeliverySender {
 
     private static final TypeLiteral<Uni<SendResult>> RESULT = new TypeLiteral<>() { };
 
+    private final Vertx vertx;
     private final WebClient http;
     private final ReactiveMailer mailer;
     private final Instance<WebhookSecrets> secrets;
@@ -42,6 +43,7 @@ public class DeliverySender {
     private final Map<String, TypedGuard<Uni<SendResult>>> circuits = new ConcurrentHashMap<>();
 
     public DeliverySender(Vertx vertx, ReactiveMailer mailer, Instance<WebhookSecrets> secrets, DeliveryConfig config, Clock clock) {
+        this.vertx = vertx;
         this.http = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toMillis()))
                 .setFollowRedirects(false)
@@ -118,7 +120,8 @@ public class DeliverySender {
         if (!secrets.isResolvable()) {
             return Uni.createFrom().failure(new PermanentFailure("signed delivery " + id + " but the service resolves no webhook secrets"));
         }
-        return secrets.get().secrets(message.signingRef()).chain(list -> list == null || list.isEmpty()
+        // On a safe context of its own: a service resolves secrets from its database (a Hibernate session).
+        return io.firebreak.platform.work.SafeContext.run(vertx, () -> secrets.get().secrets(message.signingRef())).chain(list -> list == null || list.isEmpty()
                 ? Uni.createFrom().failure(new PermanentFailure("no webhook secret for " + message.signingRef()))
                 : Uni.createFrom().item(String.join("\n", list)));
     }
