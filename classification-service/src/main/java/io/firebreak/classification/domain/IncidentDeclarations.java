@@ -42,9 +42,12 @@ public class IncidentDeclarations {
     private final DecisionLog decisions;
     private final Outbox outbox;
     private final Clock clock;
+    private final io.firebreak.classification.domain.catalog.CatalogGraph graph;
 
     public IncidentDeclarations(IncidentRepository incidents, IncidentKeyCounter keys, BusinessServiceRepository services,
-                                Classifier classifier, DecisionLog decisions, Outbox outbox, Clock clock) {
+                                Classifier classifier, DecisionLog decisions, Outbox outbox, Clock clock,
+                                io.firebreak.classification.domain.catalog.CatalogGraph graph) {
+        this.graph = graph;
         this.incidents = incidents;
         this.keys = keys;
         this.services = services;
@@ -110,7 +113,8 @@ public class IncidentDeclarations {
             return incidents.persist(incident);
         }).call(incident -> decisions.record(incident, d.alertGroupId() == null ? DecisionKind.DECLARED : DecisionKind.AUTO_DECLARED,
                         null, d.declaredBy(), evaluation != null ? null : unclassifiedReason(incident, service)))
-                .call(incident -> outbox.record(EventTypes.INCIDENT_DECLARED, incident.id.toString(), declared(incident)))
+                .call(incident -> graph.impactOf(incident.businessService).chain(impact -> outbox.record(EventTypes.INCIDENT_DECLARED,
+                        incident.id.toString(), declared(incident, impact.responsibleParties().teams()))))
                 .call(incident -> !disputed ? Uni.createFrom().voidItem() : outbox.record(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED,
                         incident.id.toString(), new ClassificationDisputed(incident.id, incident.key, incident.businessService,
                                 incident.priority, incident.proposedPriority, incident.disputeJustification, incident.policyVersion,
@@ -122,8 +126,9 @@ public class IncidentDeclarations {
                 ? "priority from the alert's severity on tier " + service.tier + " (unclassified)" : "the reporter's priority");
     }
 
-    private static IncidentDeclared declared(Incident incident) {
+    private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams) {
         return new IncidentDeclared(incident.id, incident.key, incident.title, incident.summary,
-                incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy);
+                incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy,
+                responsibleTeams, false);
     }
 }

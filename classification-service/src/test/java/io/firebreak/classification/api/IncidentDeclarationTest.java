@@ -68,6 +68,9 @@ class IncidentDeclarationTest {
         JsonNode data = mapper.readTree(record.value());
         assertThat(data.get("incidentId").asText()).isEqualTo(id);
         assertThat(data.get("priority").asText()).isEqualTo("P1");
+        // Response pages the responsible teams from this list (the impact analysis at declaration).
+        assertThat(data.get("responsibleTeams").toString()).contains("\"team-" + CHECKOUT + "\"");
+        assertThat(data.get("drill").asBoolean(true)).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.firebreak.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,9 @@ import java.util.UUID;
  * @param detectedAt   when the impact was first detected
  * @param declaredAt   when the incident was declared
  * @param declaredBy   user id of the declaring person or integration
+ * @param responsibleTeams teams owning the business service and every service its failure affects
+ *                     (classification's impact analysis at declaration), the parties response pages
+ * @param drill        true for an exercise: paged and counted as a drill, never in real metrics
  */
 public record IncidentDeclared(
         UUID incidentId,
@@ -26,5 +30,13 @@ public record IncidentDeclared(
         Priority priority,
         Instant detectedAt,
         Instant declaredAt,
-        String declaredBy) {
+        String declaredBy,
+        @OptionalField List<String> responsibleTeams,
+        @OptionalField Boolean drill) {
+
+    /** The pre-0.2 shape, without responsible teams and drill flag. */
+    public IncidentDeclared(UUID incidentId, String key, String title, String summary, String businessService, Priority priority,
+                            Instant detectedAt, Instant declaredAt, String declaredBy) {
+        this(incidentId, key, title, summary, businessService, priority, detectedAt, declaredAt, declaredBy, null, null);
+    }
 }

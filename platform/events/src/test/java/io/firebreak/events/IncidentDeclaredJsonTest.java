@@ -37,7 +37,18 @@ class IncidentDeclaredJsonTest {
         assertThat(json.get("priority").asText()).isEqualTo("P1");
         assertThat(json.get("detectedAt").asText()).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("incidentId", "key", "title",
-                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy");
+                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy", "responsibleTeams", "drill");
+    }
+
+    @Test
+    void aDeclarationFromAnOlderProducerWithoutTheOptionalFieldsStillReads() throws Exception {
+        String older = "{\"incidentId\":\"5f0c2a8e-8d7e-4a57-9a53-0c1f7b1f2a11\",\"key\":\"INC-2026-0001\",\"title\":\"Checkout down\","
+                + "\"summary\":\"Payments fail with 503\",\"businessService\":\"checkout\",\"priority\":\"P1\","
+                + "\"detectedAt\":\"2026-11-29T10:00:00Z\",\"declaredAt\":\"2026-11-29T10:02:30Z\",\"declaredBy\":\"alice\"}";
+        IncidentDeclared read = mapper.readValue(older, IncidentDeclared.class);
+        assertThat(read).isEqualTo(event);
+        assertThat(read.responsibleTeams()).isNull();
+        assertThat(read.drill()).isNull();
     }
 
     @Test
