@@ -20,7 +20,15 @@ public final class EventCatalog {
             Map.entry(EventTypes.TEAM_CHANGED, TeamChanged.class),
             Map.entry(EventTypes.SCHEDULE_CHANGED, ScheduleChanged.class),
             Map.entry(EventTypes.OVERRIDE_CHANGED, OverrideChanged.class),
-            Map.entry(EventTypes.QUALIFICATION_RECORDED, QualificationRecorded.class));
+            Map.entry(EventTypes.QUALIFICATION_RECORDED, QualificationRecorded.class),
+            Map.entry(EventTypes.PAGE_TRIGGERED, PageTriggered.class),
+            Map.entry(EventTypes.PAGE_DELIVERED, PageDelivered.class),
+            Map.entry(EventTypes.PAGE_FAILED, PageFailed.class),
+            Map.entry(EventTypes.PAGE_ACKNOWLEDGED, PageAcknowledged.class),
+            Map.entry(EventTypes.ESCALATION_ESCALATED, EscalationEscalated.class),
+            Map.entry(EventTypes.ESCALATION_WINDOW_BREACHED, EscalationWindowBreached.class),
+            Map.entry(EventTypes.ESCALATION_DELAYED, EscalationDelayed.class),
+            Map.entry(EventTypes.RESPONDER_ENGAGED, ResponderEngaged.class));
 
     private EventCatalog() {
     }

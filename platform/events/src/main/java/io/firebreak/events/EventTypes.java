@@ -18,6 +18,14 @@ public final class EventTypes {
     public static final String SCHEDULE_CHANGED = "io.firebreak.oncall.schedule_changed.v1";
     public static final String OVERRIDE_CHANGED = "io.firebreak.oncall.override_changed.v1";
     public static final String QUALIFICATION_RECORDED = "io.firebreak.oncall.qualification_recorded.v1";
+    public static final String PAGE_TRIGGERED = "io.firebreak.page.triggered.v1";
+    public static final String PAGE_DELIVERED = "io.firebreak.page.delivered.v1";
+    public static final String PAGE_FAILED = "io.firebreak.page.failed.v1";
+    public static final String PAGE_ACKNOWLEDGED = "io.firebreak.page.acknowledged.v1";
+    public static final String ESCALATION_ESCALATED = "io.firebreak.escalation.escalated.v1";
+    public static final String ESCALATION_WINDOW_BREACHED = "io.firebreak.escalation.window_breached.v1";
+    public static final String ESCALATION_DELAYED = "io.firebreak.escalation.delayed.v1";
+    public static final String RESPONDER_ENGAGED = "io.firebreak.responder.engaged.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -27,6 +27,44 @@ public interface ResponseConfig {
 
     Twilio twilio();
 
+    Paging paging();
+
+    /** Escalation windows, delay bounds and acknowledgement links. */
+    interface Paging {
+
+        /** How long each level of a P1 waits for an acknowledgement, unless the policy says otherwise. */
+        @WithDefault("5m")
+        Duration windowP1();
+
+        @WithDefault("15m")
+        Duration windowP2();
+
+        /** The longest a P1 escalation may be held beyond its window, with a justification. */
+        @WithDefault("30m")
+        Duration maxDelayP1();
+
+        @WithDefault("2h")
+        Duration maxDelayP2();
+
+        /** How long a one-click acknowledgement link works. */
+        @WithDefault("24h")
+        Duration linkTtl();
+
+        /**
+         * The HMAC key that signs acknowledgement links (at least 32 characters). Required: production sets
+         * FIREBREAK_RESPONSE_PAGING_LINK_KEY; dev and test use a marked local-only value.
+         */
+        String linkKey();
+
+        /** Whose role schedules page the P1 roles when the service's owning team has none of its own. */
+        @WithDefault("incident-command")
+        String roleTeam();
+
+        /** Repeats of a person's notification rules while their page is unacknowledged. */
+        @WithDefault("12")
+        int maxRepeats();
+    }
+
     /** The Twilio-compatible SMS/voice API; its credential is {@code firebreak.delivery.credentials.twilio}. */
     interface Twilio {
 

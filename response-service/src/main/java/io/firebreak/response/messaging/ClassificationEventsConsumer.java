@@ -10,6 +10,7 @@ import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
 import io.firebreak.response.domain.ResponseService;
 import io.firebreak.response.domain.oncall.ServiceOwnership;
+import io.firebreak.response.domain.paging.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,12 +25,15 @@ public class ClassificationEventsConsumer {
     private final Inbox inbox;
     private final ResponseService responses;
     private final ServiceOwnership services;
+    private final Paging paging;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, ResponseService responses, ServiceOwnership services, ObjectMapper mapper) {
+    public ClassificationEventsConsumer(Inbox inbox, ResponseService responses, ServiceOwnership services, Paging paging,
+                                        ObjectMapper mapper) {
         this.inbox = inbox;
         this.responses = responses;
         this.services = services;
+        this.paging = paging;
         this.mapper = mapper;
     }
 
@@ -40,10 +44,12 @@ public class ClassificationEventsConsumer {
 
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
-            return responses.open(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+            IncidentDeclared declared = event.data(mapper, IncidentDeclared.class);
+            return responses.open(declared).chain(() -> paging.declared(declared)).replaceWithVoid();
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
-            return responses.follow(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+            PriorityChanged changed = event.data(mapper, PriorityChanged.class);
+            return responses.follow(changed).chain(() -> paging.priorityChanged(changed)).replaceWithVoid();
         }
         if (EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED.equals(event.type())) {
             return responses.priorityReviewDue(event.data(mapper, TemporaryP1Expired.class)).replaceWithVoid();

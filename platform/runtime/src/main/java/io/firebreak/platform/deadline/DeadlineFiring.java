@@ -68,7 +68,10 @@ public class DeadlineFiring {
         this.lock = "select cast(id as text), kind, subject, cast(floor(extract(epoch from due_at) * 1000000) as bigint), cast(payload as text), attempts from " + table
                 + " where id = cast(:id as uuid) and status = 'PENDING' and coalesce(next_attempt_at, due_at) <= :now"
                 + " for update skip locked";
-        this.markFired = "update " + table + " set status = 'FIRED', fired_at = :now, ended_at = :now where id = cast(:id as uuid)";
+        // Only the deadline as it was claimed: a handler that scheduled its own kind and subject again moved the row to
+        // a new due time (an escalation's next window), and that one must stay pending.
+        this.markFired = "update " + table + " set status = 'FIRED', fired_at = :now, ended_at = :now where id = cast(:id as uuid)"
+                + " and cast(floor(extract(epoch from due_at) * 1000000) as bigint) = :dueMicros";
         this.markFailed = "update " + table + " set attempts = attempts + 1, last_error = :error, next_attempt_at = :next,"
                 + " status = case when attempts + 1 >= :max then 'FAILED' else status end,"
                 + " ended_at = case when attempts + 1 >= :max then :now else ended_at end"
@@ -120,9 +123,10 @@ public class DeadlineFiring {
                                 return Uni.createFrom().<Boolean>failure(new IllegalStateException(
                                         "no handler for deadline kind " + deadline.kind()));
                             }
+                            long dueMicros = ((Number) rows.get(0)[3]).longValue();
                             return handler.fire(deadline)
                                     .chain(() -> s.createNativeQuery(markFired).setParameter("id", id).setParameter("now", now)
-                                            .executeUpdate())
+                                            .setParameter("dueMicros", dueMicros).executeUpdate())
                                     .replaceWith(true);
                         })))
                 .invoke(done -> {

@@ -22,6 +22,8 @@ public class OutboundDeliveries {
     private final String insert;
     private final String cancel;
     private final String replay;
+    private final String cancelPrefix;
+    private final String pendingPrefix;
 
     public OutboundDeliveries(ObjectMapper mapper, DeliveryConfig config) {
         this.mapper = mapper;
@@ -31,6 +33,10 @@ public class OutboundDeliveries {
                 + " values (:id, :purpose, :reference, :orderingKey, :channel, :destination, cast(cast(:message as text) as jsonb), :max)";
         this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
                 + " where purpose = :purpose and reference = :reference and status = 'PENDING'";
+        this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
+                + " where purpose = :purpose and starts_with(reference, :prefix) and status = 'PENDING'";
+        this.pendingPrefix = "select count(*) from " + table + " where purpose = :purpose and starts_with(reference, :prefix)"
+                + " and status = 'PENDING'";
         this.replay = "update " + table + " set status = 'PENDING', next_attempt_at = now(), max_attempts = attempts + :more,"
                 + " ended_at = null, lease_owner = null, lease_until = null where id = :id and status = 'DEAD'";
     }
@@ -68,6 +74,18 @@ public class OutboundDeliveries {
     public Uni<Integer> cancelPending(String purpose, String reference) {
         return Panache.getSession().chain(session -> session.createNativeQuery(cancel)
                 .setParameter("purpose", purpose).setParameter("reference", reference).executeUpdate());
+    }
+
+    /** Cancels what is still pending for every reference starting with {@code prefix} (e.g. all pages of an incident). */
+    public Uni<Integer> cancelPendingWithPrefix(String purpose, String prefix) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(cancelPrefix)
+                .setParameter("purpose", purpose).setParameter("prefix", prefix).executeUpdate());
+    }
+
+    /** How many deliveries are still pending for references starting with {@code prefix}. */
+    public Uni<Long> pendingWithPrefix(String purpose, String prefix) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(pendingPrefix, Long.class)
+                .setParameter("purpose", purpose).setParameter("prefix", prefix).getSingleResult());
     }
 
     /** Gives a dead delivery the configured number of further attempts, from now; answers whether it was dead. */

@@ -79,6 +79,21 @@ class DeadlinesTest {
     }
 
     @Test
+    void aHandlerThatSchedulesItsOwnKindAndSubjectAgainLeavesTheNewDeadlinePending() throws Throwable {
+        String subject = subject();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await(() -> scheduler.schedule(WidgetDeadlines.RECURRING, subject, now.plus(Duration.ofMinutes(5)), Map.of(), false));
+
+        fireAt(now.plus(Duration.ofMinutes(5)));
+        assertThat(effects(subject)).isEqualTo(1);
+        assertThat(await(() -> scheduler.pendingDueAt(WidgetDeadlines.RECURRING, subject)))
+                .as("the handler's new deadline, not marked fired with the old one").isEqualTo(now.plus(Duration.ofMinutes(15)));
+
+        fireAt(now.plus(Duration.ofMinutes(15)));
+        assertThat(effects(subject)).as("and it fires in its turn").isEqualTo(2);
+    }
+
+    @Test
     void aDeadlineScheduledInARolledBackTransactionDoesNotExist() throws Throwable {
         String subject = subject();
         assertThatThrownBy(() -> await(() -> scheduler.schedule(WidgetDeadlines.EXPIRY, subject, Instant.now(), Map.of(), true)))

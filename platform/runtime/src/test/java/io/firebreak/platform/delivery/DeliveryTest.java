@@ -236,6 +236,26 @@ class DeliveryTest {
     }
 
     @Test
+    void cancellingByReferencePrefixStopsEveryPendingDeliveryOfThatPrefixAndNoOther() throws Throwable {
+        String path = path();
+        RECEIVER.answer(path, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503);
+        String incident = "incident-" + UUID.randomUUID() + "/";
+        UUID a = run(() -> sender.enqueue(incident + "page-a", null, OutboundMessage.json(url(path), "{}"), 8, false));
+        UUID b = run(() -> sender.enqueue(incident + "page-b", null, OutboundMessage.json(url(path), "{}"), 8, false));
+        String other = "incident-" + UUID.randomUUID() + "/page-c";
+        UUID c = run(() -> sender.enqueue(other, null, OutboundMessage.json(url(path + "-other"), "{}"), 1, false));
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(c)));
+        assertThat(run(() -> sender.pendingWithPrefix(incident))).isEqualTo(2L);
+
+        assertThat(run(() -> sender.cancelWithPrefix(incident))).isEqualTo(2);
+
+        assertThat(status(a)).isEqualTo("CANCELLED");
+        assertThat(status(b)).isEqualTo("CANCELLED");
+        assertThat(run(() -> sender.pendingWithPrefix(incident))).isZero();
+        assertThat(run(() -> sender.cancelWithPrefix("incident-"))).as("nothing else was pending").isZero();
+    }
+
+    @Test
     void cancellingPendingDeliveriesStopsTheirRetries() throws Throwable {
         String path = path();
         RECEIVER.answer(path, 503, 503, 503, 503, 503, 503);

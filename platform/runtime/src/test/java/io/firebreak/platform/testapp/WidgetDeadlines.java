@@ -18,6 +18,7 @@ public final class WidgetDeadlines {
     public static final String EXPIRY = "testapp.widget-expiry";
     public static final String FLAKY = "testapp.flaky";
     public static final String HANGING = "testapp.hanging";
+    public static final String RECURRING = "testapp.recurring";
 
     private WidgetDeadlines() {
     }
@@ -74,6 +75,28 @@ public final class WidgetDeadlines {
         @Override
         public Uni<Void> fire(Deadline deadline) {
             return effect(deadline);
+        }
+    }
+
+    /** Records its effect and schedules itself again, ten minutes after it was due (an escalation's next window). */
+    @ApplicationScoped
+    public static class Recurring implements DeadlineHandler {
+
+        private final Deadlines deadlines;
+
+        public Recurring(Deadlines deadlines) {
+            this.deadlines = deadlines;
+        }
+
+        @Override
+        public String kind() {
+            return RECURRING;
+        }
+
+        @Override
+        public Uni<Void> fire(Deadline deadline) {
+            return effect(deadline).chain(() -> deadlines.schedule(RECURRING, deadline.subject(),
+                    deadline.dueAt().plus(java.time.Duration.ofMinutes(10)), null));
         }
     }
 

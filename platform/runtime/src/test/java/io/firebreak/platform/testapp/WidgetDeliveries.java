@@ -44,6 +44,16 @@ public final class WidgetDeliveries {
         }
 
         @WithTransaction
+        public Uni<Integer> cancelWithPrefix(String prefix) {
+            return deliveries.cancelPendingWithPrefix(PURPOSE, prefix);
+        }
+
+        @WithTransaction
+        public Uni<Long> pendingWithPrefix(String prefix) {
+            return deliveries.pendingWithPrefix(PURPOSE, prefix);
+        }
+
+        @WithTransaction
         public Uni<Integer> cancel(String reference) {
             return deliveries.cancelPending(PURPOSE, reference);
         }

@@ -12,6 +12,8 @@ import io.firebreak.response.domain.oncall.Drafts;
 import io.firebreak.response.domain.oncall.Schedules;
 import io.firebreak.response.domain.oncall.ServiceOwnership;
 import io.firebreak.response.domain.oncall.Teams;
+import io.firebreak.response.domain.paging.EscalationPolicies;
+import io.firebreak.response.api.paging.EscalationPolicyResource;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -36,9 +38,11 @@ public class TeamResource {
     private final Teams teams;
     private final Schedules schedules;
     private final ServiceOwnership services;
+    private final EscalationPolicies policies;
     private final Actors actors;
 
-    public TeamResource(Teams teams, Schedules schedules, ServiceOwnership services, Actors actors) {
+    public TeamResource(Teams teams, Schedules schedules, ServiceOwnership services, EscalationPolicies policies, Actors actors) {
+        this.policies = policies;
         this.teams = teams;
         this.schedules = schedules;
         this.services = services;
@@ -99,6 +103,26 @@ public class TeamResource {
     public Uni<Response> createSchedule(@PathParam("id") String id, Drafts.ScheduleDraft draft) {
         return schedules.create(actors.current(), id, draft)
                 .map(s -> Response.created(URI.create("/api/v1/response/schedules/" + s.id)).entity(ScheduleView.of(s)).build());
+    }
+
+    @GET
+    @Path("{team}/escalation-policies")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
+            Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The team's escalation policies")
+    public Uni<List<EscalationPolicyResource.PolicyView>> list(@PathParam("team") String team) {
+        return policies.ofTeam(team).map(list -> list.stream().map(EscalationPolicyResource.PolicyView::of).toList());
+    }
+
+    @POST
+    @Path("{team}/escalation-policies")
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "Create an escalation policy (the team's manager, its service owners or an admin)",
+            description = "Levels of targets (SCHEDULE, PERSON, TEAM) with an optional delay each; windows per priority "
+                    + "(defaults P1 5 min, P2 15 min); repeatCount passes through the levels again. isDefault: the team's services use it.")
+    public Uni<Response> create(@PathParam("team") String team, EscalationPolicies.PolicyDraft draft) {
+        return policies.create(actors.current(), team, draft)
+                .map(p -> Response.created(URI.create("/api/v1/response/escalation-policies/" + p.id)).entity(EscalationPolicyResource.PolicyView.of(p)).build());
     }
 
     @GET

@@ -1,0 +1,485 @@
+package io.firebreak.response.domain.paging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.EscalationDelayed;
+import io.firebreak.events.EscalationEscalated;
+import io.firebreak.events.EscalationWindowBreached;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PageAcknowledged;
+import io.firebreak.events.Priority;
+import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.ResponderEngaged;
+import io.firebreak.platform.audit.AuditLog;
+import io.firebreak.platform.deadline.Deadlines;
+import io.firebreak.platform.delivery.OutboundDeliveries;
+import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.Violation;
+import io.firebreak.response.config.ResponseConfig;
+import io.firebreak.response.model.oncall.BusinessServiceView;
+import io.firebreak.response.model.oncall.ResponseRole;
+import io.firebreak.response.model.oncall.Schedule;
+import io.firebreak.response.model.paging.Escalation;
+import io.firebreak.response.model.paging.EscalationKind;
+import io.firebreak.response.model.paging.EscalationLevel;
+import io.firebreak.response.model.paging.EscalationStatus;
+import io.firebreak.response.model.paging.EscalationTarget;
+import io.firebreak.response.model.paging.IncidentPaging;
+import io.firebreak.response.model.paging.Page;
+import io.firebreak.response.model.paging.PageStatus;
+import io.firebreak.response.model.paging.PagingStatus;
+import io.firebreak.response.persistence.oncall.BusinessServiceRepository;
+import io.firebreak.response.persistence.oncall.ScheduleRepository;
+import io.firebreak.response.persistence.paging.EscalationPolicyRepository;
+import io.firebreak.response.persistence.paging.EscalationRepository;
+import io.firebreak.response.persistence.paging.IncidentPagingRepository;
+import io.firebreak.response.persistence.paging.PageRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Pages an incident by priority. P1 and P2 start escalations (the service's policy, the responsible
+ * teams' policies and, for P1, the on-call Incident Commander, Communications Lead and Technical Lead);
+ * P3/P4 page nobody. The first acknowledgement stops every escalation of the incident. The incident's
+ * paging row is locked by every change, so acknowledgements, escalations and priority changes of one
+ * incident never interleave.
+ */
+@ApplicationScoped
+public class Paging {
+
+    public static final String ESCALATION = "response.escalation";
+    static final List<ResponseRole> P1_ROLES = List.of(ResponseRole.INCIDENT_COMMANDER, ResponseRole.COMMS_LEAD, ResponseRole.TECH_LEAD);
+
+    private final IncidentPagingRepository pagings;
+    private final EscalationRepository escalations;
+    private final EscalationPolicyRepository policies;
+    private final PageRepository pages;
+    private final BusinessServiceRepository services;
+    private final ScheduleRepository schedules;
+    private final TargetResolver targets;
+    private final PageNotifier notifier;
+    private final Deadlines deadlines;
+    private final OutboundDeliveries deliveries;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final ObjectMapper mapper;
+    private final ResponseConfig config;
+    private final Clock clock;
+
+    public Paging(IncidentPagingRepository pagings, EscalationRepository escalations, EscalationPolicyRepository policies,
+                  PageRepository pages, BusinessServiceRepository services, ScheduleRepository schedules, TargetResolver targets,
+                  PageNotifier notifier, Deadlines deadlines, OutboundDeliveries deliveries, Outbox outbox, AuditLog audit,
+                  ObjectMapper mapper, ResponseConfig config, Clock clock) {
+        this.pagings = pagings;
+        this.escalations = escalations;
+        this.policies = policies;
+        this.pages = pages;
+        this.services = services;
+        this.schedules = schedules;
+        this.targets = targets;
+        this.notifier = notifier;
+        this.deadlines = deadlines;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.mapper = mapper;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A declared incident: P1/P2 paged, P3/P4 recorded as a low-urgency notice. A second declaration changes nothing. */
+    @WithTransaction
+    public Uni<Boolean> declared(IncidentDeclared declared) {
+        return pagings.findById(declared.incidentId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            IncidentPaging paging = new IncidentPaging();
+            paging.incidentId = declared.incidentId();
+            paging.incidentKey = declared.key();
+            paging.title = declared.title();
+            paging.businessService = declared.businessService();
+            paging.priority = declared.priority();
+            paging.drill = Boolean.TRUE.equals(declared.drill());
+            paging.responsibleTeams = declared.responsibleTeams() == null ? new String[0] : declared.responsibleTeams().toArray(String[]::new);
+            paging.declaredAt = declared.declaredAt();
+            paging.updatedAt = clock.instant();
+            paging.status = urgent(paging.priority) ? PagingStatus.ACTIVE : PagingStatus.LOW_URGENCY;
+            return pagings.persist(paging).chain(() -> paging.status == PagingStatus.ACTIVE ? startAll(paging) : Uni.createFrom().voidItem())
+                    .replaceWith(true);
+        });
+    }
+
+    /**
+     * Follows the priority: below P2 stops pending escalations; P2 → P1 adds the P1 roles; a low-urgency
+     * or stopped incident raised to P1/P2 is paged from now.
+     */
+    @WithTransaction
+    public Uni<Boolean> priorityChanged(PriorityChanged change) {
+        if ("FINAL".equals(change.reason())) {
+            return Uni.createFrom().item(false);
+        }
+        return pagings.locked(change.incidentId()).chain(paging -> {
+            if (paging == null || paging.priority == change.priority()) {
+                return Uni.createFrom().item(false);
+            }
+            Priority before = paging.priority;
+            paging.priority = change.priority();
+            paging.updatedAt = clock.instant();
+            if (!urgent(change.priority())) {
+                return paging.status == PagingStatus.ACTIVE ? stop(paging, PagingStatus.STOPPED).replaceWith(true) : Uni.createFrom().item(true);
+            }
+            if (paging.status == PagingStatus.LOW_URGENCY || paging.status == PagingStatus.STOPPED) {
+                paging.status = PagingStatus.ACTIVE;
+                return startAll(paging).replaceWith(true);
+            }
+            if (change.priority() == Priority.P1 && before != Priority.P1) {
+                return startRoles(paging).replaceWith(true);
+            }
+            return Uni.createFrom().item(true);
+        });
+    }
+
+    private static boolean urgent(Priority p) {
+        return p == Priority.P1 || p == Priority.P2;
+    }
+
+    private Uni<Void> startAll(IncidentPaging paging) {
+        return services.findById(paging.businessService).chain(service -> {
+            Set<String> teams = new LinkedHashSet<>();
+            String owning = service == null ? null : service.owningTeam;
+            if (owning != null) {
+                teams.add(owning);
+            }
+            teams.addAll(List.of(paging.responsibleTeams));
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String team : teams) {
+                EscalationKind kind = team.equals(owning) ? EscalationKind.SERVICE : EscalationKind.RESPONSIBLE_TEAM;
+                chain = chain.chain(() -> startTeam(paging, team, kind));
+            }
+            return chain.chain(() -> paging.priority == Priority.P1 ? startRoles(paging, service) : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** A team's default policy, or (without one) a single level paging the team's on-call, else its manager. */
+    private Uni<Void> startTeam(IncidentPaging paging, String teamId, EscalationKind kind) {
+        return policies.defaultOf(teamId).chain(policy -> {
+            Escalation e = new Escalation();
+            e.kind = kind;
+            e.teamId = teamId;
+            if (policy != null) {
+                e.policyId = policy.id;
+                e.targetKey = "policy:" + policy.id;
+            } else {
+                e.targetKey = "team:" + teamId;
+            }
+            return begin(paging, e);
+        });
+    }
+
+    private Uni<Void> startRoles(IncidentPaging paging) {
+        return services.findById(paging.businessService).chain(service -> startRoles(paging, service));
+    }
+
+    private Uni<Void> startRoles(IncidentPaging paging, BusinessServiceView service) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ResponseRole role : P1_ROLES) {
+            chain = chain.chain(() -> roleSchedule(service == null ? null : service.owningTeam, role).chain(schedule -> {
+                if (schedule == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                Escalation e = new Escalation();
+                e.kind = EscalationKind.ROLE;
+                e.role = role;
+                e.scheduleId = schedule.id;
+                e.teamId = schedule.teamId;
+                e.targetKey = "role:" + role + ":" + schedule.id;
+                return begin(paging, e);
+            }));
+        }
+        return chain;
+    }
+
+    /** The owning team's schedule for the role, else the major-incident team's (configured). */
+    private Uni<Schedule> roleSchedule(String owningTeam, ResponseRole role) {
+        Uni<List<Schedule>> own = owningTeam == null ? Uni.createFrom().item(List.of()) : schedules.matching(owningTeam, role);
+        return own.chain(list -> !list.isEmpty() ? Uni.createFrom().item(list.get(0))
+                : schedules.matching(config.paging().roleTeam(), role).map(l -> l.isEmpty() ? null : l.get(0)));
+    }
+
+    /** Starts an escalation at its first level, unless the incident already has one for that target. */
+    private Uni<Void> begin(IncidentPaging paging, Escalation e) {
+        return escalations.count("incidentId = ?1 and targetKey = ?2", paging.incidentId, e.targetKey).chain(n -> {
+            if (n > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            e.id = UUID.randomUUID();
+            e.incidentId = paging.incidentId;
+            e.level = 0;
+            e.round = 0;
+            e.status = EscalationStatus.ACTIVE;
+            e.levelStartedAt = now;
+            e.createdAt = now;
+            return escalations.persist(e).chain(() -> pageLevel(paging, e));
+        });
+    }
+
+    /** Pages the escalation's current level and sets its window. */
+    private Uni<Void> pageLevel(IncidentPaging paging, Escalation e) {
+        return levels(e).chain(levels -> {
+            EscalationLevel level = EscalationWindows.level(levels.levels(), e.level);
+            if (level == null) {
+                e.status = EscalationStatus.EXHAUSTED;
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            Duration window = EscalationWindows.window(level, paging.priority, levels.windowP1(), levels.windowP2());
+            e.dueAt = now.plus(window);
+            e.delayedUntil = null;
+            return targets.resolve(level.targets(), e.teamId, e.role, now)
+                    .chain(recipients -> notifier.page(paging, e, recipients))
+                    .chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
+        });
+    }
+
+    private record Levels(List<EscalationLevel> levels, int repeatCount, Duration windowP1, Duration windowP2) {
+    }
+
+    /** The escalation's levels: its policy's, a role's holder then succession, or a team's on-call. */
+    private Uni<Levels> levels(Escalation e) {
+        Duration p1 = config.paging().windowP1();
+        Duration p2 = config.paging().windowP2();
+        if (e.policyId != null) {
+            return policies.findById(e.policyId).map(policy -> policy == null ? new Levels(List.of(), 0, p1, p2)
+                    : new Levels(policy.levels, policy.repeatCount, Duration.ofSeconds(policy.windowP1Seconds),
+                            Duration.ofSeconds(policy.windowP2Seconds)));
+        }
+        if (e.scheduleId != null) {
+            return schedules.findById(e.scheduleId).map(s -> {
+                List<EscalationLevel> levels = new ArrayList<>();
+                levels.add(new EscalationLevel(List.of(new EscalationTarget(EscalationTarget.Type.SCHEDULE, e.scheduleId.toString())), null));
+                if (s != null) {
+                    for (String backup : s.succession) {
+                        levels.add(new EscalationLevel(List.of(new EscalationTarget(EscalationTarget.Type.PERSON, backup)), null));
+                    }
+                }
+                return new Levels(levels, 0, p1, p2);
+            });
+        }
+        return Uni.createFrom().item(new Levels(List.of(new EscalationLevel(
+                List.of(new EscalationTarget(EscalationTarget.Type.TEAM, e.teamId)), null)), 0, p1, p2));
+    }
+
+    /** An escalation's window passed: breached, and the next level (or a repeat) is paged. */
+    @WithTransaction
+    public Uni<Void> windowPassed(UUID incidentId, UUID escalationId) {
+        return pagings.locked(incidentId).chain(paging -> {
+            if (paging == null || paging.status != PagingStatus.ACTIVE) {
+                return Uni.createFrom().voidItem();
+            }
+            return escalations.findById(escalationId).chain(e -> {
+                if (e == null || e.status != EscalationStatus.ACTIVE) {
+                    return Uni.createFrom().voidItem();
+                }
+                Instant now = clock.instant();
+                Instant startedAt = e.levelStartedAt;
+                int fromLevel = e.level;
+                long window = Duration.between(startedAt, e.dueAt).toSeconds();
+                Uni<?> breached = outbox.record(EventTypes.ESCALATION_WINDOW_BREACHED, incidentId.toString(), new EscalationWindowBreached(
+                        incidentId, e.id, e.teamId, role(e), e.level, e.round, window, startedAt, now));
+                return breached.chain(() -> levels(e)).chain(levels -> {
+                    EscalationWindows.Step next = EscalationWindows.next(e.level, e.round, levels.levels().size(), levels.repeatCount());
+                    if (next == null) {
+                        e.status = EscalationStatus.EXHAUSTED;
+                        e.dueAt = null;
+                        return Uni.createFrom().voidItem();
+                    }
+                    e.level = next.level();
+                    e.round = next.round();
+                    e.levelStartedAt = now;
+                    return pageLevel(paging, e).chain(() -> outbox.record(EventTypes.ESCALATION_ESCALATED, incidentId.toString(),
+                            new EscalationEscalated(incidentId, e.id, e.teamId, role(e), fromLevel, e.level, e.round, paging.priority,
+                                    paging.drill, startedAt, now))).replaceWithVoid();
+                });
+            });
+        });
+    }
+
+    /** What an acknowledgement did. */
+    public record Acknowledgement(UUID incidentId, boolean first, String acknowledgedBy, Instant acknowledgedAt) {
+    }
+
+    /**
+     * Acknowledges the incident for {@code person}. The first acknowledgement stops every escalation and
+     * pending notification and is published; later ones record the person's engagement only.
+     */
+    @WithTransaction
+    public Uni<Acknowledgement> acknowledge(UUID incidentId, String person, String via, UUID pageId) {
+        return pagings.locked(incidentId).chain(paging -> {
+            if (paging == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Paging of incident", incidentId));
+            }
+            if (paging.status == PagingStatus.STOPPED || paging.status == PagingStatus.LOW_URGENCY) {
+                return Uni.createFrom().failure(ProblemException.conflict("Incident " + paging.incidentKey + " is not being paged ("
+                        + paging.status + ")"));
+            }
+            Instant now = clock.instant();
+            return pages.of(incidentId).chain(list -> {
+                List<Page> mine = list.stream().filter(p -> p.person.equals(person)).toList();
+                boolean engagedBefore = person.equals(paging.acknowledgedBy) || mine.stream().anyMatch(p -> p.status == PageStatus.ACKNOWLEDGED);
+                for (Page p : mine) {
+                    if (p.status != PageStatus.ACKNOWLEDGED) {
+                        p.status = PageStatus.ACKNOWLEDGED;
+                        p.acknowledgedAt = now;
+                    }
+                }
+                Page paged = pageId != null ? mine.stream().filter(p -> p.id.equals(pageId)).findFirst().orElse(null)
+                        : mine.isEmpty() ? null : mine.get(0);
+                Uni<?> engaged = engagedBefore ? Uni.createFrom().voidItem()
+                        : outbox.record(EventTypes.RESPONDER_ENGAGED, incidentId.toString(), new ResponderEngaged(incidentId, person,
+                                paged == null ? null : paged.teamId, paged == null || paged.role == null ? null : paged.role.name(),
+                                paged == null ? null : paged.id, via, paged == null ? null : paged.triggeredAt, now));
+                if (paging.status == PagingStatus.ACKNOWLEDGED) {
+                    return engaged.replaceWith(new Acknowledgement(incidentId, false, paging.acknowledgedBy, paging.acknowledgedAt));
+                }
+                paging.status = PagingStatus.ACKNOWLEDGED;
+                paging.acknowledgedBy = person;
+                paging.acknowledgedAt = now;
+                paging.acknowledgedVia = via;
+                paging.updatedAt = now;
+                return halt(paging, EscalationStatus.ACKNOWLEDGED)
+                        .chain(() -> outbox.record(EventTypes.PAGE_ACKNOWLEDGED, incidentId.toString(), new PageAcknowledged(incidentId,
+                                paging.incidentKey, paged == null ? null : paged.id, person, via, paging.priority, paging.drill,
+                                paging.declaredAt, paging.firstPageAt, now)))
+                        .chain(() -> engaged)
+                        .replaceWith(new Acknowledgement(incidentId, true, person, now));
+            });
+        });
+    }
+
+    private Uni<Void> stop(IncidentPaging paging, PagingStatus status) {
+        paging.status = status;
+        return halt(paging, EscalationStatus.STOPPED);
+    }
+
+    /** Ends every active escalation of the incident and everything still due for its pages. */
+    private Uni<Void> halt(IncidentPaging paging, EscalationStatus status) {
+        String prefix = paging.incidentId + "/";
+        return escalations.active(paging.incidentId).invoke(list -> list.forEach(e -> {
+                    e.status = status;
+                    e.dueAt = null;
+                }))
+                .chain(() -> deadlines.cancelAll(ESCALATION, prefix))
+                .chain(() -> deadlines.cancelAll(PageNotifier.STEP, prefix))
+                .chain(() -> deadlines.cancelAll(PageNotifier.REPEAT, prefix))
+                .chain(() -> deliveries.cancelPendingWithPrefix(PageNotifier.PURPOSE, PageNotifier.incidentPrefix(paging.incidentId)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Holds an escalation beyond its window until {@code until}: only with a written justification and at
+     * most the priority's bound; audited and published.
+     */
+    @WithTransaction
+    public Uni<Escalation> delay(UUID incidentId, UUID escalationId, Instant until, String justification, String by) {
+        return pagings.locked(incidentId).chain(paging -> {
+            if (paging == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Paging of incident", incidentId));
+            }
+            return escalations.findById(escalationId).chain(e -> {
+                if (e == null || !e.incidentId.equals(incidentId)) {
+                    return Uni.createFrom().failure(ProblemException.notFound("Escalation", escalationId));
+                }
+                if (e.status != EscalationStatus.ACTIVE || paging.status != PagingStatus.ACTIVE) {
+                    return Uni.createFrom().failure(ProblemException.conflict("Escalation " + escalationId + " is " + e.status
+                            + "; only an active escalation can be delayed"));
+                }
+                return levels(e).chain(levels -> {
+                    // The bound counts from the end of the level's own window, however often it was delayed.
+                    Instant windowEnd = e.levelStartedAt.plus(EscalationWindows.window(EscalationWindows.level(levels.levels(), e.level),
+                            paging.priority, levels.windowP1(), levels.windowP2()));
+                    String refusal = EscalationWindows.refusal(windowEnd, until, justification, paging.priority,
+                            config.paging().maxDelayP1(), config.paging().maxDelayP2());
+                    if (refusal != null) {
+                        String field = justification == null || justification.strip().length() < 10 ? "justification" : "until";
+                        return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation(field, refusal))));
+                    }
+                    return postpone(paging, e, until, justification, by);
+                });
+            });
+        });
+    }
+
+    private Uni<Escalation> postpone(IncidentPaging paging, Escalation e, Instant until, String justification, String by) {
+        UUID incidentId = paging.incidentId;
+        Instant previous = e.dueAt;
+        Instant now = clock.instant();
+        e.delayedUntil = until;
+        e.dueAt = until;
+        var record = mapper.createObjectNode().put("incidentId", incidentId.toString()).put("incidentKey", paging.incidentKey)
+                .put("escalationId", e.id.toString()).put("level", e.level).put("delayedBy", by)
+                .put("justification", justification.strip()).put("previousDueAt", previous.toString())
+                .put("delayedUntil", until.toString()).put("at", now.toString());
+        return deadlines.schedule(ESCALATION, subject(e), until, null)
+                .chain(() -> audit.append("escalation-delays", record))
+                .chain(() -> outbox.record(EventTypes.ESCALATION_DELAYED, incidentId.toString(), new EscalationDelayed(incidentId,
+                        e.id, e.teamId, e.level, by, justification.strip(), previous, until, now)))
+                .replaceWith(e);
+    }
+
+    @WithSession
+    public Uni<IncidentPaging> find(UUID incidentId) {
+        return pagings.findById(incidentId);
+    }
+
+    @WithSession
+    public Uni<List<Escalation>> escalationsOf(UUID incidentId) {
+        return escalations.of(incidentId);
+    }
+
+    @WithSession
+    public Uni<List<Page>> pagesOf(UUID incidentId) {
+        return pages.of(incidentId);
+    }
+
+    @WithSession
+    public Uni<Page> page(UUID pageId) {
+        return pages.findById(pageId);
+    }
+
+    /** Marks a link as used and acknowledges for the paged person; a used link is refused. */
+    @WithTransaction
+    public Uni<Acknowledgement> acknowledgeByLink(UUID pageId) {
+        return pages.findById(pageId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Page", pageId));
+            }
+            if (p.linkUsedAt != null) {
+                return Uni.createFrom().failure(new ProblemException(io.firebreak.platform.problem.Problem.of(410, "link-used",
+                        "Link already used", "This acknowledgement link was used at " + p.linkUsedAt)));
+            }
+            p.linkUsedAt = clock.instant();
+            return acknowledge(p.incidentId, p.person, "LINK", p.id);
+        });
+    }
+
+    static String subject(Escalation e) {
+        return e.incidentId + "/" + e.id;
+    }
+
+    private static String role(Escalation e) {
+        return e.role == null ? null : e.role.name();
+    }
+}

@@ -1,0 +1,3 @@
+package io.firebreak.response.model.paging;
+
+public enum PageStatus { TRIGGERED, DELIVERED, FAILED, ACKNOWLEDGED, CANCELLED }

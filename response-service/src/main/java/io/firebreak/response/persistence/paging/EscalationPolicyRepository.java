@@ -1,0 +1,22 @@
+package io.firebreak.response.persistence.paging;
+
+import io.firebreak.response.model.paging.EscalationPolicy;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class EscalationPolicyRepository implements PanacheRepositoryBase<EscalationPolicy, UUID> {
+
+    public Uni<List<EscalationPolicy>> ofTeam(String teamId) {
+        return list("teamId = ?1 order by name", teamId);
+    }
+
+    public Uni<EscalationPolicy> defaultOf(String teamId) {
+        return find("teamId = ?1 and isDefault = true", teamId).firstResult();
+    }
+}

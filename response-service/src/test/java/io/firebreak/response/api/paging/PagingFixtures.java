@@ -1,0 +1,128 @@
+package io.firebreak.response.api.paging;
+
+import static io.restassured.RestAssured.given;
+
+import io.firebreak.response.Receivers;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestPostgres;
+import io.firebreak.testing.TestRun;
+import io.firebreak.testing.Tokens;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A team, its people, schedules and verified contact methods, and incidents declared over Kafka. */
+final class PagingFixtures {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private PagingFixtures() {
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String team(String manager, String... members) {
+        String id = unique("pt");
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Paging " + id, "manager", manager, "members", List.of(members)))
+                .post("/api/v1/response/teams").then().statusCode(201);
+        return id;
+    }
+
+    static void qualify(String person, String role) {
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("role", role, "trainedOn", "2026-01-01", "validFrom", "2025-01-01T00:00:00Z", "evidence", "course"))
+                .post("/api/v1/response/people/" + person + "/qualifications").then().statusCode(201);
+    }
+
+    /** A schedule with one participant on call around the clock from yesterday. */
+    static String schedule(String team, String role, String person, List<String> succession) {
+        String start = LocalDateTime.ofInstant(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC).withNano(0).toString();
+        return given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", unique(role.toLowerCase()), "role", role, "timeZone", "UTC", "succession", succession,
+                        "layers", List.of(Map.of("name", "all", "start", start, "length", Map.of("unit", "DAYS", "amount", 7),
+                                "participants", List.of(person)))))
+                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
+    }
+
+    /** A default policy: each level pages one person, with the given P1/P2 windows in minutes. */
+    static String policy(String team, int windowMinutes, String... levels) {
+        List<Map<String, Object>> list = java.util.Arrays.stream(levels)
+                .map(p -> Map.<String, Object>of("targets", List.of(Map.of("type", "PERSON", "ref", p)))).toList();
+        return given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("policy"), "levels", list, "windowP1Minutes", windowMinutes, "windowP2Minutes", windowMinutes,
+                        "isDefault", true))
+                .post("/api/v1/response/teams/" + team + "/escalation-policies").then().statusCode(201).extract().path("id");
+    }
+
+    /** A verified contact method, stored directly: verification has its own tests. */
+    static UUID verifiedMethod(String person, String kind, String address) {
+        UUID id = UUID.randomUUID();
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
+                "insert into response.contact_method (id, person, kind, address, signing_secret, verified_at, created_at)"
+                        + " values (?, ?, ?, ?, ?, now(), now())")) {
+            s.setObject(1, id);
+            s.setString(2, person);
+            s.setString(3, kind);
+            s.setString(4, address);
+            s.setString(5, "WEBHOOK".equals(kind) ? SECRET : null);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    static String mail(String person) {
+        return person + "@firebreak.test";
+    }
+
+    static String hook(String person) {
+        return Receivers.RECEIVER.url("/pager/" + person);
+    }
+
+    static void service(String name, String owningTeam) {
+        String data = "{\"name\":\"" + name + "\",\"tier\":1,\"owningTeam\":\"" + owningTeam + "\",\"owners\":[\"mona\"],"
+                + "\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"ada\",\"changedAt\":\""
+                + Instant.now() + "\"}";
+        send(name, "io.firebreak.service.registered.v1", data);
+    }
+
+    static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams) {
+        String teams = responsibleTeams.stream().map(t -> "\"" + t + "\"").reduce((a, b) -> a + "," + b).orElse("");
+        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"title\":\"Checkout down\","
+                + "\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority + "\","
+                + "\"detectedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\","
+                + "\"responsibleTeams\":[" + teams + "],\"drill\":false}";
+        send(incident.toString(), "io.firebreak.incident.declared.v1", data);
+    }
+
+    static void priorityChanged(UUID incident, String key, String service, String from, String to) {
+        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"" + service + "\","
+                + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"RECLASSIFIED\","
+                + "\"changedBy\":\"ines\",\"changedAt\":\"" + Instant.now() + "\"}";
+        send(incident.toString(), "io.firebreak.incident.priority_changed.v1", data);
+    }
+
+    private static void send(String key, String type, String data) {
+        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", "/firebreak/classification", "ce_subject", key, "ce_time", Instant.now().toString(),
+                "content-type", "application/json");
+        TestKafkaClient.send(TestRun.topic("classification"), key, data.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    static String key() {
+        return "INC-2026-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999));
+    }
+}

@@ -1,0 +1,323 @@
+package io.firebreak.response.api.paging;
+
+import static io.firebreak.response.api.paging.PagingFixtures.declare;
+import static io.firebreak.response.api.paging.PagingFixtures.hook;
+import static io.firebreak.response.api.paging.PagingFixtures.key;
+import static io.firebreak.response.api.paging.PagingFixtures.mail;
+import static io.firebreak.response.api.paging.PagingFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.firebreak.platform.deadline.DeadlineFiring;
+import io.firebreak.platform.delivery.StandardWebhooks;
+import io.firebreak.response.Receivers;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestReceiver;
+import io.firebreak.testing.TestRun;
+import io.firebreak.testing.TestSmtp;
+import io.firebreak.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** From a declared incident to pages on real channels, escalation, acknowledgement and justified delay. */
+@QuarkusTest
+class PagingFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final DeadlineFiring deadlines;
+
+    PagingFlowTest(DeadlineFiring deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    private static JsonPath paging(UUID incident) {
+        return given().auth().oauth2(Tokens.as("vera", "viewer")).get("/api/v1/response/incidents/" + incident + "/paging")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void awaitService(String team, String service) {
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .get("/api/v1/response/teams/" + team + "/services").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem(service)));
+    }
+
+    /** Fires every escalation deadline as if {@code ahead} had passed. */
+    private void timePasses(Duration ahead) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue(Instant.now().plus(ahead)));
+    }
+
+    @Test
+    void aDeclaredP1ReachesTheOnCallIncidentCommanderByEmailAndSignedWebhook() {
+        String ic = unique("ic");
+        String team = PagingFixtures.team("mona", ic);
+        PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
+        PagingFixtures.schedule(team, "INCIDENT_COMMANDER", ic, List.of());
+        PagingFixtures.verifiedMethod(ic, "EMAIL", mail(ic));
+        PagingFixtures.verifiedMethod(ic, "WEBHOOK", hook(ic));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        String key = key();
+        declare(incident, key, service, "P1", List.of());
+
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty());
+        MimeMessage page = TestSmtp.messagesTo(mail(ic)).get(0);
+        assertThat(uncheckedSubject(page)).contains("[P1] " + key).contains("incident commander");
+
+        await().atMost(WAIT).until(() -> !Receivers.RECEIVER.received("/pager/" + ic).isEmpty());
+        TestReceiver.Received hooked = Receivers.RECEIVER.received("/pager/" + ic).get(0);
+        assertThat(StandardWebhooks.verify(PagingFixtures.SECRET, hooked.headers().get("webhook-id"),
+                Long.parseLong(hooked.headers().get("webhook-timestamp")), hooked.body(), hooked.headers().get("webhook-signature"))).isTrue();
+        JsonPath body = JsonPath.from(hooked.body());
+        assertThat(body.getString("type")).isEqualTo("page.triggered");
+        assertThat(body.getString("data.incidentKey")).isEqualTo(key);
+        assertThat(body.getString("data.acknowledgeUrl")).contains("/api/v1/response/pages/");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath p = paging(incident);
+            assertThat(p.getString("status")).isEqualTo("ACTIVE");
+            assertThat(p.getList("pages.person")).contains(ic);
+            assertThat(p.getString("pages.find { it.person == '" + ic + "' }.status")).isEqualTo("DELIVERED");
+            assertThat(p.getList("escalations.role")).contains("INCIDENT_COMMANDER");
+        });
+        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
+                        .filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList()
+                        .containsAll(List.of("io.firebreak.page.triggered.v1", "io.firebreak.page.delivered.v1")), WAIT)
+                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        assertThat(types).filteredOn("io.firebreak.page.delivered.v1"::equals).as("delivered is published once per page").hasSize(1);
+    }
+
+    @Test
+    void withoutAnAcknowledgementTheNextLevelIsPagedAfterTheWindowAndTheBreachIsPublished() throws Throwable {
+        String first = unique("first");
+        String second = unique("second");
+        String team = PagingFixtures.team("mona", first, second);
+        PagingFixtures.policy(team, 5, first, second);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(first)).isEmpty());
+
+        timePasses(Duration.ofMinutes(3));
+        assertThat(paging(incident).getList("pages.person")).as("still inside the window").containsExactly(first);
+
+        timePasses(Duration.ofMinutes(6));
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(second)).isEmpty());
+        JsonPath p = paging(incident);
+        assertThat(p.getList("pages.person")).containsExactly(first, second);
+        assertThat(p.getInt("escalations[0].level")).isEqualTo(1);
+        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
+                        .filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList()
+                        .containsAll(List.of("io.firebreak.escalation.window_breached.v1", "io.firebreak.escalation.escalated.v1")), WAIT)
+                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        assertThat(types).filteredOn("io.firebreak.escalation.escalated.v1"::equals).hasSize(1);
+
+        timePasses(Duration.ofMinutes(12));
+        assertThat(paging(incident).getString("escalations[0].status")).as("past the last level, nobody else to page").isEqualTo("EXHAUSTED");
+    }
+
+    @Test
+    void acknowledgingByTheLinkStopsTheEscalationAndTheLinkWorksOnce() throws Throwable {
+        String first = unique("first");
+        String second = unique("second");
+        String team = PagingFixtures.team("mona", first, second);
+        PagingFixtures.policy(team, 5, first, second);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(first)).isEmpty());
+
+        String link = linkIn(TestSmtp.messagesTo(mail(first)).get(0));
+        String path = link.substring(link.indexOf("/api/"));
+        String pathOnly = path.substring(0, path.indexOf('?'));
+        Map<String, String> query = query(path.substring(path.indexOf('?') + 1));
+
+        // A link preview or mail scanner fetches it: that changes nothing.
+        given().get(path).then().statusCode(200).contentType(containsString("text/html")).body(containsString("<form method=\"post\""));
+        assertThat(paging(incident).getString("status")).isEqualTo("ACTIVE");
+
+        given().contentType(ContentType.URLENC).formParams(query).post(pathOnly).then().statusCode(200)
+                .body(containsString("Escalation stopped"));
+        JsonPath p = paging(incident);
+        assertThat(p.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(p.getString("acknowledgedBy")).isEqualTo(first);
+        assertThat(p.getString("acknowledgedVia")).isEqualTo("LINK");
+
+        given().contentType(ContentType.URLENC).formParams(query).post(pathOnly).then().statusCode(410)
+                .contentType("application/problem+json");
+        Map<String, String> forged = new java.util.HashMap<>(query);
+        forged.put("sig", "A" + query.get("sig").substring(1));
+        given().contentType(ContentType.URLENC).formParams(forged).post(pathOnly).then().statusCode(404);
+
+        timePasses(Duration.ofMinutes(30));
+        Thread.sleep(1_000);
+        assertThat(paging(incident).getList("pages.person")).as("nobody else is paged after the acknowledgement").containsExactly(first);
+        assertThat(TestSmtp.messagesTo(mail(second))).isEmpty();
+    }
+
+    @Test
+    void anAcknowledgementByApiIsPublishedOnceAndLaterOnesOnlyRecordTheEngagement() {
+        String first = unique("first");
+        String team = PagingFixtures.team("mona", first);
+        PagingFixtures.policy(team, 5, first);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> paging(incident).getList("pages").size() == 1);
+
+        given().auth().oauth2(Tokens.as(first, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
+                .then().statusCode(200).body("first", equalTo(true)).body("acknowledgedBy", equalTo(first));
+        given().auth().oauth2(Tokens.as("olga", "incident-commander")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
+                .then().statusCode(200).body("first", equalTo(false)).body("acknowledgedBy", equalTo(first));
+        given().auth().oauth2(Tokens.as(first, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
+                .then().statusCode(200).body("first", equalTo(false));
+
+        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
+                        .filter(r -> incident.toString().equals(r.key()))
+                        .filter(r -> "io.firebreak.responder.engaged.v1".equals(TestKafkaClient.header(r, "ce_type"))).count() >= 2, WAIT)
+                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
+        assertThat(types).filteredOn("io.firebreak.responder.engaged.v1"::equals).as("first and olga, once each").hasSize(2);
+    }
+
+    @Test
+    void aDelayNeedsAJustificationAndStaysWithinItsBound() throws Throwable {
+        String first = unique("first");
+        String second = unique("second");
+        String team = PagingFixtures.team("mona", first, second);
+        PagingFixtures.policy(team, 5, first, second);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P1", List.of());
+        await().atMost(WAIT).until(() -> paging(incident).getList("escalations").size() >= 1);
+        JsonPath p = paging(incident);
+        String escalation = p.getString("escalations.find { it.kind == 'SERVICE' }.id");
+        Instant due = Instant.parse(p.getString("escalations.find { it.kind == 'SERVICE' }.dueAt"));
+        String delay = "/api/v1/response/incidents/" + incident + "/escalations/" + escalation + "/delay";
+
+        given().auth().oauth2(Tokens.as("olga", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("until", due.plus(Duration.ofMinutes(10)).toString())).post(delay)
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("justification"));
+        given().auth().oauth2(Tokens.as("olga", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("until", due.plus(Duration.ofMinutes(45)).toString(), "justification", "vendor call at 10:30, L1 is on it"))
+                .post(delay).then().statusCode(400).body("violations[0].field", equalTo("until"))
+                .body("violations[0].message", containsString("at most 30 minutes"));
+        Instant until = due.plus(Duration.ofMinutes(20));
+        given().auth().oauth2(Tokens.as("olga", "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("until", until.toString(), "justification", "vendor call at 10:30, L1 is on it")).post(delay)
+                .then().statusCode(200).body("delayedUntil", equalTo(until.toString()));
+
+        timePasses(Duration.ofMinutes(10));
+        assertThat(paging(incident).getInt("escalations.find { it.kind == 'SERVICE' }.level")).as("held past its window").isZero();
+        timePasses(Duration.ofMinutes(26));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(paging(incident).getInt("escalations.find { it.kind == 'SERVICE' }.level")).isEqualTo(1));
+        given().auth().oauth2(Tokens.as("ada", "auditor")).get("/api/v1/response/admin/audit/escalation-delays/records")
+                .then().statusCode(200).body(containsString("vendor call at 10:30"));
+    }
+
+    @Test
+    void p3PagesNobodyAndADowngradeStopsAPendingEscalation() throws Throwable {
+        String first = unique("first");
+        String second = unique("second");
+        String team = PagingFixtures.team("mona", first, second);
+        PagingFixtures.policy(team, 5, first, second);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+
+        UUID quiet = UUID.randomUUID();
+        declare(quiet, key(), service, "P3", List.of());
+        UUID loud = UUID.randomUUID();
+        String key = key();
+        declare(loud, key, service, "P2", List.of());
+        await().atMost(WAIT).until(() -> paging(loud).getList("pages").size() == 1);
+        JsonPath q = paging(quiet);
+        assertThat(q.getString("status")).isEqualTo("LOW_URGENCY");
+        assertThat(q.getList("pages")).isEmpty();
+
+        PagingFixtures.priorityChanged(loud, key, service, "P2", "P4");
+        await().atMost(WAIT).until(() -> "STOPPED".equals(paging(loud).getString("status")));
+        timePasses(Duration.ofMinutes(10));
+        assertThat(paging(loud).getList("pages.person")).containsExactly(first);
+        assertThat(paging(loud).getString("escalations[0].status")).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void theResponsibleTeamsOfImpactedServicesArePagedToo() {
+        String own = unique("own");
+        String dependent = unique("dep");
+        String team = PagingFixtures.team("mona", own);
+        String other = PagingFixtures.team("olaf", dependent);
+        PagingFixtures.schedule(other, "TEAM_ON_CALL", dependent, List.of());
+        PagingFixtures.policy(team, 5, own);
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of(team, other));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(paging(incident).getList("pages.person")).containsExactlyInAnyOrder(own, dependent));
+        assertThat(paging(incident).getList("escalations.kind")).containsExactlyInAnyOrder("SERVICE", "RESPONSIBLE_TEAM");
+        assertThat(paging(incident).getString("pages.find { it.person == '" + own + "' }.status"))
+                .as("no verified method: the page failed, escalation goes on").isEqualTo("FAILED");
+    }
+
+    private static String uncheckedSubject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String linkIn(MimeMessage m) throws Exception {
+        String text = m.getContent().toString();
+        Matcher matcher = Pattern.compile("(https?://\\S+/ack\\?\\S+)").matcher(text);
+        assertThat(matcher.find()).as("a link in: %s", text).isTrue();
+        return matcher.group(1);
+    }
+
+    private static Map<String, String> query(String q) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            map.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return map;
+    }
+}
