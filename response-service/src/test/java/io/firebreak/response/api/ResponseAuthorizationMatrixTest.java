@@ -95,6 +95,21 @@ class ResponseAuthorizationMatrixTest {
         as(role).get("/api/v1/response/me/notification-rules").then().statusCode(expected(role, READERS, 200));
         as(role).contentType("application/json").body("{\"steps\":[]}").put("/api/v1/response/me/notification-rules/P2")
                 .then().statusCode(expected(role, READERS, 200));
+        String policy = "{\"name\":\"p\",\"levels\":[{\"targets\":[{\"type\":\"PERSON\",\"ref\":\"a\"}]}]}";
+        as(role).get("/api/v1/response/teams/nope-" + unknown + "/escalation-policies").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body(policy).post("/api/v1/response/teams/nope-" + unknown + "/escalation-policies")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/escalation-policies/" + unknown).then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body(policy).put("/api/v1/response/escalation-policies/" + unknown)
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).delete("/api/v1/response/escalation-policies/" + unknown).then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/paging").then().statusCode(expected(role, READERS, 404));
+        as(role).post("/api/v1/response/incidents/" + unknown + "/acknowledgement").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{\"until\":\"2026-11-30T10:00:00Z\",\"justification\":\"a good reason\"}")
+                .post("/api/v1/response/incidents/" + unknown + "/escalations/" + unknown + "/delay")
+                .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "service-owner", "admin"), 404));
+        // The acknowledgement link is its own credential: anyone may try it, a forged one finds nothing.
+        as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
         // Writers reach it; only an admin (or the person's team manager, not these callers) records one.
         as(role).contentType("application/json").body(qualification).post("/api/v1/response/people/a/qualifications")
                 .then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);
