@@ -29,6 +29,7 @@ class StackSmokeIT {
 
     private static final String GATEWAY = System.getProperty("firebreak.gateway.url", "http://127.0.0.1:8080");
     private static final String KEYCLOAK = System.getProperty("firebreak.keycloak.url", "http://127.0.0.1:8180");
+    private static final String MAIL = System.getProperty("firebreak.mail.url", "http://127.0.0.1:18025");
     private static final List<String> CONTEXTS = List.of("classification", "response", "comms", "change", "review", "metrics");
 
     private static String commander;
@@ -84,6 +85,34 @@ class StackSmokeIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/response/incidents/" + id)
                         .then().statusCode(200).body("status", equalTo("DECLARED")));
+    }
+
+    @Test
+    @Order(1)
+    void aP1PageArrivesInTheOnCallIncidentCommandersMailboxAndItsLinkAcknowledges() {
+        Response created = given().baseUri(GATEWAY).auth().oauth2(commander).contentType(ContentType.JSON)
+                .body(p1("Smoke: checkout paging")).when().post("/api/v1/classification/incidents");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        String key = created.path("key");
+
+        // The demo on-call (deploy/local/seed-oncall.py): incident-commander holds the payments IC schedule.
+        String box = "/api/user/incident-commander@firebreak.local/messages/";
+        List<Map<String, Object>> page = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(
+                () -> given().baseUri(MAIL).when().get(box).then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("findAll { it.subject.contains('" + key + "') }"), list -> !list.isEmpty());
+        assertThat((String) page.get(0).get("subject")).contains("[P1]").contains("incident commander");
+        String mime = ((String) page.get(0).get("mimeMessage")).replace("=\r\n", "").replace("=3D", "=");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/api/v1/response/pages/[0-9a-f-]+/ack)\\?exp=(\\d+)&sig=([A-Za-z0-9_-]+)")
+                .matcher(mime);
+        assertThat(link.find()).as("an acknowledgement link in %s", mime).isTrue();
+
+        given().baseUri(GATEWAY).when().get(link.group(1) + "?exp=" + link.group(2) + "&sig=" + link.group(3))
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("<form method=\"post\""));
+        given().baseUri(GATEWAY).contentType(ContentType.URLENC).formParams(Map.of("exp", link.group(2), "sig", link.group(3)))
+                .when().post(link.group(1)).then().statusCode(200);
+        given().baseUri(GATEWAY).auth().oauth2(viewer).when().get("/api/v1/response/incidents/" + id + "/paging")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedVia", equalTo("LINK"));
     }
 
     @Test
