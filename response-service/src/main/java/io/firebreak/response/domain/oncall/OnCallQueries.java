@@ -30,9 +30,11 @@ public class OnCallQueries {
     private final OverrideRepository overrides;
     private final Schedules scheduleLookup;
     private final Qualifications qualifications;
+    private final ScheduleSnapshot snapshot;
 
     public OnCallQueries(ScheduleRepository schedules, OverrideRepository overrides, Schedules scheduleLookup,
-                         Qualifications qualifications) {
+                         Qualifications qualifications, ScheduleSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.schedules = schedules;
         this.overrides = overrides;
         this.scheduleLookup = scheduleLookup;
@@ -60,16 +62,27 @@ public class OnCallQueries {
         }));
     }
 
-    /** Every matching schedule's holder at {@code at}; team and role filter when given. */
+    /**
+     * Every matching schedule's holder at {@code at}; team and role filter when given. Two small queries (the
+     * schedule revision, the overrides covering the moment); the schedules themselves come parsed from memory.
+     */
     @WithSession
     public Uni<List<Holder>> onCallAt(Instant at, String teamId, ResponseRole role) {
-        Interval moment = new Interval(at, at.plusMillis(1));
-        return schedules.matching(teamId, role).chain(list -> overridesOf(list, moment).map(byId -> {
-            List<Holder> holders = new ArrayList<>(list.size());
-            for (Schedule s : list) {
-                Shift shift = Rotations.onCallAt(s.layers, ZoneId.of(s.timeZone), byId.getOrDefault(s.id, List.of()), at);
-                holders.add(new Holder(s, shift, List.of(s.succession)));
+        return snapshot.entries().chain(entries -> overrides.covering(at).map(found -> {
+            Map<UUID, List<ScheduleOverride>> byId = new HashMap<>();
+            for (OverrideEntry o : found) {
+                byId.computeIfAbsent(o.scheduleId, k -> new ArrayList<>())
+                        .add(new ScheduleOverride(o.id, o.person, o.replaces, o.startsAt, o.endsAt));
             }
+            List<Holder> holders = new ArrayList<>();
+            for (ScheduleSnapshot.Entry e : entries) {
+                if ((teamId == null || teamId.equals(e.teamId())) && (role == null || role == e.role())) {
+                    Shift shift = Rotations.onCallAt(e.layers(), e.zone(), byId.getOrDefault(e.id(), List.of()), at);
+                    holders.add(new Holder(e.schedule(), shift, e.succession()));
+                }
+            }
+            holders.sort(java.util.Comparator.comparing((Holder h) -> h.schedule().teamId).thenComparing(h -> h.schedule().role)
+                    .thenComparing(h -> h.schedule().name));
             return holders;
         }));
     }

@@ -14,6 +14,11 @@ import java.util.UUID;
 @WithSession
 public class OverrideRepository implements PanacheRepositoryBase<OverrideEntry, UUID> {
 
+    /** Every override covering the moment, oldest first. */
+    public Uni<List<OverrideEntry>> covering(Instant at) {
+        return list("endsAt > ?1 and startsAt <= ?1 order by createdAt, id", at);
+    }
+
     /** Overrides of the schedules overlapping [from, to), oldest first (a later one wins). */
     public Uni<List<OverrideEntry>> overlapping(Collection<UUID> schedules, Instant from, Instant to) {
         if (schedules.isEmpty()) {

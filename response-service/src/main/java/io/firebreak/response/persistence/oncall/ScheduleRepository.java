@@ -32,6 +32,16 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
         return list("order by teamId, role, name");
     }
 
+    /** The counter every schedule change bumps (see V7): a cached copy is current while it stands still. */
+    public Uni<Long> revision() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select revision from {h-schema}schedule_revision where id = 1", Long.class).getSingleResult());
+    }
+
+    public Uni<List<Schedule>> all() {
+        return listAll();
+    }
+
     /** Schedules where the person takes turns (by the GIN-indexed participants column). */
     public Uni<List<Schedule>> withParticipant(String person) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

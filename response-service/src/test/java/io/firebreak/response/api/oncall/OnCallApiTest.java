@@ -170,6 +170,28 @@ class OnCallApiTest {
     }
 
     @Test
+    void whoIsOnCallFollowsAScheduleChangedByAnotherReplica() {
+        String ivan = person("ivan");
+        String iris = person("iris");
+        String team = newTeam("mona", ivan, iris);
+        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
+                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+
+        // Another replica changes the schedule: this one's in-memory copy must not answer the old holder.
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
+                "update response.schedule set layers = replace(layers, ?, ?) where id = cast(? as uuid)")) {
+            s.setString(1, "\"" + ivan + "\"");
+            s.setString(2, "\"" + iris + "\"");
+            s.setString(3, schedule);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(iris));
+    }
+
+    @Test
     void teamOnCallTakesTeamMembersOnly() {
         String ivan = person("ivan");
         String team = newTeam("mona", ivan);
