@@ -24,6 +24,10 @@ public interface DeliveryConfig {
     @WithDefault("32")
     int batchSize();
 
+    /** Sends under way at once on this instance; a run claims only what fits below it. */
+    @WithDefault("64")
+    int maxInFlight();
+
     /** How long a claimed delivery belongs to its worker before another may take it. */
     @WithDefault("60s")
     Duration lease();

@@ -65,6 +65,8 @@ public class DeliveryWorker {
     private final String pendingOutcomes;
     private final String takeOutcome;
     private volatile boolean stopped;
+    /** Sends under way: a run claims only what fits below the limit, and every finished send asks for a run. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private long pollTimer = -1;
 
     public DeliveryWorker(Vertx vertx, Pool pool, DeliverySender sender, ObjectMapper mapper, DeliveryConfig config,
@@ -161,16 +163,28 @@ public class DeliveryWorker {
         }
     }
 
-    /** One run: claim a batch, send it, record it; answers how many were claimed. */
+    /**
+     * One run: claims what fits below the in-flight limit and starts sending it; answers how many were
+     * claimed without waiting for the sends (a slow receiver must not hold back the next claim). Each
+     * send records its attempt when it ends and asks for another run.
+     */
     public Uni<Integer> runOnce() {
-        return pool.preparedQuery(claim).execute(Tuple.of(owner, config.lease().toMillis(), config.batchSize()))
-                .chain(rows -> {
-                    List<Uni<Void>> sends = new ArrayList<>();
+        int room = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
+        if (room <= 0) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery(claim).execute(Tuple.of(owner, config.lease().toMillis(), room))
+                .map(rows -> {
+                    int claimed = 0;
                     for (Row row : rows) {
-                        sends.add(attempt(row));
+                        claimed++;
+                        inFlight.incrementAndGet();
+                        attempt(row).onTermination().invoke(() -> {
+                            inFlight.decrementAndGet();
+                            trigger();
+                        }).subscribe().with(ok -> { }, e -> LOG.warnf("Delivery attempt failed unexpectedly: %s", e.getMessage()));
                     }
-                    return sends.isEmpty() ? Uni.createFrom().item(0)
-                            : Uni.join().all(sends).andCollectFailures().replaceWith(sends.size());
+                    return claimed;
                 });
     }
 

@@ -36,11 +36,17 @@ public class OnCallResource {
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD,
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Every schedule's holder at a moment (default now), optionally for one team and one role")
-    public Uni<OnCallView> onCall(@QueryParam("at") String at, @QueryParam("team") String team, @QueryParam("role") String role) {
+    @Operation(summary = "Every schedule's holder at a moment (default now), optionally for one team and one role",
+            description = "The Server-Timing header (oncall;dur=ms) says how long the service took to compute the answer.")
+    public Uni<jakarta.ws.rs.core.Response> onCall(@QueryParam("at") String at, @QueryParam("team") String team,
+                                                   @QueryParam("role") String role) {
+        long started = System.nanoTime();
         Instant moment = at == null ? clock.instant() : QueryParams.instant("at", at);
         ResponseRole wanted = role(role);
-        return queries.onCallAt(moment, team, wanted).map(list -> new OnCallView(moment, list.stream().map(HolderView::of).toList()));
+        return queries.onCallAt(moment, team, wanted).map(list -> jakarta.ws.rs.core.Response
+                .ok(new OnCallView(moment, list.stream().map(HolderView::of).toList()))
+                .header("Server-Timing", String.format(java.util.Locale.ROOT, "oncall;dur=%.2f", (System.nanoTime() - started) / 1e6))
+                .build());
     }
 
     private static ResponseRole role(String role) {

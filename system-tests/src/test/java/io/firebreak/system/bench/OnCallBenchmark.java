@@ -1,0 +1,119 @@
+package io.firebreak.system.bench;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: {@code GET /api/v1/response/oncall?at=} with 10,000 people in 1,000
+ * schedules (one team each; layers with daily, weekly and 12-hour turns in eight time zones, a third
+ * restricted to office hours), against the running local stack, straight to response-service,
+ * one request at a time (closed loop). Client side and the service's Server-Timing.
+ */
+class OnCallBenchmark {
+
+    private static final String SERVICE = System.getProperty("bench.service", "http://127.0.0.1:8082");
+    private static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://127.0.0.1:8180");
+    private static final int SCHEDULES = Integer.getInteger("bench.schedules", 1_000);
+    private static final int PER_SCHEDULE = Integer.getInteger("bench.people-per-schedule", 10);
+    private static final int QUERIES = Integer.getInteger("bench.queries", 300);
+    private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC", "Europe/London",
+            "America/Los_Angeles", "Australia/Sydney", "Asia/Kolkata");
+
+    static String token(String user) {
+        return given().baseUri(KEYCLOAK).contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "firebreak-console", "username", user,
+                        "password", user + "-local-dev-only"))
+                .post("/realms/firebreak/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    @Test
+    void whoIsOnCallAcrossAThousandSchedules() throws Exception {
+        String admin = token("admin");
+        String prefix = "oc-" + UUID.randomUUID().toString().substring(0, 6);
+        Random random = new Random(11);
+        List<String> teams = new ArrayList<>();
+        long setupStart = System.nanoTime();
+        for (int t = 0; t < SCHEDULES; t++) {
+            String team = prefix + "-" + t;
+            List<String> people = new ArrayList<>();
+            for (int p = 0; p < PER_SCHEDULE; p++) {
+                people.add(prefix + "-p" + (t * PER_SCHEDULE + p));
+            }
+            given().baseUri(SERVICE).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("id", team, "name", team, "manager", "service-owner", "members", people))
+                    .post("/api/v1/response/teams").then().statusCode(201);
+            List<Map<String, Object>> layers = new ArrayList<>();
+            Map<String, Object> length = switch (t % 3) {
+                case 0 -> Map.of("unit", "DAYS", "amount", 1);
+                case 1 -> Map.of("unit", "DAYS", "amount", 7);
+                default -> Map.of("unit", "HOURS", "amount", 12);
+            };
+            layers.add(Map.of("name", "base", "start", "2026-01-05T09:00", "length", length, "participants", people));
+            if (t % 3 == 0) {
+                layers.add(Map.of("name", "office", "start", "2026-01-05T09:00", "length", Map.of("unit", "DAYS", "amount", 7),
+                        "participants", people.subList(0, 3),
+                        "restrictions", List.of(Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                                "from", "09:00", "to", "17:00"))));
+            }
+            given().baseUri(SERVICE).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("name", "on-call", "role", "TEAM_ON_CALL", "timeZone", ZONES.get(t % ZONES.size()), "layers", layers,
+                            "succession", List.of()))
+                    .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201);
+            teams.add(team);
+        }
+        double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        int total = given().baseUri(SERVICE).auth().oauth2(admin).get("/api/v1/response/oncall")
+                .then().statusCode(200).extract().path("holders.size()");
+
+        Instant base = Instant.parse("2026-12-01T00:00:00Z");
+        String report = String.format(Locale.ROOT, "# On-call benchmark %s%n%d schedules x %d people created in %.0f s; %d schedules in the service%n",
+                Instant.now(), SCHEDULES, PER_SCHEDULE, setupSeconds, total)
+                + measure("whole organisation (every schedule's holder)", admin, random, base, null, teams)
+                + measure("one team", admin, random, base, "team", teams);
+        Files.writeString(Path.of("target/oncall-benchmark.txt"), report);
+        System.out.println(report);
+    }
+
+    private static String measure(String what, String token, Random random, Instant base, String filter, List<String> teams) {
+        List<Double> client = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        for (int i = 0; i < QUERIES + 20; i++) {
+            String at = base.plusSeconds(random.nextInt(60 * 24 * 3600)).toString();
+            var request = given().baseUri(SERVICE).auth().oauth2(token).queryParam("at", at);
+            if (filter != null) {
+                request = request.queryParam("team", teams.get(random.nextInt(teams.size())));
+            }
+            long t = System.nanoTime();
+            var answer = request.get("/api/v1/response/oncall").then().statusCode(200).extract();
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (i >= 20) { // the first twenty warm the JIT and the schedule snapshot
+                client.add(ms);
+                server.add(Double.parseDouble(answer.header("Server-Timing").replaceAll(".*dur=([0-9.]+).*", "$1")));
+            }
+        }
+        Collections.sort(client);
+        Collections.sort(server);
+        return String.format(Locale.ROOT, "%s, %d queries one at a time: client p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                        + " server (Server-Timing) p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                what, client.size(), pct(client, 50), pct(client, 99), client.get(client.size() - 1),
+                pct(server, 50), pct(server, 99), server.get(server.size() - 1));
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+}

@@ -1,0 +1,255 @@
+package io.firebreak.system.bench;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: declared → first page handed to the channel (the SMTP server accepted the
+ * mail), against the running local stack. {@code incident.declared} events (P2, on a service whose
+ * team's policy pages the demo responder, who has a verified e-mail) are produced to Kafka at a fixed
+ * rate — open loop: the schedule does not wait for answers — and the handover time is read from
+ * response's delivery attempts. Beside it, the raw Kafka produce → consume latency of the same records
+ * seen by a consumer of our own.
+ */
+class PagingBenchmark {
+
+    private static final String RESPONSE = System.getProperty("bench.service", "http://127.0.0.1:8082");
+    private static final String KAFKA = System.getProperty("bench.kafka", "127.0.0.1:19092");
+    private static final String DB = System.getProperty("bench.db", "jdbc:postgresql://127.0.0.1:15432/firebreak");
+    private static final String TOPIC = System.getProperty("bench.topic", "firebreak.classification");
+    private static final String RATES = System.getProperty("bench.rates", "10,50,200");
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** webhook (a receiver in this JVM, answering 204 at once) or email (the local SMTP server). */
+    private static final String CHANNEL = System.getProperty("bench.channel", "webhook");
+
+    /** Incident keys are unique in real life; random ones would collide over thousands of declarations. */
+    private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong(
+            (System.currentTimeMillis() / 1000 % 100_000) * 100_000_000L);
+
+    record Phase(int rate, List<Double> page, List<Double> kafka, int sent, int paged) {
+    }
+
+    @Test
+    void declaredToFirstPageAtFixedRates() throws Exception {
+        String admin = OnCallBenchmark.token("admin");
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String team = "bench-" + run;
+        String service = "bench-svc-" + run;
+        String pager = "bench-pager-" + run;
+        given().baseUri(RESPONSE).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("id", team, "name", team, "manager", "service-owner", "members", List.of(pager)))
+                .post("/api/v1/response/teams").then().statusCode(201);
+        given().baseUri(RESPONSE).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "bench", "isDefault", true, "levels", List.of(Map.of("targets", List.of(Map.of("type", "PERSON", "ref", pager))))))
+                .post("/api/v1/response/teams/" + team + "/escalation-policies").then().statusCode(201);
+        // The pager's one verified method, stored directly (verification is not what is measured).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 512);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.start();
+        String address = "webhook".equals(CHANNEL) ? "http://127.0.0.1:" + receiver.getAddress().getPort() + "/pager"
+                : pager + "@firebreak.local";
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres-local-dev-only");
+             PreparedStatement s = c.prepareStatement("insert into response.contact_method (id, person, kind, address, signing_secret,"
+                     + " verified_at, created_at) values (?, ?, ?, ?, ?, now(), now())")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, pager);
+            s.setString(3, "webhook".equals(CHANNEL) ? "WEBHOOK" : "EMAIL");
+            s.setString(4, address);
+            s.setString(5, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            s.executeUpdate();
+        }
+
+        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(run)) {
+            send(producer, service, "io.firebreak.service.registered.v1", ("{\"name\":\"" + service + "\",\"tier\":1,\"owningTeam\":\"" + team
+                    + "\",\"owners\":[\"service-owner\"],\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\","
+                    + "\"changedBy\":\"bench\",\"changedAt\":\"" + Instant.now() + "\"}"));
+            for (int i = 0; i < 100 && !given().baseUri(RESPONSE).auth().oauth2(admin).get("/api/v1/response/teams/" + team + "/services")
+                    .then().extract().asString().contains(service); i++) {
+                Thread.sleep(200);
+            }
+            consumer.subscribe(List.of(TOPIC));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            Map<String, Long> received = new ConcurrentHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                        received.putIfAbsent(r.key(), micros(Instant.now()));
+                    }
+                }
+            });
+            reader.start();
+
+            List<Phase> phases = new ArrayList<>();
+            for (String rate : RATES.split(",")) {
+                phases.add(phase(Integer.parseInt(rate.strip()), producer, service, received));
+            }
+            stop.set(true);
+            reader.join();
+
+            StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                    "# Paging benchmark %s%ndeclared (produced to Kafka) -> first page handed to the channel (%s); open loop, %d s per rate%n",
+                    Instant.now(), "webhook".equals(CHANNEL) ? "signed webhook answered 2xx" : "SMTP server accepted the mail", SECONDS));
+            for (Phase p : phases) {
+                report.append(String.format(Locale.ROOT,
+                        "%d/s: %d declared, %d paged; declared -> page handed over p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                                + " Kafka produce -> consume p50 %.1f ms, p99 %.1f ms%n",
+                        p.rate(), p.sent(), p.paged(), pct(p.page(), 50), pct(p.page(), 99), max(p.page()), pct(p.kafka(), 50), pct(p.kafka(), 99)));
+            }
+            Files.writeString(Path.of("target/paging-benchmark-" + CHANNEL + ".txt"), report.toString());
+            System.out.println(report);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private Phase phase(int rate, KafkaProducer<String, byte[]> producer, String service, Map<String, Long> received) throws Exception {
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        int total = rate * SECONDS;
+        AtomicInteger count = new AtomicInteger();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        clock.scheduleAtFixedRate(() -> {
+            if (count.get() >= total) {
+                return;
+            }
+            count.incrementAndGet();
+            UUID incident = UUID.randomUUID();
+            Instant now = Instant.now();
+            sent.put(incident.toString(), micros(now));
+            send(producer, incident.toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"INC-2026-"
+                    + KEYS.incrementAndGet() + "\",\"title\":\"Benchmark\",\"summary\":\"bench\","
+                    + "\"businessService\":\"" + service + "\",\"priority\":\"P2\",\"detectedAt\":\"" + now + "\",\"declaredAt\":\"" + now
+                    + "\",\"declaredBy\":\"bench\",\"responsibleTeams\":[],\"drill\":false}");
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        while (count.get() < total) {
+            Thread.sleep(100);
+        }
+        clock.shutdown();
+        clock.awaitTermination(10, TimeUnit.SECONDS);
+
+        Map<String, Long> handed = new java.util.HashMap<>();
+        int stalled = 0;
+        while (handed.size() < sent.size() && stalled < 15) { // give up after 15 s without progress
+            Thread.sleep(1_000);
+            int before = handed.size();
+            handed = handedOver(sent.keySet());
+            stalled = handed.size() == before ? stalled + 1 : 0;
+        }
+        List<Double> page = new ArrayList<>();
+        List<Double> kafka = new ArrayList<>();
+        for (Map.Entry<String, Long> s : sent.entrySet()) {
+            Long h = handed.get(s.getKey());
+            if (h != null) {
+                page.add((h - s.getValue()) / 1000.0);
+            }
+            Long k = received.get(s.getKey());
+            if (k != null) {
+                kafka.add((k - s.getValue()) / 1000.0);
+            }
+        }
+        Collections.sort(page);
+        Collections.sort(kafka);
+        return new Phase(rate, page, kafka, sent.size(), page.size());
+    }
+
+    /** When each incident's first page was handed to the channel: the end of its first delivered attempt. */
+    private static Map<String, Long> handedOver(java.util.Set<String> incidents) throws Exception {
+        Map<String, Long> found = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres-local-dev-only");
+             // A page delivery's reference is page:<incident>/<page>/<repeat.step>/<method>.
+             PreparedStatement s = c.prepareStatement("select split_part(substr(d.reference, 6), '/', 1),"
+                     + " floor(extract(epoch from min(a.started_at + a.duration_ms * interval '1 millisecond')) * 1000000)::bigint"
+                     + " from response.outbound_delivery d join response.outbound_attempt a on a.delivery_id = d.id and a.outcome = 'DELIVERED'"
+                     + " where d.purpose = 'response.page' and split_part(substr(d.reference, 6), '/', 1) = any(?) group by 1")) {
+            s.setArray(1, c.createArrayOf("text", incidents.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String key, String type, String data) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, data.getBytes(StandardCharsets.UTF_8));
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/firebreak/classification",
+                        "ce_subject", key, "ce_time", Instant.now().toString(), "content-type", "application/json")
+                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+        producer.send(record);
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", KAFKA);
+        p.put("acks", "all");
+        p.put("linger.ms", "0");
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", ByteArraySerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String run) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", KAFKA);
+        p.put("group.id", "paging-bench-" + run);
+        p.put("auto.offset.reset", "latest");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    private static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        return sorted.isEmpty() ? Double.NaN : OnCallBenchmark.pct(sorted, p);
+    }
+
+    private static double max(List<Double> sorted) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
+    }
+}
