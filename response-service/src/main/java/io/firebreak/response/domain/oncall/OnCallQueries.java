@@ -77,7 +77,7 @@ public class OnCallQueries {
             List<Holder> holders = new ArrayList<>();
             for (ScheduleSnapshot.Entry e : entries) {
                 if ((teamId == null || teamId.equals(e.teamId())) && (role == null || role == e.role())) {
-                    Shift shift = Rotations.onCallAt(e.layers(), e.zone(), byId.getOrDefault(e.id(), List.of()), at);
+                    Shift shift = Rotations.holderAt(e.layers(), e.zone(), byId.getOrDefault(e.id(), List.of()), at);
                     holders.add(new Holder(e.schedule(), shift, e.succession()));
                 }
             }

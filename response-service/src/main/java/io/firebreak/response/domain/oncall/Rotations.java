@@ -105,6 +105,64 @@ public final class Rotations {
         return now.isEmpty() ? null : now.get(0);
     }
 
+    /**
+     * Who is on call at one moment, computed directly: per layer only the turn containing the moment and
+     * the restriction windows around it (no range is built). Same answer as {@link #onCallAt}, which
+     * {@code RotationsTest} checks on random schedules; the piece is the moment itself.
+     */
+    public static Shift holderAt(List<Layer> layers, ZoneId zone, List<ScheduleOverride> overrides, Instant at) {
+        String person = null;
+        String source = null;
+        for (int i = layers.size() - 1; i >= 0 && person == null; i--) {
+            Layer layer = layers.get(i);
+            person = layerPersonAt(layer, zone, at);
+            source = layer.name();
+        }
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            ScheduleOverride o = overrides.get(i);
+            if (o.interval().contains(at) && (o.replaces() == null || o.replaces().equals(person))) {
+                person = o.person();
+                source = "override " + o.id();
+                break;
+            }
+        }
+        return person == null ? null : new Shift(person, at, at.plusMillis(1), source);
+    }
+
+    static String layerPersonAt(Layer layer, ZoneId zone, Instant at) {
+        if (layer.end() != null && !at.isBefore(at(layer.end(), zone))) {
+            return null;
+        }
+        long k = Math.max(0, firstTurnAtOrBefore(layer, LocalDateTime.ofInstant(at, zone)));
+        if (at.isBefore(at(turnStart(layer, k), zone))) {
+            return null; // before the layer's first turn
+        }
+        while (!at(turnStart(layer, k + 1), zone).isAfter(at)) {
+            k++;
+        }
+        if (!layer.restrictions().isEmpty() && !insideRestriction(layer.restrictions(), zone, at)) {
+            return null;
+        }
+        return layer.participants().get((int) (k % layer.participants().size()));
+    }
+
+    private static boolean insideRestriction(List<Restriction> restrictions, ZoneId zone, Instant at) {
+        LocalDate today = LocalDateTime.ofInstant(at, zone).toLocalDate();
+        for (LocalDate day = today.minusDays(1); !day.isAfter(today); day = day.plusDays(1)) {
+            for (Restriction r : restrictions) {
+                if (!r.days().contains(day.getDayOfWeek())) {
+                    continue;
+                }
+                Instant from = at(day.atTime(r.from()), zone);
+                Instant to = at((r.wrapsMidnight() ? day.plusDays(1) : day).atTime(r.to()), zone);
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Shift pieceAt(List<List<Shift>> perLayer, List<ScheduleOverride> overrides, Instant start, Instant end) {
         String person = null;
         String source = null;

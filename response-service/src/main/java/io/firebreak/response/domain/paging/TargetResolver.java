@@ -99,7 +99,7 @@ public class TargetResolver {
         return overrides.overlapping(List.of(s.id), at, at.plusMillis(1)).map(list -> {
             List<ScheduleOverride> own = list.stream()
                     .map(o -> new ScheduleOverride(o.id, o.person, o.replaces, o.startsAt, o.endsAt)).toList();
-            Shift shift = Rotations.onCallAt(s.layers, ZoneId.of(s.timeZone), own, at);
+            Shift shift = Rotations.holderAt(s.layers, ZoneId.of(s.timeZone), own, at);
             return shift == null ? null : shift.person();
         });
     }

@@ -182,6 +182,47 @@ class RotationsTest {
     }
 
     @Test
+    void theDirectHolderLookupAgreesWithTheFinalScheduleOnRandomSchedulesAcrossDstChanges() {
+        java.util.Random random = new java.util.Random(42);
+        List<ZoneId> zones = List.of(BERLIN, NEW_YORK, UTC, ZoneId.of("Australia/Sydney"));
+        List<RotationLength> lengths = List.of(RotationLength.daily(), RotationLength.weekly(), RotationLength.hours(8),
+                RotationLength.hours(12), new RotationLength(RotationLength.Unit.DAYS, 3));
+        int compared = 0;
+        for (int schedule = 0; schedule < 300; schedule++) {
+            ZoneId zone = zones.get(random.nextInt(zones.size()));
+            List<Layer> layers = new java.util.ArrayList<>();
+            for (int l = 0; l < 1 + random.nextInt(3); l++) {
+                LocalDateTime start = LocalDateTime.parse("2026-01-01T00:00").plusHours(random.nextInt(24 * 300)).plusMinutes(30 * random.nextInt(2));
+                LocalDateTime end = random.nextInt(4) == 0 ? start.plusDays(10 + random.nextInt(200)) : null;
+                List<Restriction> restrictions = random.nextBoolean() ? List.of() : List.of(random.nextBoolean()
+                        ? Restriction.weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                        : new Restriction(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), LocalTime.of(22, 0), LocalTime.of(6, 0)));
+                layers.add(new Layer("l" + l, start, end, lengths.get(random.nextInt(lengths.size())),
+                        List.of("ana", "ben", "cem", "dia").subList(0, 1 + random.nextInt(4)), restrictions));
+            }
+            List<ScheduleOverride> overrides = new java.util.ArrayList<>();
+            if (random.nextBoolean()) {
+                Instant from = Instant.parse("2026-03-01T00:00:00Z").plusSeconds(3600L * random.nextInt(24 * 270));
+                overrides.add(new ScheduleOverride(UUID.randomUUID(), "eli", random.nextBoolean() ? null : "ben", from,
+                        from.plusSeconds(3600L * (1 + random.nextInt(72)))));
+            }
+            for (int probe = 0; probe < 40; probe++) {
+                // Around the 2026 changes half of the time, anywhere in the year otherwise.
+                Instant at = random.nextBoolean()
+                        ? List.of(t("2026-03-29T01:00:00Z"), t("2026-10-25T01:00:00Z"), t("2026-03-08T07:00:00Z"), t("2026-11-01T06:00:00Z"),
+                                t("2026-04-05T16:00:00Z")).get(random.nextInt(5)).plusSeconds(random.nextInt(4 * 3600) - 2 * 3600)
+                        : Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(365 * 24 * 3600));
+                Shift slow = Rotations.onCallAt(layers, zone, overrides, at);
+                Shift fast = Rotations.holderAt(layers, zone, overrides, at);
+                assertThat(fast == null ? null : fast.person()).as("schedule %d at %s in %s", schedule, at, zone)
+                        .isEqualTo(slow == null ? null : slow.person());
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(12_000);
+    }
+
+    @Test
     void farFromTheLayerStartTheTurnIsComputedNotCounted() {
         Layer layer = new Layer("hourly", LocalDateTime.parse("2000-01-01T00:00"), null, RotationLength.hours(1), List.of("ana", "ben", "cem"), List.of());
         // 2026-03-02T00:00Z is 229,680 hours after the start: 229680 % 3 == 0.
