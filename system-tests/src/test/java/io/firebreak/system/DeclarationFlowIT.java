@@ -29,7 +29,10 @@ class DeclarationFlowIT {
     static void startServices() throws Exception {
         Map<String, String> config = FirebreakTestResource.infrastructureConfig();
         classification = ServiceProcess.start("classification-service", config);
-        response = ServiceProcess.start("response-service", config);
+        Map<String, String> responseConfig = new java.util.HashMap<>(config);
+        // Required in production (the packaged app runs in the prod profile): the key signing acknowledgement links.
+        responseConfig.put("firebreak.response.paging.link-key", "system-test-only-ack-link-key-0123456789");
+        response = ServiceProcess.start("response-service", responseConfig);
     }
 
     @AfterAll
