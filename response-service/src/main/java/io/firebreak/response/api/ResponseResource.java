@@ -1,5 +1,6 @@
 package io.firebreak.response.api;
 
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.response.domain.ResponseService;
@@ -30,12 +31,7 @@ public class ResponseResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The response record of an incident")
     public Uni<ResponseRecordView> get(@PathParam("incidentId") String incidentId) {
-        UUID id;
-        try {
-            id = UUID.fromString(incidentId);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ProblemException.notFound("Response record of incident", incidentId));
-        }
+        UUID id = PathIds.uuid("Response record of incident", incidentId);
         return responses.find(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Response record of incident", incidentId))
                 .map(ResponseRecordView::of);

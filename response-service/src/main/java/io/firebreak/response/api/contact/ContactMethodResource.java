@@ -1,6 +1,7 @@
 package io.firebreak.response.api.contact;
 
 import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
@@ -81,7 +82,7 @@ public class ContactMethodResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Remove a contact method (and its steps in your rules)")
     public Uni<Response> remove(@PathParam("id") String id) {
-        return contacts.remove(actors.current().user(), uuid(id)).replaceWith(Response.noContent().build());
+        return contacts.remove(actors.current().user(), PathIds.uuid("Contact method", id)).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -91,7 +92,7 @@ public class ContactMethodResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Send a verification code through the method")
     public Uni<Response> requestCode(@PathParam("id") String id) {
-        return contacts.requestVerification(actors.current().user(), uuid(id))
+        return contacts.requestVerification(actors.current().user(), PathIds.uuid("Contact method", id))
                 .map(expires -> Response.accepted(new VerificationSent(expires)).build());
     }
 
@@ -101,7 +102,7 @@ public class ContactMethodResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Type back the code; a wrong one is 422 and counts toward the limit")
     public Uni<ContactMethodView> verify(@PathParam("id") String id, CodeRequest request) {
-        return contacts.verify(actors.current().user(), uuid(id), request == null ? null : request.code()).map(v -> {
+        return contacts.verify(actors.current().user(), PathIds.uuid("Contact method", id), request == null ? null : request.code()).map(v -> {
             if (!v.verified()) {
                 throw new ProblemException(Problem.of(422, "wrong-code", "Wrong verification code",
                         "The code does not match; " + Math.max(0, v.attemptsLeft()) + " attempt(s) left"));
@@ -110,11 +111,4 @@ public class ContactMethodResource {
         });
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Contact method", id);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.response.api.oncall;
 
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.security.Actors;
@@ -51,7 +52,7 @@ public class ScheduleResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A schedule's definition")
     public Uni<ScheduleView> get(@PathParam("id") String id) {
-        return schedules.get(uuid(id)).map(ScheduleView::of);
+        return schedules.get(PathIds.uuid("Schedule", id)).map(ScheduleView::of);
     }
 
     @PUT
@@ -59,14 +60,14 @@ public class ScheduleResource {
     @Operation(summary = "Replace a schedule's definition (its team's manager, service owners or an admin)",
             description = "If-Match with the version read refuses a change made meanwhile (409).")
     public Uni<ScheduleView> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Drafts.ScheduleDraft draft) {
-        return schedules.update(actors.current(), uuid(id), version(ifMatch), draft).map(ScheduleView::of);
+        return schedules.update(actors.current(), PathIds.uuid("Schedule", id), version(ifMatch), draft).map(ScheduleView::of);
     }
 
     @DELETE
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Delete a schedule (its team's manager, service owners or an admin)")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return schedules.delete(actors.current(), uuid(id)).replaceWith(Response.noContent().build());
+        return schedules.delete(actors.current(), PathIds.uuid("Schedule", id)).replaceWith(Response.noContent().build());
     }
 
     @GET
@@ -75,7 +76,7 @@ public class ScheduleResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Who is on call in [from, to): layers, restrictions and overrides resolved (at most 93 days)")
     public Uni<List<ShiftView>> finalSchedule(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return queries.finalSchedule(uuid(id), QueryParams.instant("from", from), QueryParams.instant("to", to))
+        return queries.finalSchedule(PathIds.uuid("Schedule", id), QueryParams.instant("from", from), QueryParams.instant("to", to))
                 .map(list -> list.stream().map(ShiftView::of).toList());
     }
 
@@ -85,7 +86,7 @@ public class ScheduleResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Unfilled time and shifts held without a valid qualification in [from, to)")
     public Uni<List<GapView>> gaps(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return queries.gaps(uuid(id), QueryParams.instant("from", from), QueryParams.instant("to", to))
+        return queries.gaps(PathIds.uuid("Schedule", id), QueryParams.instant("from", from), QueryParams.instant("to", to))
                 .map(list -> list.stream().map(GapView::of).toList());
     }
 
@@ -95,7 +96,7 @@ public class ScheduleResource {
     @Operation(summary = "Someone covers the schedule from start to end (team members, its manager or an admin)",
             description = "The person covering must hold a valid qualification for the role for the whole time (422 otherwise).")
     public Uni<Response> addOverride(@PathParam("id") String id, Drafts.OverrideDraft draft) {
-        UUID scheduleId = uuid(id);
+        UUID scheduleId = PathIds.uuid("Schedule", id);
         return schedules.addOverride(actors.current(), scheduleId, draft)
                 .map(o -> Response.created(URI.create("/api/v1/response/schedules/" + scheduleId + "/overrides/" + o.id))
                         .entity(OverrideView.of(o)).build());
@@ -106,16 +107,9 @@ public class ScheduleResource {
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Remove an override")
     public Uni<Response> removeOverride(@PathParam("id") String id, @PathParam("overrideId") String overrideId) {
-        return schedules.removeOverride(actors.current(), uuid(id), uuid(overrideId)).replaceWith(Response.noContent().build());
+        return schedules.removeOverride(actors.current(), PathIds.uuid("Schedule", id), PathIds.uuid("Override", overrideId)).replaceWith(Response.noContent().build());
     }
 
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Schedule", id);
-        }
-    }
 
     private static Integer version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

@@ -1,6 +1,7 @@
 package io.firebreak.response.api.paging;
 
 import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.response.domain.paging.AckLinks;
 import io.firebreak.response.domain.paging.Paging;
@@ -69,12 +70,7 @@ public class AckLinkResource {
     }
 
     private UUID checked(String page, long exp, String sig) {
-        UUID id;
-        try {
-            id = UUID.fromString(page);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Page", page);
-        }
+        UUID id = PathIds.uuid("Page", page);
         return switch (links.check(id, exp, sig)) {
             case VALID -> id;
             // A forged link learns nothing about the page.

@@ -1,6 +1,6 @@
 package io.firebreak.response.api.paging;
 
-import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.response.domain.paging.EscalationPolicies;
@@ -50,7 +50,7 @@ public class EscalationPolicyResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One escalation policy")
     public Uni<PolicyView> get(@PathParam("id") String id) {
-        return policies.get(uuid(id)).map(PolicyView::of);
+        return policies.get(PathIds.uuid("Escalation policy", id)).map(PolicyView::of);
     }
 
     @PUT
@@ -58,7 +58,7 @@ public class EscalationPolicyResource {
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Replace an escalation policy (its team's manager, service owners or an admin)")
     public Uni<PolicyView> update(@PathParam("id") String id, EscalationPolicies.PolicyDraft draft) {
-        return policies.update(actors.current(), uuid(id), draft).map(PolicyView::of);
+        return policies.update(actors.current(), PathIds.uuid("Escalation policy", id), draft).map(PolicyView::of);
     }
 
     @DELETE
@@ -66,14 +66,7 @@ public class EscalationPolicyResource {
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Delete an escalation policy")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return policies.delete(actors.current(), uuid(id)).replaceWith(Response.noContent().build());
+        return policies.delete(actors.current(), PathIds.uuid("Escalation policy", id)).replaceWith(Response.noContent().build());
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Escalation policy", id);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.response.api.paging;
 
+import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.problem.Violation;
@@ -70,7 +71,7 @@ public class PagingResource {
             Roles.SERVICE_OWNER, Roles.CHANGE_APPROVER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Who was paged for the incident, the escalations and the acknowledgement")
     public Uni<PagingView> get(@PathParam("id") String id) {
-        UUID incident = uuid(id);
+        UUID incident = PathIds.uuid("Incident", id);
         return paging.find(incident).onItem().ifNull().failWith(() -> ProblemException.notFound("Paging of incident", id))
                 .chain(p -> paging.escalationsOf(incident).chain(es -> paging.pagesOf(incident).map(ps -> view(p, es, ps))));
     }
@@ -81,7 +82,7 @@ public class PagingResource {
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Acknowledge the incident: the first acknowledgement stops its escalation (later ones are recorded)")
     public Uni<AcknowledgementView> acknowledge(@PathParam("id") String id) {
-        return paging.acknowledge(uuid(id), actors.current().user(), "API", null)
+        return paging.acknowledge(PathIds.uuid("Incident", id), actors.current().user(), "API", null)
                 .map(a -> new AcknowledgementView(a.incidentId(), a.first(), a.acknowledgedBy(), a.acknowledgedAt()));
     }
 
@@ -95,7 +96,7 @@ public class PagingResource {
             throw ProblemException.invalid(List.of(new Violation("until", "is required (RFC 3339)")));
         }
         Instant until = QueryParams.instant("until", request.until());
-        return paging.delay(uuid(id), uuid(escalationId), until, request.justification(), actors.current().user())
+        return paging.delay(PathIds.uuid("Incident", id), PathIds.uuid("Escalation", escalationId), until, request.justification(), actors.current().user())
                 .map(EscalationView::of);
     }
 
@@ -105,11 +106,4 @@ public class PagingResource {
                 ps.stream().map(PageView::of).toList());
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Incident", id);
-        }
-    }
 }

@@ -84,6 +84,38 @@ final class PagingFixtures {
         return id;
     }
 
+    static void awaitService(String team, String service) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
+                .get("/api/v1/response/teams/" + team + "/services").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItem(service)));
+    }
+
+    /** A new service whose team's default policy pages these people level by level (5-minute windows), each with a verified e-mail. */
+    static String serviceEscalatingTo(String... levels) {
+        String team = PagingFixtures.team("mona", levels);
+        PagingFixtures.policy(team, 5, levels);
+        for (String person : levels) {
+            PagingFixtures.verifiedMethod(person, "EMAIL", mail(person));
+        }
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        awaitService(team, service);
+        return service;
+    }
+
+    /** The person's notification rules for one urgency, stored directly (their API has its own tests). */
+    static void rules(String person, String urgency, List<Map<String, Object>> steps) {
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
+                "insert into response.notification_rules (person, urgency, steps, updated_at) values (?, ?, ?, now())")) {
+            s.setString(1, person);
+            s.setString(2, urgency);
+            s.setString(3, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(steps));
+            s.executeUpdate();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String mail(String person) {
         return person + "@firebreak.test";
     }

@@ -50,12 +50,6 @@ class PagingFlowTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    private static void awaitService(String team, String service) {
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
-                .get("/api/v1/response/teams/" + team + "/services").then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.hasItem(service)));
-    }
-
     /** Fires every escalation deadline as if {@code ahead} had passed. */
     private void timePasses(Duration ahead) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue(Instant.now().plus(ahead)));
@@ -71,7 +65,7 @@ class PagingFlowTest {
         PagingFixtures.verifiedMethod(ic, "WEBHOOK", hook(ic));
         String service = unique("svc");
         PagingFixtures.service(service, team);
-        awaitService(team, service);
+        PagingFixtures.awaitService(team, service);
 
         UUID incident = UUID.randomUUID();
         String key = key();
@@ -108,13 +102,7 @@ class PagingFlowTest {
     void withoutAnAcknowledgementTheNextLevelIsPagedAfterTheWindowAndTheBreachIsPublished() throws Throwable {
         String first = unique("first");
         String second = unique("second");
-        String team = PagingFixtures.team("mona", first, second);
-        PagingFixtures.policy(team, 5, first, second);
-        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
-        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        awaitService(team, service);
+        String service = PagingFixtures.serviceEscalatingTo(first, second);
 
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
@@ -142,13 +130,7 @@ class PagingFlowTest {
     void acknowledgingByTheLinkStopsTheEscalationAndTheLinkWorksOnce() throws Throwable {
         String first = unique("first");
         String second = unique("second");
-        String team = PagingFixtures.team("mona", first, second);
-        PagingFixtures.policy(team, 5, first, second);
-        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
-        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        awaitService(team, service);
+        String service = PagingFixtures.serviceEscalatingTo(first, second);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
         await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(first)).isEmpty());
@@ -184,12 +166,7 @@ class PagingFlowTest {
     @Test
     void anAcknowledgementByApiIsPublishedOnceAndLaterOnesOnlyRecordTheEngagement() {
         String first = unique("first");
-        String team = PagingFixtures.team("mona", first);
-        PagingFixtures.policy(team, 5, first);
-        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        awaitService(team, service);
+        String service = PagingFixtures.serviceEscalatingTo(first);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
         await().atMost(WAIT).until(() -> paging(incident).getList("pages").size() == 1);
@@ -213,13 +190,7 @@ class PagingFlowTest {
     void aDelayNeedsAJustificationAndStaysWithinItsBound() throws Throwable {
         String first = unique("first");
         String second = unique("second");
-        String team = PagingFixtures.team("mona", first, second);
-        PagingFixtures.policy(team, 5, first, second);
-        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
-        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        awaitService(team, service);
+        String service = PagingFixtures.serviceEscalatingTo(first, second);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P1", List.of());
         await().atMost(WAIT).until(() -> paging(incident).getList("escalations").size() >= 1);
@@ -253,13 +224,7 @@ class PagingFlowTest {
     void p3PagesNobodyAndADowngradeStopsAPendingEscalation() throws Throwable {
         String first = unique("first");
         String second = unique("second");
-        String team = PagingFixtures.team("mona", first, second);
-        PagingFixtures.policy(team, 5, first, second);
-        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
-        PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        awaitService(team, service);
+        String service = PagingFixtures.serviceEscalatingTo(first, second);
 
         UUID quiet = UUID.randomUUID();
         declare(quiet, key(), service, "P3", List.of());
@@ -279,6 +244,35 @@ class PagingFlowTest {
     }
 
     @Test
+    void aChannelThatRefusesForGoodFallsThroughToTheNextStepAtOnce() throws Throwable {
+        String person = unique("fall");
+        String team = PagingFixtures.team("mona", person);
+        PagingFixtures.policy(team, 5, person);
+        String path = "/pager/" + person;
+        Receivers.RECEIVER.answer(path, 410); // the chat webhook was deleted: a refusal, not worth retrying
+        UUID hook = PagingFixtures.verifiedMethod(person, "SLACK", hook(person));
+        UUID mailbox = PagingFixtures.verifiedMethod(person, "EMAIL", mail(person));
+        // Chat first; e-mail only 10 minutes later, unless the chat fails before.
+        PagingFixtures.rules(person, "P2", List.of(Map.of("contactMethodId", hook.toString(), "delayMinutes", 0),
+                Map.of("contactMethodId", mailbox.toString(), "delayMinutes", 10)));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        assertThat(Receivers.RECEIVER.received(path)).as("the chat was tried once").hasSize(1);
+        assertThat(JsonPath.from(Receivers.RECEIVER.received(path).get(0).body()).getString("blocks[1].elements[0].url"))
+                .contains("/api/v1/response/pages/");
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath p = paging(incident);
+            assertThat(p.getString("pages[0].status")).isEqualTo("DELIVERED");
+            assertThat(p.getString("pages[0].deliveredVia")).isEqualTo("EMAIL");
+        });
+    }
+
+    @Test
     void theResponsibleTeamsOfImpactedServicesArePagedToo() {
         String own = unique("own");
         String dependent = unique("dep");
@@ -288,7 +282,7 @@ class PagingFlowTest {
         PagingFixtures.policy(team, 5, own);
         String service = unique("svc");
         PagingFixtures.service(service, team);
-        awaitService(team, service);
+        PagingFixtures.awaitService(team, service);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of(team, other));
         await().atMost(WAIT).untilAsserted(() -> assertThat(paging(incident).getList("pages.person")).containsExactlyInAnyOrder(own, dependent));

@@ -51,18 +51,6 @@ class PagingNothingTwiceTest {
         this.mapper = mapper;
     }
 
-    /** A team whose default policy pages {@code person} (verified e-mail) for a new service; answers the service. */
-    private static String serviceFor(String person) {
-        String team = PagingFixtures.team("mona", person);
-        PagingFixtures.policy(team, 5, person);
-        PagingFixtures.verifiedMethod(person, "EMAIL", mail(person));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
-                .get("/api/v1/response/teams/" + team + "/services").then().extract().path("name").toString().contains(service));
-        return service;
-    }
-
     private CloudEventEnvelope declaration(UUID incident, String service) throws Exception {
         IncidentDeclared declared = new IncidentDeclared(incident, PagingFixtures.key(), "Checkout down", "503s", service, Priority.P2,
                 Instant.now(), Instant.now(), "ines", List.of(), false);
@@ -77,7 +65,7 @@ class PagingNothingTwiceTest {
     @Test
     void aConsumerKilledAfterPagingAndBeforeCommitLeavesNothingAndTheRedeliveryPagesOnce() throws Throwable {
         String person = unique("p");
-        String service = serviceFor(person);
+        String service = PagingFixtures.serviceEscalatingTo(person);
         UUID incident = UUID.randomUUID();
         CloudEventEnvelope event = declaration(incident, service);
 
@@ -102,7 +90,7 @@ class PagingNothingTwiceTest {
     @Test
     void twoDeclarationsOfOneIncidentRacingOnTwoConnectionsPageEachPersonOnce() throws Throwable {
         String person = unique("p");
-        String service = serviceFor(person);
+        String service = PagingFixtures.serviceEscalatingTo(person);
         UUID incident = UUID.randomUUID();
         // A replay under a new event id (a restored outbox) races the original: the inbox cannot tell them apart.
         List<CloudEventEnvelope> events = List.of(declaration(incident, service), declaration(incident, service));
@@ -136,7 +124,7 @@ class PagingNothingTwiceTest {
     @Test
     void theDatabaseRefusesASecondPageForThePersonAtTheSameLevelOfTheIncident() throws Throwable {
         String person = unique("p");
-        String service = serviceFor(person);
+        String service = PagingFixtures.serviceEscalatingTo(person);
         UUID incident = UUID.randomUUID();
         assertThat(VertxContextSupport.subscribeAndAwait(() -> {
             try {
