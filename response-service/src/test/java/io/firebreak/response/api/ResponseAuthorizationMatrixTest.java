@@ -110,6 +110,11 @@ class ResponseAuthorizationMatrixTest {
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "service-owner", "admin"), 404));
         // The acknowledgement link is its own credential: anyone may try it, a forged one finds nothing.
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
+        as(role).post("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 200));
+        as(role).delete("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 204));
+        // The feeds open with a personal token only: without one (whoever calls) nothing is there.
+        as(role).get("/api/v1/response/calendars/people/a.ics").then().statusCode(404);
+        as(role).get("/api/v1/response/calendars/schedules/" + unknown + ".ics?token=nope").then().statusCode(404);
         // Writers reach it; only an admin (or the person's team manager, not these callers) records one.
         as(role).contentType("application/json").body(qualification).post("/api/v1/response/people/a/qualifications")
                 .then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);

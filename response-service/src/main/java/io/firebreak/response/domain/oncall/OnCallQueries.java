@@ -87,11 +87,21 @@ public class OnCallQueries {
         }));
     }
 
-    /** The person's own shifts in every schedule they take part in (or cover by override), for their calendar. */
+    /** The person's own shifts in every schedule they take part in or cover by override, for their calendar. */
     @WithSession
     public Uni<List<Map.Entry<Schedule, Shift>>> shiftsOf(String person, Instant from, Instant to) {
         Interval range = range(from, to);
-        return schedules.withParticipant(person).chain(list -> overridesOf(list, range).map(byId -> {
+        return schedules.withParticipant(person).chain(own -> overrides.schedulesCoveredBy(person, range.start(), range.end())
+                .chain(covered -> {
+                    List<UUID> missing = covered.stream().filter(id -> own.stream().noneMatch(s -> s.id.equals(id))).toList();
+                    return missing.isEmpty() ? Uni.createFrom().item(own)
+                            : schedules.list("id in ?1", missing).map(more -> {
+                                List<Schedule> all = new ArrayList<>(own);
+                                all.addAll(more);
+                                return all;
+                            });
+                }))
+                .chain(list -> overridesOf(list, range).map(byId -> {
             List<Map.Entry<Schedule, Shift>> mine = new ArrayList<>();
             for (Schedule s : list) {
                 for (Shift shift : compute(s, byId.getOrDefault(s.id, List.of()), range)) {

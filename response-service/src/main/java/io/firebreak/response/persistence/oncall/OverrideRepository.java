@@ -14,6 +14,12 @@ import java.util.UUID;
 @WithSession
 public class OverrideRepository implements PanacheRepositoryBase<OverrideEntry, UUID> {
 
+    /** The schedules the person covers by override within [from, to). */
+    public Uni<List<UUID>> schedulesCoveredBy(String person, Instant from, Instant to) {
+        return find("select distinct o.scheduleId from OverrideEntry o where o.person = ?1 and o.startsAt < ?3 and o.endsAt > ?2",
+                person, from, to).project(UUID.class).list();
+    }
+
     /** Every override covering the moment, oldest first. */
     public Uni<List<OverrideEntry>> covering(Instant at) {
         return list("endsAt > ?1 and startsAt <= ?1 order by createdAt, id", at);
