@@ -169,7 +169,7 @@ class PagingFlowTest {
         String service = PagingFixtures.serviceEscalatingTo(first);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
-        await().atMost(WAIT).until(() -> paging(incident).getList("pages").size() == 1);
+        await().atMost(WAIT).ignoreExceptions().until(() -> paging(incident).getList("pages").size() == 1);
 
         given().auth().oauth2(Tokens.as(first, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
                 .then().statusCode(200).body("first", equalTo(true)).body("acknowledgedBy", equalTo(first));
@@ -193,7 +193,7 @@ class PagingFlowTest {
         String service = PagingFixtures.serviceEscalatingTo(first, second);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P1", List.of());
-        await().atMost(WAIT).until(() -> paging(incident).getList("escalations").size() >= 1);
+        await().atMost(WAIT).ignoreExceptions().until(() -> paging(incident).getList("escalations").size() >= 1);
         JsonPath p = paging(incident);
         String escalation = p.getString("escalations.find { it.kind == 'SERVICE' }.id");
         Instant due = Instant.parse(p.getString("escalations.find { it.kind == 'SERVICE' }.dueAt"));
@@ -231,13 +231,13 @@ class PagingFlowTest {
         UUID loud = UUID.randomUUID();
         String key = key();
         declare(loud, key, service, "P2", List.of());
-        await().atMost(WAIT).until(() -> paging(loud).getList("pages").size() == 1);
+        await().atMost(WAIT).ignoreExceptions().until(() -> paging(loud).getList("pages").size() == 1);
         JsonPath q = paging(quiet);
         assertThat(q.getString("status")).isEqualTo("LOW_URGENCY");
         assertThat(q.getList("pages")).isEmpty();
 
         PagingFixtures.priorityChanged(loud, key, service, "P2", "P4");
-        await().atMost(WAIT).until(() -> "STOPPED".equals(paging(loud).getString("status")));
+        await().atMost(WAIT).ignoreExceptions().until(() -> "STOPPED".equals(paging(loud).getString("status")));
         timePasses(Duration.ofMinutes(10));
         assertThat(paging(loud).getList("pages.person")).containsExactly(first);
         assertThat(paging(loud).getString("escalations[0].status")).isEqualTo("STOPPED");
