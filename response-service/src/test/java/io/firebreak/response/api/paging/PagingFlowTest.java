@@ -91,10 +91,8 @@ class PagingFlowTest {
             assertThat(p.getString("pages.find { it.person == '" + ic + "' }.status")).isEqualTo("DELIVERED");
             assertThat(p.getList("escalations.role")).contains("INCIDENT_COMMANDER");
         });
-        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
-                        .filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList()
-                        .containsAll(List.of("io.firebreak.page.triggered.v1", "io.firebreak.page.delivered.v1")), WAIT)
-                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        List<String> types = eventTypes(incident, found -> found.containsAll(List.of("io.firebreak.page.triggered.v1",
+                "io.firebreak.page.delivered.v1")));
         assertThat(types).filteredOn("io.firebreak.page.delivered.v1"::equals).as("delivered is published once per page").hasSize(1);
     }
 
@@ -116,10 +114,8 @@ class PagingFlowTest {
         JsonPath p = paging(incident);
         assertThat(p.getList("pages.person")).containsExactly(first, second);
         assertThat(p.getInt("escalations[0].level")).isEqualTo(1);
-        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
-                        .filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList()
-                        .containsAll(List.of("io.firebreak.escalation.window_breached.v1", "io.firebreak.escalation.escalated.v1")), WAIT)
-                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        List<String> types = eventTypes(incident, found -> found.containsAll(List.of("io.firebreak.escalation.window_breached.v1",
+                "io.firebreak.escalation.escalated.v1")));
         assertThat(types).filteredOn("io.firebreak.escalation.escalated.v1"::equals).hasSize(1);
 
         timePasses(Duration.ofMinutes(12));
@@ -178,10 +174,7 @@ class PagingFlowTest {
         given().auth().oauth2(Tokens.as(first, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
                 .then().statusCode(200).body("first", equalTo(false));
 
-        List<String> types = TestKafkaClient.readUntil(TestRun.topic("response"), records -> records.stream()
-                        .filter(r -> incident.toString().equals(r.key()))
-                        .filter(r -> "io.firebreak.responder.engaged.v1".equals(TestKafkaClient.header(r, "ce_type"))).count() >= 2, WAIT)
-                .stream().filter(r -> incident.toString().equals(r.key())).map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        List<String> types = eventTypes(incident, found -> found.stream().filter("io.firebreak.responder.engaged.v1"::equals).count() >= 2);
         assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
         assertThat(types).filteredOn("io.firebreak.responder.engaged.v1"::equals).as("first and olga, once each").hasSize(2);
     }
@@ -289,6 +282,14 @@ class PagingFlowTest {
         assertThat(paging(incident).getList("escalations.kind")).containsExactlyInAnyOrder("SERVICE", "RESPONSIBLE_TEAM");
         assertThat(paging(incident).getString("pages.find { it.person == '" + own + "' }.status"))
                 .as("no verified method: the page failed, escalation goes on").isEqualTo("FAILED");
+    }
+
+    /** The types of the incident's events on the response topic, read until {@code enough} holds for them. */
+    private static List<String> eventTypes(UUID incident, java.util.function.Predicate<List<String>> enough) {
+        java.util.function.Function<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>, List<String>> types =
+                records -> records.stream().filter(r -> incident.toString().equals(r.key()))
+                        .map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        return types.apply(TestKafkaClient.readUntil(TestRun.topic("response"), records -> enough.test(types.apply(records)), WAIT));
     }
 
     private static String uncheckedSubject(MimeMessage m) {
