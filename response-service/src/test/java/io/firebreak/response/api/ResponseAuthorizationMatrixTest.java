@@ -110,6 +110,8 @@ class ResponseAuthorizationMatrixTest {
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "service-owner", "admin"), 404));
         // The acknowledgement link is its own credential: anyone may try it, a forged one finds nothing.
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
+        as(role).contentType("application/x-www-form-urlencoded").formParam("exp", "9999999999").formParam("sig", "forged")
+                .post("/api/v1/response/pages/" + unknown + "/ack").then().statusCode(404);
         as(role).post("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 200));
         as(role).delete("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 204));
         // The feeds open with a personal token only: without one (whoever calls) nothing is there.
