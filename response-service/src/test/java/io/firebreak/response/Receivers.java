@@ -18,7 +18,8 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("firebreak.response.twilio.base-url", RECEIVER.url("/twilio"));
+        return Map.of("firebreak.response.twilio.base-url", RECEIVER.url("/twilio"),
+                "firebreak.response.chat.slack-response-url-prefix", RECEIVER.url("/slack-replies/"));
     }
 
     @Override

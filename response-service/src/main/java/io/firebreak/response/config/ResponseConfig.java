@@ -29,6 +29,27 @@ public interface ResponseConfig {
 
     Paging paging();
 
+    Chat chat();
+
+    /** Acknowledging from a chat message's button. */
+    interface Chat {
+
+        /**
+         * The signing secret of the Slack app whose incoming webhooks page people. With it, Slack pages carry
+         * an "Acknowledge" button whose click Slack posts (signed) to {@code /api/v1/response/chat/slack/actions};
+         * without it, only the link button.
+         */
+        Optional<String> slackSigningSecret();
+
+        /** Slack's {@code response_url} (to mark the message acknowledged) is followed only below this prefix. */
+        @WithDefault("https://hooks.slack.com/")
+        String slackResponseUrlPrefix();
+
+        /** How old a signed Slack request may be (Slack's own advice: five minutes, against replays). */
+        @WithDefault("5m")
+        Duration slackMaxAge();
+    }
+
     /** Escalation windows, delay bounds and acknowledgement links. */
     interface Paging {
 

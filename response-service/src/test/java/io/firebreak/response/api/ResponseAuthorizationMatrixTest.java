@@ -112,6 +112,12 @@ class ResponseAuthorizationMatrixTest {
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
         as(role).contentType("application/x-www-form-urlencoded").formParam("exp", "9999999999").formParam("sig", "forged")
                 .post("/api/v1/response/pages/" + unknown + "/ack").then().statusCode(404);
+        // Chat buttons: Slack's clicks are proven by Slack's signature, Mattermost's by the page's token — no Firebreak role opens them.
+        as(role).contentType("application/x-www-form-urlencoded").header("X-Slack-Request-Timestamp", String.valueOf(
+                        java.time.Instant.now().getEpochSecond())).header("X-Slack-Signature", "v0=forged").body("payload=%7B%7D")
+                .post("/api/v1/response/chat/slack/actions").then().statusCode(401);
+        as(role).contentType("application/json").body("{\"context\":{\"token\":\"" + unknown + ".9999999999.forged\"}}")
+                .post("/api/v1/response/chat/mattermost/actions").then().statusCode(404);
         as(role).post("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 200));
         as(role).delete("/api/v1/response/me/calendar-token").then().statusCode(expected(role, READERS, 204));
         // The feeds open with a personal token only: without one (whoever calls) nothing is there.

@@ -30,8 +30,19 @@ public final class ChannelMessages {
      * One notification: a subject line, a text, an optional link (acknowledge) with its label, and the
      * event type and data for signed webhooks.
      */
-    public record Notification(String subject, String text, String linkUrl, String linkLabel, String eventType, Map<String, Object> data) {
+    public record Notification(String subject, String text, String linkUrl, String linkLabel, String eventType, Map<String, Object> data,
+                               String ackToken) {
+
+        public Notification(String subject, String text, String linkUrl, String linkLabel, String eventType, Map<String, Object> data) {
+            this(subject, text, linkUrl, linkLabel, eventType, data, null);
+        }
     }
+
+    /** The action id of the Slack button (and the id of the Mattermost one) that acknowledges in place. */
+    public static final String ACK_ACTION = "firebreak-acknowledge";
+
+    /** Where Mattermost posts a click on a page's button. */
+    public static final String MATTERMOST_ACTIONS_PATH = "/api/v1/response/chat/mattermost/actions";
 
     public static OutboundMessage of(ContactMethod method, Notification n, ResponseConfig config) {
         return switch (method.kind) {
@@ -40,7 +51,8 @@ public final class ChannelMessages {
             case SMS -> twilio(config, "Messages.json", Map.of("To", method.address, "Body", shortText(n)));
             case VOICE -> twilio(config, "Calls.json", Map.of("To", method.address,
                     "Twiml", "<Response><Say>" + xml(n.subject()) + ". " + xml(n.text()) + "</Say></Response>"));
-            case SLACK -> OutboundMessage.json(method.address, slack(n));
+            case SLACK -> OutboundMessage.json(method.address, slack(n, config.chat().slackSigningSecret().isPresent()));
+            case MATTERMOST -> OutboundMessage.json(method.address, mattermost(n, config.publicBaseUrl() + MATTERMOST_ACTIONS_PATH));
             case TEAMS -> OutboundMessage.json(method.address, teams(n));
             case WEBHOOK -> OutboundMessage.signedWebhook(method.address, webhook(n), signingRef(method));
         };
@@ -66,7 +78,11 @@ public final class ChannelMessages {
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), form.toString(), null, TWILIO_CREDENTIAL);
     }
 
-    static String slack(Notification n) {
+    /**
+     * Block Kit: a section and, with a link, a link button; when the Slack app's interactivity is set up
+     * (its signing secret configured), an "acknowledge here" button first, whose value is the page's token.
+     */
+    static String slack(Notification n, boolean interactive) {
         ObjectNode root = JSON.createObjectNode();
         String fallback = "*" + n.subject() + "*\n" + n.text() + (n.linkUrl() == null ? "" : "\n<" + n.linkUrl() + "|" + n.linkLabel() + ">");
         root.put("text", fallback);
@@ -74,9 +90,36 @@ public final class ChannelMessages {
         ObjectNode section = blocks.addObject().put("type", "section");
         section.putObject("text").put("type", "mrkdwn").put("text", "*" + n.subject() + "*\n" + n.text());
         if (n.linkUrl() != null) {
-            ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject();
-            button.put("type", "button").put("action_id", "firebreak-acknowledge").put("url", n.linkUrl()).put("style", "danger");
-            button.putObject("text").put("type", "plain_text").put("text", n.linkLabel());
+            ArrayNode elements = blocks.addObject().put("type", "actions").putArray("elements");
+            if (interactive && n.ackToken() != null) {
+                ObjectNode ack = elements.addObject().put("type", "button").put("action_id", ACK_ACTION).put("value", n.ackToken())
+                        .put("style", "danger");
+                ack.putObject("text").put("type", "plain_text").put("text", n.linkLabel());
+            }
+            ObjectNode button = elements.addObject();
+            button.put("type", "button").put("action_id", "firebreak-open-link").put("url", n.linkUrl());
+            if (!interactive || n.ackToken() == null) {
+                button.put("style", "danger");
+            }
+            button.putObject("text").put("type", "plain_text").put("text", interactive && n.ackToken() != null ? "Open in browser" : n.linkLabel());
+        }
+        return root.toString();
+    }
+
+    /**
+     * Mattermost's message attachments with an interactive button: a click makes Mattermost post the
+     * button's context (the page's token, which is the credential) to {@code actionsUrl}.
+     */
+    static String mattermost(Notification n, String actionsUrl) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("text", "**" + n.subject() + "**");
+        ObjectNode attachment = root.putArray("attachments").addObject()
+                .put("fallback", n.subject() + (n.linkUrl() == null ? "" : " " + n.linkLabel() + ": " + n.linkUrl()))
+                .put("color", "#D0021B").put("text", n.text() + (n.linkUrl() == null ? "" : "\n[" + n.linkLabel() + " in the browser](" + n.linkUrl() + ")"));
+        if (n.ackToken() != null) {
+            ObjectNode action = attachment.putArray("actions").addObject().put("id", "firebreakacknowledge").put("type", "button")
+                    .put("name", n.linkLabel()).put("style", "danger");
+            action.putObject("integration").put("url", actionsUrl).putObject("context").put("action", ACK_ACTION).put("token", n.ackToken());
         }
         return root.toString();
     }

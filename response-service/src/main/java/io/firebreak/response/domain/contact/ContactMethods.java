@@ -64,7 +64,7 @@ public class ContactMethods {
         List<Violation> violations = new ArrayList<>();
         String normalised = address == null ? null : address.strip();
         if (kind == null) {
-            violations.add(new Violation("kind", "must be EMAIL, SMS, VOICE, SLACK, TEAMS or WEBHOOK"));
+            violations.add(new Violation("kind", "must be EMAIL, SMS, VOICE, SLACK, MATTERMOST, TEAMS or WEBHOOK"));
         } else if (normalised == null || normalised.isEmpty()) {
             violations.add(new Violation("address", "is required"));
         } else {
@@ -209,7 +209,7 @@ public class ContactMethods {
         return switch (kind) {
             case EMAIL -> EMAIL.matcher(address).matches() ? null : "must be an e-mail address";
             case SMS, VOICE -> E164.matcher(address).matches() ? null : "must be an E.164 number such as +4915112345678";
-            case SLACK, TEAMS, WEBHOOK -> checkUrl(address);
+            case SLACK, MATTERMOST, TEAMS, WEBHOOK -> checkUrl(address);
         };
     }
 

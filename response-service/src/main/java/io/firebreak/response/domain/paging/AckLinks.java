@@ -41,6 +41,32 @@ public class AckLinks {
         return config.publicBaseUrl() + path(pageId) + "?exp=" + exp + "&sig=" + sign(pageId, exp);
     }
 
+    /**
+     * The same credential as the link, as one opaque value ({@code page.exp.sig}) for chat buttons whose
+     * click comes back to this service instead of opening a browser.
+     */
+    public String tokenFor(UUID pageId) {
+        long exp = clock.instant().plus(config.paging().linkTtl()).getEpochSecond();
+        return pageId + "." + exp + "." + sign(pageId, exp);
+    }
+
+    /** A chat button's token, checked: the page it acknowledges, or why not. */
+    public record TokenCheck(UUID pageId, Check check) {
+    }
+
+    public TokenCheck checkToken(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", 3);
+        if (parts.length != 3) {
+            return new TokenCheck(null, Check.FORGED);
+        }
+        try {
+            UUID page = UUID.fromString(parts[0]);
+            return new TokenCheck(page, check(page, Long.parseLong(parts[1]), parts[2]));
+        } catch (IllegalArgumentException e) {
+            return new TokenCheck(null, Check.FORGED);
+        }
+    }
+
     public static String path(UUID pageId) {
         return "/api/v1/response/pages/" + pageId + "/ack";
     }

@@ -251,7 +251,8 @@ public class PageNotifier {
         return new ChannelMessages.Notification(subject, text, link, "Acknowledge", "page.triggered", Map.of(
                 "incidentId", paging.incidentId.toString(), "incidentKey", paging.incidentKey, "pageId", p.id.toString(),
                 "priority", paging.priority.name(), "businessService", paging.businessService, "title", paging.title,
-                "level", String.valueOf(p.level + 1), "drill", String.valueOf(paging.drill), "acknowledgeUrl", link));
+                "level", String.valueOf(p.level + 1), "drill", String.valueOf(paging.drill), "acknowledgeUrl", link),
+                links.tokenFor(p.id));
     }
 
     static String prefix(Page p) {

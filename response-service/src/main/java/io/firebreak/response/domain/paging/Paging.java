@@ -459,9 +459,12 @@ public class Paging {
         return pages.findById(pageId);
     }
 
-    /** Marks a link as used and acknowledges for the paged person; a used link is refused. */
+    /**
+     * Marks a page's link (or chat button, which carries the same credential) as used and acknowledges for
+     * the paged person, {@code via} the channel it came through; a used link is refused.
+     */
     @WithTransaction
-    public Uni<Acknowledgement> acknowledgeByLink(UUID pageId) {
+    public Uni<Acknowledgement> acknowledgeByLink(UUID pageId, String via) {
         return pages.findById(pageId).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Page", pageId));
@@ -471,7 +474,7 @@ public class Paging {
                         "Link already used", "This acknowledgement link was used at " + p.linkUsedAt)));
             }
             p.linkUsedAt = clock.instant();
-            return acknowledge(p.incidentId, p.person, "LINK", p.id);
+            return acknowledge(p.incidentId, p.person, via, p.id);
         });
     }
 

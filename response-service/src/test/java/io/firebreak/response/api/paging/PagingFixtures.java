@@ -157,4 +157,13 @@ final class PagingFixtures {
     static String key() {
         return "INC-2026-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999));
     }
+
+    /** The types of the incident's events on the response topic, read until {@code enough} holds for them. */
+    static List<String> eventTypes(UUID incident, java.util.function.Predicate<List<String>> enough) {
+        java.util.function.Function<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>, List<String>> types =
+                records -> records.stream().filter(r -> incident.toString().equals(r.key()))
+                        .map(r -> TestKafkaClient.header(r, "ce_type")).toList();
+        return types.apply(TestKafkaClient.readUntil(TestRun.topic("response"), records -> enough.test(types.apply(records)), Duration.ofSeconds(30)));
+    }
+
 }

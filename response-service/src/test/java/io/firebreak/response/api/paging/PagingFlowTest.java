@@ -1,6 +1,7 @@
 package io.firebreak.response.api.paging;
 
 import static io.firebreak.response.api.paging.PagingFixtures.declare;
+import static io.firebreak.response.api.paging.PagingFixtures.eventTypes;
 import static io.firebreak.response.api.paging.PagingFixtures.hook;
 import static io.firebreak.response.api.paging.PagingFixtures.key;
 import static io.firebreak.response.api.paging.PagingFixtures.mail;
@@ -282,14 +283,6 @@ class PagingFlowTest {
         assertThat(paging(incident).getList("escalations.kind")).containsExactlyInAnyOrder("SERVICE", "RESPONSIBLE_TEAM");
         assertThat(paging(incident).getString("pages.find { it.person == '" + own + "' }.status"))
                 .as("no verified method: the page failed, escalation goes on").isEqualTo("FAILED");
-    }
-
-    /** The types of the incident's events on the response topic, read until {@code enough} holds for them. */
-    private static List<String> eventTypes(UUID incident, java.util.function.Predicate<List<String>> enough) {
-        java.util.function.Function<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>, List<String>> types =
-                records -> records.stream().filter(r -> incident.toString().equals(r.key()))
-                        .map(r -> TestKafkaClient.header(r, "ce_type")).toList();
-        return types.apply(TestKafkaClient.readUntil(TestRun.topic("response"), records -> enough.test(types.apply(records)), WAIT));
     }
 
     private static String uncheckedSubject(MimeMessage m) {

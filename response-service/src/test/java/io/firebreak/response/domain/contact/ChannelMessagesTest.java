@@ -34,8 +34,20 @@ class ChannelMessagesTest {
         return m;
     }
 
-    /** Configuration with a Twilio account (and nothing else the messages read). */
+    private static final ChannelMessages.Notification PAGE_WITH_TOKEN = new ChannelMessages.Notification(PAGE.subject(), PAGE.text(),
+            PAGE.linkUrl(), PAGE.linkLabel(), PAGE.eventType(), PAGE.data(), "page.1.sig");
+
     private static ResponseConfig config(String sid) {
+        return config(sid, null);
+    }
+
+    /** Configuration with a Twilio account and, optionally, a Slack signing secret (nothing else the messages read). */
+    private static ResponseConfig config(String sid, String slackSecret) {
+        ResponseConfig.Chat chat = (ResponseConfig.Chat) Proxy.newProxyInstance(ResponseConfig.class.getClassLoader(),
+                new Class<?>[] {ResponseConfig.Chat.class}, (p, m, a) -> switch (m.getName()) {
+                    case "slackSigningSecret" -> Optional.ofNullable(slackSecret);
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
         ResponseConfig.Twilio twilio = (ResponseConfig.Twilio) Proxy.newProxyInstance(ResponseConfig.class.getClassLoader(),
                 new Class<?>[] {ResponseConfig.Twilio.class}, (p, m, a) -> switch (m.getName()) {
                     case "baseUrl" -> "https://api.twilio.test";
@@ -46,6 +58,8 @@ class ChannelMessagesTest {
         return (ResponseConfig) Proxy.newProxyInstance(ResponseConfig.class.getClassLoader(), new Class<?>[] {ResponseConfig.class},
                 (p, m, a) -> switch (m.getName()) {
                     case "twilio" -> twilio;
+                    case "chat" -> chat;
+                    case "publicBaseUrl" -> "https://firebreak.example";
                     case "verificationTtl" -> Duration.ofMinutes(15);
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
@@ -63,6 +77,35 @@ class ChannelMessagesTest {
         assertThat(body.at("/blocks/1/elements/0/type").asText()).isEqualTo("button");
         assertThat(body.at("/blocks/1/elements/0/url").asText()).isEqualTo(PAGE.linkUrl());
         assertThat(body.at("/blocks/1/elements/0/text/type").asText()).isEqualTo("plain_text");
+    }
+
+    @Test
+    void slackWithItsAppsSigningSecretGetsAnAcknowledgeButtonCarryingThePagesTokenBesideTheLink() throws Exception {
+        OutboundMessage m = ChannelMessages.of(method(ContactKind.SLACK, "https://hooks.slack.test/services/T/B/X"), PAGE_WITH_TOKEN,
+                config("AC1", "secret"));
+        JsonNode body = JSON.readTree(m.body());
+        assertThat(body.at("/blocks/1/elements/0/action_id").asText()).isEqualTo(ChannelMessages.ACK_ACTION);
+        assertThat(body.at("/blocks/1/elements/0/value").asText()).isEqualTo("page.1.sig");
+        assertThat(body.at("/blocks/1/elements/0/url").isMissingNode()).as("a click comes back to Firebreak, no browser").isTrue();
+        assertThat(body.at("/blocks/1/elements/1/url").asText()).isEqualTo(PAGE.linkUrl());
+
+        JsonNode withoutSecret = JSON.readTree(ChannelMessages.of(method(ContactKind.SLACK, "https://hooks.slack.test/services/T/B/X"),
+                PAGE_WITH_TOKEN, config("AC1", null)).body());
+        assertThat(withoutSecret.at("/blocks/1/elements").size()).as("without interactivity only the link").isEqualTo(1);
+        assertThat(withoutSecret.at("/blocks/1/elements/0/url").asText()).isEqualTo(PAGE.linkUrl());
+    }
+
+    @Test
+    void mattermostGetsAnAttachmentWhoseButtonPostsThePagesTokenToFirebreak() throws Exception {
+        OutboundMessage m = ChannelMessages.of(method(ContactKind.MATTERMOST, "https://chat.example/hooks/abc"), PAGE_WITH_TOKEN, config("AC1"));
+        JsonNode body = JSON.readTree(m.body());
+        assertThat(m.url()).isEqualTo("https://chat.example/hooks/abc");
+        assertThat(body.at("/attachments/0/fallback").asText()).contains("INC-2026-0042").contains(PAGE.linkUrl());
+        assertThat(body.at("/attachments/0/actions/0/type").asText()).isEqualTo("button");
+        assertThat(body.at("/attachments/0/actions/0/id").asText()).as("Mattermost action ids are alphanumeric").matches("[A-Za-z0-9]+");
+        assertThat(body.at("/attachments/0/actions/0/integration/url").asText())
+                .isEqualTo("https://firebreak.example/api/v1/response/chat/mattermost/actions");
+        assertThat(body.at("/attachments/0/actions/0/integration/context/token").asText()).isEqualTo("page.1.sig");
     }
 
     @Test
