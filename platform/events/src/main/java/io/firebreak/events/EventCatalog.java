@@ -21,6 +21,7 @@ public final class EventCatalog {
             Map.entry(EventTypes.SCHEDULE_CHANGED, ScheduleChanged.class),
             Map.entry(EventTypes.OVERRIDE_CHANGED, OverrideChanged.class),
             Map.entry(EventTypes.QUALIFICATION_RECORDED, QualificationRecorded.class),
+            Map.entry(EventTypes.AVAILABILITY_CHANGED, AvailabilityChanged.class),
             Map.entry(EventTypes.PAGE_TRIGGERED, PageTriggered.class),
             Map.entry(EventTypes.PAGE_DELIVERED, PageDelivered.class),
             Map.entry(EventTypes.PAGE_FAILED, PageFailed.class),

@@ -18,6 +18,7 @@ public final class EventTypes {
     public static final String SCHEDULE_CHANGED = "io.firebreak.oncall.schedule_changed.v1";
     public static final String OVERRIDE_CHANGED = "io.firebreak.oncall.override_changed.v1";
     public static final String QUALIFICATION_RECORDED = "io.firebreak.oncall.qualification_recorded.v1";
+    public static final String AVAILABILITY_CHANGED = "io.firebreak.oncall.availability_changed.v1";
     public static final String PAGE_TRIGGERED = "io.firebreak.page.triggered.v1";
     public static final String PAGE_DELIVERED = "io.firebreak.page.delivered.v1";
     public static final String PAGE_FAILED = "io.firebreak.page.failed.v1";

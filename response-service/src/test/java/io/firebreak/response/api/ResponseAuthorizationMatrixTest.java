@@ -112,6 +112,11 @@ class ResponseAuthorizationMatrixTest {
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
         as(role).contentType("application/x-www-form-urlencoded").formParam("exp", "9999999999").formParam("sig", "forged")
                 .post("/api/v1/response/pages/" + unknown + "/ack").then().statusCode(404);
+        // Anyone with a Firebreak role reaches the marks; marking another person needs to be their manager or an admin.
+        as(role).get("/api/v1/response/people/a/unavailability").then().statusCode(expected(role, READERS, 200));
+        as(role).contentType("application/json").body("{\"endsAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                .post("/api/v1/response/people/a/unavailability").then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);
+        as(role).delete("/api/v1/response/people/a/unavailability/" + unknown).then().statusCode(expected(role, READERS, 404));
         // Chat buttons: Slack's clicks are proven by Slack's signature, Mattermost's by the page's token — no Firebreak role opens them.
         as(role).contentType("application/x-www-form-urlencoded").header("X-Slack-Request-Timestamp", String.valueOf(
                         java.time.Instant.now().getEpochSecond())).header("X-Slack-Signature", "v0=forged").body("payload=%7B%7D")

@@ -238,20 +238,64 @@ public class Paging {
 
     /** Pages the escalation's current level and sets its window. */
     private Uni<Void> pageLevel(IncidentPaging paging, Escalation e) {
-        return levels(e).chain(levels -> {
-            EscalationLevel level = EscalationWindows.level(levels.levels(), e.level);
-            if (level == null) {
-                e.status = EscalationStatus.EXHAUSTED;
-                return Uni.createFrom().voidItem();
+        return levels(e).chain(levels -> pageLevel(paging, e, levels));
+    }
+
+    /**
+     * Pages the current level; a level with nobody available to page (everyone marked unavailable, no
+     * holder) is passed on to the next level of the round at once rather than waiting out its window.
+     */
+    private Uni<Void> pageLevel(IncidentPaging paging, Escalation e, Levels levels) {
+        EscalationLevel level = EscalationWindows.level(levels.levels(), e.level);
+        if (level == null) {
+            e.status = EscalationStatus.EXHAUSTED;
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        return targets.resolve(level.targets(), e.teamId, e.role, now).chain(recipients -> {
+            if (recipients.isEmpty() && e.level + 1 < levels.levels().size()) {
+                return passOn(paging, e, e.level + 1, e.round, "NOBODY_AVAILABLE").chain(() -> pageLevel(paging, e, levels));
             }
-            Instant now = clock.instant();
-            Duration window = EscalationWindows.window(level, paging.priority, levels.windowP1(), levels.windowP2());
-            e.dueAt = now.plus(window);
+            e.dueAt = now.plus(EscalationWindows.window(level, paging.priority, levels.windowP1(), levels.windowP2()));
             e.delayedUntil = null;
-            return targets.resolve(level.targets(), e.teamId, e.role, now)
-                    .chain(recipients -> notifier.page(paging, e, recipients))
-                    .chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
+            return notifier.page(paging, e, recipients).chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
         });
+    }
+
+    /** Moves the escalation to a level at once and publishes why (the caller pages it). */
+    private Uni<Void> passOn(IncidentPaging paging, Escalation e, int toLevel, int toRound, String reason) {
+        Instant now = clock.instant();
+        Instant startedAt = e.levelStartedAt;
+        int fromLevel = e.level;
+        e.level = toLevel;
+        e.round = toRound;
+        e.levelStartedAt = now;
+        return outbox.record(EventTypes.ESCALATION_ESCALATED, paging.incidentId.toString(), new EscalationEscalated(paging.incidentId,
+                e.id, e.teamId, role(e), fromLevel, toLevel, toRound, paging.priority, paging.drill, startedAt, now, reason)).replaceWithVoid();
+    }
+
+    /**
+     * Everyone paged at the escalation's current level became unavailable: the next level (the role's
+     * succession) is paged now instead of when the window ends. Nothing happens when the escalation moved
+     * on or ended meanwhile, or has no further level.
+     */
+    @WithTransaction
+    public Uni<Boolean> passOnUnavailable(UUID incidentId, UUID escalationId, int level, int round) {
+        return pagings.locked(incidentId).chain(paging -> paging == null || paging.status != PagingStatus.ACTIVE
+                ? Uni.createFrom().item(false)
+                : escalations.findById(escalationId).chain(e -> {
+                    if (e == null || e.status != EscalationStatus.ACTIVE || e.level != level || e.round != round) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return levels(e).chain(levels -> {
+                        EscalationWindows.Step next = EscalationWindows.next(e.level, e.round, levels.levels().size(), levels.repeatCount());
+                        if (next == null) {
+                            return Uni.createFrom().item(false);
+                        }
+                        return passOn(paging, e, next.level(), next.round(), "HOLDER_UNAVAILABLE")
+                                .chain(() -> pageLevel(paging, e, levels)).replaceWith(true);
+                    });
+                }));
     }
 
     private record Levels(List<EscalationLevel> levels, int repeatCount, Duration windowP1, Duration windowP2) {
@@ -295,7 +339,6 @@ public class Paging {
                 }
                 Instant now = clock.instant();
                 Instant startedAt = e.levelStartedAt;
-                int fromLevel = e.level;
                 long window = Duration.between(startedAt, e.dueAt).toSeconds();
                 Uni<?> breached = outbox.record(EventTypes.ESCALATION_WINDOW_BREACHED, incidentId.toString(), new EscalationWindowBreached(
                         incidentId, e.id, e.teamId, role(e), e.level, e.round, window, startedAt, now));
@@ -306,12 +349,7 @@ public class Paging {
                         e.dueAt = null;
                         return Uni.createFrom().voidItem();
                     }
-                    e.level = next.level();
-                    e.round = next.round();
-                    e.levelStartedAt = now;
-                    return pageLevel(paging, e).chain(() -> outbox.record(EventTypes.ESCALATION_ESCALATED, incidentId.toString(),
-                            new EscalationEscalated(incidentId, e.id, e.teamId, role(e), fromLevel, e.level, e.round, paging.priority,
-                                    paging.drill, startedAt, now))).replaceWithVoid();
+                    return passOn(paging, e, next.level(), next.round(), "WINDOW_BREACHED").chain(() -> pageLevel(paging, e, levels));
                 });
             });
         });

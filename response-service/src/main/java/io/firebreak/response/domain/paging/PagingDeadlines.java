@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** The durable timers of paging: escalation windows, delayed notification steps and repeats. */
+/** The durable timers of paging: escalation windows, delayed notification steps, repeats and the start of unavailability. */
 public final class PagingDeadlines {
 
     private PagingDeadlines() {
@@ -73,6 +73,27 @@ public final class PagingDeadlines {
         @Override
         public Uni<Void> fire(Deadline deadline) {
             return notifier.repeatDue(deadline.subject());
+        }
+    }
+
+    /** A mark of unavailability began: the person's open pages pass on to the succession. */
+    @ApplicationScoped
+    public static class UnavailableFrom implements DeadlineHandler {
+
+        private final Unavailabilities unavailabilities;
+
+        public UnavailableFrom(Unavailabilities unavailabilities) {
+            this.unavailabilities = unavailabilities;
+        }
+
+        @Override
+        public String kind() {
+            return Unavailabilities.STARTS;
+        }
+
+        @Override
+        public Uni<Void> fire(Deadline deadline) {
+            return unavailabilities.started(UUID.fromString(deadline.subject()));
         }
     }
 }

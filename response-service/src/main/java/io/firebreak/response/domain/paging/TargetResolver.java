@@ -10,6 +10,7 @@ import io.firebreak.response.model.paging.EscalationTarget;
 import io.firebreak.response.persistence.oncall.OverrideRepository;
 import io.firebreak.response.persistence.oncall.ScheduleRepository;
 import io.firebreak.response.persistence.oncall.TeamRepository;
+import io.firebreak.response.persistence.oncall.UnavailabilityRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Turns escalation targets into people at a moment: a schedule's holder (final schedule, overrides
- * included), a named person, or a team's on-call holders — its manager when nobody is on call.
+ * included), a named person, or a team's on-call holders — its manager when nobody is on call. People
+ * marked unavailable at that moment are left out (their succession is paged instead).
  */
 @ApplicationScoped
 public class TargetResolver {
@@ -28,11 +30,14 @@ public class TargetResolver {
     private final ScheduleRepository schedules;
     private final OverrideRepository overrides;
     private final TeamRepository teams;
+    private final UnavailabilityRepository unavailability;
 
-    public TargetResolver(ScheduleRepository schedules, OverrideRepository overrides, TeamRepository teams) {
+    public TargetResolver(ScheduleRepository schedules, OverrideRepository overrides, TeamRepository teams,
+                          UnavailabilityRepository unavailability) {
         this.schedules = schedules;
         this.overrides = overrides;
         this.teams = teams;
+        this.unavailability = unavailability;
     }
 
     public Uni<List<Recipient>> resolve(List<EscalationTarget> targets, String teamId, ResponseRole role, Instant at) {
@@ -47,7 +52,16 @@ public class TargetResolver {
                 return found;
             }));
         }
-        return all;
+        return all.chain(found -> available(found, at));
+    }
+
+    /** The recipients not marked unavailable at the moment. */
+    private Uni<List<Recipient>> available(List<Recipient> recipients, Instant at) {
+        if (recipients.isEmpty()) {
+            return Uni.createFrom().item(recipients);
+        }
+        return unavailability.unavailableAt(recipients.stream().map(Recipient::person).toList(), at)
+                .map(away -> away.isEmpty() ? recipients : recipients.stream().filter(r -> !away.contains(r.person())).toList());
     }
 
     private Uni<List<Recipient>> one(EscalationTarget target, String teamId, ResponseRole role, Instant at) {
@@ -66,15 +80,16 @@ public class TargetResolver {
             if (team == null) {
                 return Uni.createFrom().item(List.<Recipient>of());
             }
-            return schedules.matching(teamId, ResponseRole.TEAM_ON_CALL).chain(list -> holders(list, at)).map(people -> {
+            return schedules.matching(teamId, ResponseRole.TEAM_ON_CALL).chain(list -> holders(list, at)).chain(people -> {
                 List<Recipient> found = new ArrayList<>();
                 for (String p : people) {
                     if (found.stream().noneMatch(f -> f.person().equals(p))) {
                         found.add(new Recipient(p, teamId, null));
                     }
                 }
-                return found.isEmpty() ? List.of(new Recipient(managerOf(team), teamId, null)) : found;
-            });
+                return available(found, at);
+            }).chain(found -> found.isEmpty() ? available(List.of(new Recipient(managerOf(team), teamId, null)), at)
+                    : Uni.createFrom().item(found));
         });
     }
 

@@ -257,7 +257,7 @@ class PagingFlowTest {
         declare(incident, key(), service, "P2", List.of());
         await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
         assertThat(Receivers.RECEIVER.received(path)).as("the chat was tried once").hasSize(1);
-        assertThat(JsonPath.from(Receivers.RECEIVER.received(path).get(0).body()).getString("blocks[1].elements[0].url"))
+        assertThat(JsonPath.from(Receivers.RECEIVER.received(path).get(0).body()).getString("blocks[1].elements[1].url"))
                 .contains("/api/v1/response/pages/");
         await().atMost(WAIT).untilAsserted(() -> {
             JsonPath p = paging(incident);
