@@ -37,10 +37,10 @@ public class EscalationPolicyResource {
     }
 
     public record PolicyView(UUID id, String teamId, String name, List<EscalationLevel> levels, int repeatCount, int windowP1Minutes,
-                             int windowP2Minutes, boolean isDefault, int version, String updatedBy, Instant updatedAt) {
+                             int windowP2Minutes, boolean isDefault, List<String> roles, int version, String updatedBy, Instant updatedAt) {
         public static PolicyView of(EscalationPolicy p) {
             return new PolicyView(p.id, p.teamId, p.name, p.levels, p.repeatCount, p.windowP1Seconds / 60, p.windowP2Seconds / 60,
-                    p.isDefault, p.version, p.updatedBy, p.updatedAt);
+                    p.isDefault, List.of(p.roles), p.version, p.updatedBy, p.updatedAt);
         }
     }
 

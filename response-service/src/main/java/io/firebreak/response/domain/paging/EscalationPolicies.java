@@ -5,6 +5,7 @@ import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.response.domain.oncall.OnCallRights;
 import io.firebreak.response.model.oncall.Team;
+import io.firebreak.response.model.oncall.ResponseRole;
 import io.firebreak.response.model.paging.EscalationLevel;
 import io.firebreak.response.model.paging.EscalationPolicy;
 import io.firebreak.response.model.paging.EscalationTarget;
@@ -36,16 +37,19 @@ public class EscalationPolicies {
         this.clock = clock;
     }
 
-    /** What callers send: levels, repeats, windows per priority in minutes, and whether the team's services use it. */
+    /**
+     * What callers send: levels, repeats, windows per priority in minutes, whether the team's services use
+     * it, and the team's response roles it escalates (instead of the role schedule's holder and succession).
+     */
     public record PolicyDraft(String name, List<EscalationLevel> levels, Integer repeatCount, Integer windowP1Minutes,
-                              Integer windowP2Minutes, Boolean isDefault) {
+                              Integer windowP2Minutes, Boolean isDefault, List<ResponseRole> roles) {
     }
 
     @WithTransaction
     public Uni<EscalationPolicy> create(Actor actor, String teamId, PolicyDraft draft) {
         return team(teamId).chain(team -> {
             OnCallRights.requireScheduleEditor(actor, team);
-            return check(draft).chain(() -> clearDefault(team, draft, null)).chain(() -> {
+            return check(draft).chain(() -> clearDefault(team, draft, null)).chain(() -> takeRoles(team, draft, null)).chain(() -> {
                 EscalationPolicy p = new EscalationPolicy();
                 p.id = UUID.randomUUID();
                 p.teamId = team.id;
@@ -59,7 +63,7 @@ public class EscalationPolicies {
     public Uni<EscalationPolicy> update(Actor actor, UUID id, PolicyDraft draft) {
         return require(id).chain(p -> team(p.teamId).chain(team -> {
             OnCallRights.requireScheduleEditor(actor, team);
-            return check(draft).chain(() -> clearDefault(team, draft, p.id)).chain(() -> {
+            return check(draft).chain(() -> clearDefault(team, draft, p.id)).chain(() -> takeRoles(team, draft, p.id)).chain(() -> {
                 apply(p, draft, actor);
                 return policies.flush().replaceWith(p);
             });
@@ -106,6 +110,22 @@ public class EscalationPolicies {
         });
     }
 
+    /** One policy per team and role: a policy taking roles over removes them from the team's other policies. */
+    private Uni<Void> takeRoles(Team team, PolicyDraft draft, UUID keep) {
+        if (draft.roles() == null || draft.roles().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> taken = draft.roles().stream().map(Enum::name).toList();
+        return policies.ofTeam(team.id).chain(list -> {
+            for (EscalationPolicy other : list) {
+                if (!other.id.equals(keep) && java.util.Arrays.stream(other.roles).anyMatch(taken::contains)) {
+                    other.roles = java.util.Arrays.stream(other.roles).filter(r -> !taken.contains(r)).toArray(String[]::new);
+                }
+            }
+            return policies.flush();
+        });
+    }
+
     private void apply(EscalationPolicy p, PolicyDraft draft, Actor actor) {
         p.name = draft.name().strip();
         p.levels = List.copyOf(draft.levels());
@@ -113,6 +133,7 @@ public class EscalationPolicies {
         p.windowP1Seconds = (draft.windowP1Minutes() == null ? 5 : draft.windowP1Minutes()) * 60;
         p.windowP2Seconds = (draft.windowP2Minutes() == null ? 15 : draft.windowP2Minutes()) * 60;
         p.isDefault = Boolean.TRUE.equals(draft.isDefault());
+        p.roles = draft.roles() == null ? new String[0] : draft.roles().stream().distinct().map(Enum::name).toArray(String[]::new);
         p.updatedBy = actor.user();
         p.updatedAt = clock.instant();
     }
@@ -134,6 +155,9 @@ public class EscalationPolicies {
         }
         if (draft.windowP2Minutes() != null && (draft.windowP2Minutes() < 1 || draft.windowP2Minutes() > 1440)) {
             violations.add(new Violation("windowP2Minutes", "must be between 1 and 1440"));
+        }
+        if (draft.roles() != null && draft.roles().stream().anyMatch(r -> r == null || r == ResponseRole.TEAM_ON_CALL)) {
+            violations.add(new Violation("roles", "may name INCIDENT_COMMANDER, COMMS_LEAD and TECH_LEAD (the team's services use the default policy)"));
         }
         List<UUID> scheduleRefs = new ArrayList<>();
         List<String> teamRefs = new ArrayList<>();

@@ -23,6 +23,7 @@ import io.firebreak.response.model.oncall.Schedule;
 import io.firebreak.response.model.paging.Escalation;
 import io.firebreak.response.model.paging.EscalationKind;
 import io.firebreak.response.model.paging.EscalationLevel;
+import io.firebreak.response.model.paging.EscalationPolicy;
 import io.firebreak.response.model.paging.EscalationStatus;
 import io.firebreak.response.model.paging.EscalationTarget;
 import io.firebreak.response.model.paging.IncidentPaging;
@@ -193,29 +194,47 @@ public class Paging {
     }
 
     private Uni<Void> startRoles(IncidentPaging paging, BusinessServiceView service) {
+        String owning = service == null ? null : service.owningTeam;
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ResponseRole role : P1_ROLES) {
-            chain = chain.chain(() -> roleSchedule(service == null ? null : service.owningTeam, role).chain(schedule -> {
-                if (schedule == null) {
+            chain = chain.chain(() -> rolePlan(owning, role).chain(plan -> {
+                if (plan == null) {
                     return Uni.createFrom().voidItem();
                 }
                 Escalation e = new Escalation();
                 e.kind = EscalationKind.ROLE;
                 e.role = role;
-                e.scheduleId = schedule.id;
-                e.teamId = schedule.teamId;
-                e.targetKey = "role:" + role + ":" + schedule.id;
+                if (plan.policy() != null) {
+                    e.policyId = plan.policy().id;
+                    e.teamId = plan.policy().teamId;
+                    e.targetKey = "role:" + role + ":policy:" + plan.policy().id;
+                } else {
+                    e.scheduleId = plan.schedule().id;
+                    e.teamId = plan.schedule().teamId;
+                    e.targetKey = "role:" + role + ":" + plan.schedule().id;
+                }
                 return begin(paging, e);
             }));
         }
         return chain;
     }
 
-    /** The owning team's schedule for the role, else the major-incident team's (configured). */
-    private Uni<Schedule> roleSchedule(String owningTeam, ResponseRole role) {
-        Uni<List<Schedule>> own = owningTeam == null ? Uni.createFrom().item(List.of()) : schedules.matching(owningTeam, role);
-        return own.chain(list -> !list.isEmpty() ? Uni.createFrom().item(list.get(0))
-                : schedules.matching(config.paging().roleTeam(), role).map(l -> l.isEmpty() ? null : l.get(0)));
+    /** How a role is paged: a team's policy assigned to it, or its role schedule (holder, then succession). */
+    private record RolePlan(EscalationPolicy policy, Schedule schedule) {
+    }
+
+    /**
+     * The owning team's way of paging the role (its policy for the role, else its role schedule), else the
+     * major-incident team's (configured); null when neither has one.
+     */
+    private Uni<RolePlan> rolePlan(String owningTeam, ResponseRole role) {
+        Uni<RolePlan> own = owningTeam == null ? Uni.createFrom().nullItem() : teamRolePlan(owningTeam, role);
+        return own.chain(plan -> plan != null ? Uni.createFrom().item(plan) : teamRolePlan(config.paging().roleTeam(), role));
+    }
+
+    private Uni<RolePlan> teamRolePlan(String teamId, ResponseRole role) {
+        return policies.forRole(teamId, role.name()).chain(policy -> policy != null ? Uni.createFrom().item(new RolePlan(policy, null))
+                : schedules.matching(teamId, role).map(list -> list.isEmpty() ? null : new RolePlan(null, list.get(0))));
     }
 
     /** Starts an escalation at its first level, unless the incident already has one for that target. */

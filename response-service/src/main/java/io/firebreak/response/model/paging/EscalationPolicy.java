@@ -43,6 +43,10 @@ public class EscalationPolicy {
     @Column(name = "is_default", nullable = false)
     public boolean isDefault;
 
+    /** The response roles (names of {@code ResponseRole}) of the team that this policy escalates. */
+    @Column(nullable = false)
+    public String[] roles = new String[0];
+
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 

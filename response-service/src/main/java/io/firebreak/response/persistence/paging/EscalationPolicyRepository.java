@@ -16,6 +16,11 @@ public class EscalationPolicyRepository implements PanacheRepositoryBase<Escalat
         return list("teamId = ?1 order by name", teamId);
     }
 
+    /** The team's policy assigned to the role, if any. */
+    public Uni<EscalationPolicy> forRole(String teamId, String role) {
+        return find("from EscalationPolicy p where p.teamId = ?1 and array_contains(p.roles, ?2)", teamId, role).firstResult();
+    }
+
     public Uni<EscalationPolicy> defaultOf(String teamId) {
         return find("teamId = ?1 and isDefault = true", teamId).firstResult();
     }

@@ -285,6 +285,50 @@ class PagingFlowTest {
                 .as("no verified method: the page failed, escalation goes on").isEqualTo("FAILED");
     }
 
+    @Test
+    void aPolicyAssignedToARoleEscalatesThatRoleInsteadOfTheScheduleSuccession() throws Throwable {
+        String ic = unique("ic");
+        String backup = unique("backup");
+        String deputy = unique("deputy");
+        String team = PagingFixtures.team("mona", ic, backup, deputy);
+        PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
+        PagingFixtures.qualify(backup, "INCIDENT_COMMANDER");
+        String schedule = PagingFixtures.schedule(team, "INCIDENT_COMMANDER", ic, List.of(backup));
+        for (String person : List.of(ic, backup, deputy)) {
+            PagingFixtures.verifiedMethod(person, "EMAIL", mail(person));
+        }
+        Map<String, Object> policy = Map.of("name", unique("ic-policy"), "windowP1Minutes", 5, "roles", List.of("INCIDENT_COMMANDER"),
+                "levels", List.of(Map.of("targets", List.of(Map.of("type", "SCHEDULE", "ref", schedule))),
+                        Map.of("targets", List.of(Map.of("type", "PERSON", "ref", deputy)))));
+        String policyId = given().auth().oauth2(Tokens.as("mona", "service-owner")).contentType(ContentType.JSON).body(policy)
+                .post("/api/v1/response/teams/" + team + "/escalation-policies").then().statusCode(201)
+                .body("roles", org.hamcrest.Matchers.contains("INCIDENT_COMMANDER")).extract().path("id");
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P1", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty());
+        assertThat(paging(incident).getString("escalations.find { it.role == 'INCIDENT_COMMANDER' }.policyId")).isEqualTo(policyId);
+
+        timePasses(Duration.ofMinutes(6));
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(deputy)).isEmpty());
+        assertThat(TestSmtp.messagesTo(mail(backup))).as("the policy's second level, not the schedule's succession").isEmpty();
+
+        // One policy per team and role: a new one taking the role over leaves the first without it.
+        Map<String, Object> other = new java.util.HashMap<>(policy);
+        other.put("name", unique("ic-policy"));
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON).body(other)
+                .post("/api/v1/response/teams/" + team + "/escalation-policies").then().statusCode(201);
+        given().auth().oauth2(Tokens.as("vera", "viewer")).get("/api/v1/response/escalation-policies/" + policyId)
+                .then().statusCode(200).body("roles", org.hamcrest.Matchers.empty());
+        other.put("roles", List.of("TEAM_ON_CALL"));
+        given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON).body(other)
+                .post("/api/v1/response/teams/" + team + "/escalation-policies").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("roles"));
+    }
+
     private static String uncheckedSubject(MimeMessage m) {
         try {
             return m.getSubject();
