@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
  * {@code priority} is the reporter's proposal (required only while no policy is active; when it
  * differs from the policy's, {@code justification} is required and the dispute is recorded).
  * Enumerations travel as text so a wrong value is reported with every other invalid field.
+ * {@code drill} declares an exercise: paged as a drill and left out of real metrics.
  */
 public record DeclareIncidentRequest(
         @NotBlank @Size(max = 200) String title,
@@ -21,5 +22,6 @@ public record DeclareIncidentRequest(
         @NotNull @Valid ImpactFactsInput impact,
         @NotNull @NotInFuture OffsetDateTime detectedAt,
         @Pattern(regexp = "P[1-4]", message = "must be one of P1, P2, P3, P4") String priority,
-        @Size(max = 2000) String justification) {
+        @Size(max = 2000) String justification,
+        Boolean drill) {
 }

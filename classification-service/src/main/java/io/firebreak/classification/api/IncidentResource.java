@@ -84,7 +84,8 @@ public class IncidentResource {
                 structurallyUsable ? ImpactFactsInput.toFacts(request.impact()) : ImpactFacts.NONE,
                 request.detectedAt() == null ? null : request.detectedAt().toInstant(),
                 request.priority() == null || !request.priority().matches("P[1-4]") ? null : Priority.valueOf(request.priority()),
-                request.justification(), identity.getPrincipal().getName(), null, ClassificationBasis.REPORTER);
+                request.justification(), identity.getPrincipal().getName(), null, ClassificationBasis.REPORTER,
+                Boolean.TRUE.equals(request.drill()));
         return declarations.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
                 .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))

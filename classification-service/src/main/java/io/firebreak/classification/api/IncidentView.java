@@ -19,7 +19,7 @@ public record IncidentView(UUID id, String key, String title, String summary, St
                            ImpactFacts impact, Integer policyVersion, Evaluation explanation,
                            Priority proposedPriority, boolean disputed, String disputeJustification,
                            TemporaryP1 temporaryP1, Priority finalPriority, UUID alertGroupId,
-                           Instant detectedAt, Instant declaredAt, String declaredBy) {
+                           Instant detectedAt, Instant declaredAt, String declaredBy, boolean drill) {
 
     /** A temporary P1 designation and its state. */
     public record TemporaryP1(TemporaryP1Status status, Instant expiresAt, String designatedBy) {
@@ -30,6 +30,6 @@ public record IncidentView(UUID id, String key, String title, String summary, St
                 i.classificationBasis != ClassificationBasis.POLICY, i.impact, i.policyVersion,
                 i.explanation, i.proposedPriority, i.disputeJustification != null, i.disputeJustification,
                 i.temporaryP1Status == null ? null : new TemporaryP1(i.temporaryP1Status, i.temporaryP1ExpiresAt, i.temporaryP1By),
-                i.finalPriority, i.alertGroupId, i.detectedAt, i.declaredAt, i.declaredBy);
+                i.finalPriority, i.alertGroupId, i.detectedAt, i.declaredAt, i.declaredBy, i.drill);
     }
 }

@@ -108,6 +108,7 @@ public class IncidentDeclarations {
             incident.declaredAt = now;
             incident.declaredBy = d.declaredBy();
             incident.alertGroupId = d.alertGroupId();
+            incident.drill = d.drill();
             incident.classificationBasis = evaluation != null ? ClassificationBasis.POLICY
                     : d.basisWithoutPolicy() == null ? ClassificationBasis.REPORTER : d.basisWithoutPolicy();
             return incidents.persist(incident);
@@ -129,6 +130,6 @@ public class IncidentDeclarations {
     private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams) {
         return new IncidentDeclared(incident.id, incident.key, incident.title, incident.summary,
                 incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy,
-                responsibleTeams, false);
+                responsibleTeams, incident.drill);
     }
 }

@@ -85,6 +85,10 @@ public class Incident {
     @Column(name = "alert_group_id")
     public UUID alertGroupId;
 
+    /** An exercise: paged as a drill, never counted in real metrics. */
+    @Column(nullable = false)
+    public boolean drill;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(name = "classification_basis", nullable = false)
     public ClassificationBasis classificationBasis = ClassificationBasis.POLICY;

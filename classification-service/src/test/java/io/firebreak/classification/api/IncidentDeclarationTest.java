@@ -74,6 +74,22 @@ class IncidentDeclarationTest {
     }
 
     @Test
+    void aDrillIsClassifiedLikeAnyIncidentAndItsDeclarationSaysItIsADrill() throws Exception {
+        Map<String, Object> body = declaration("Drill: checkout down " + UUID.randomUUID(), CHECKOUT, Map.of("revenueLossPerHour", 25_000));
+        body.put("drill", true);
+        String id = given().auth().oauth2(Tokens.as("ines", "incident-commander")).contentType(ContentType.JSON).body(body)
+                .when().post(INCIDENTS)
+                .then().statusCode(201).body("priority", equalTo("P1")).body("drill", equalTo(true))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.as("vera", "viewer")).get(INCIDENTS + "/" + id).then().statusCode(200).body("drill", equalTo(true));
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TestRun.topic("classification"),
+                r -> r.stream().anyMatch(x -> id.equals(x.key())), Duration.ofSeconds(20));
+        JsonNode data = mapper.readTree(records.stream().filter(x -> id.equals(x.key())).findFirst().orElseThrow().value());
+        assertThat(data.get("drill").asBoolean(false)).isTrue();
+    }
+
+    @Test
     void whatTheCatalogKnowsCompletesADeclarationWithoutFigures() {
         String facing = Fixtures.uniqueName("storefront");
         Fixtures.service(facing, 1, "sam", true, false);

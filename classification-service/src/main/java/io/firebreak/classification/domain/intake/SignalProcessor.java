@@ -153,7 +153,7 @@ public class SignalProcessor {
         Declaration d = new Declaration(summary.length() > 200 ? summary.substring(0, 197) + "..." : summary,
                 summary + (s.source() == null ? "" : " (source: " + s.source() + ")"), service.name, facts,
                 s.timestamp() != null && !s.timestamp().isAfter(s.receivedAt()) ? s.timestamp() : s.receivedAt(),
-                fromSeverity, null, s.integration(), group.id, ClassificationBasis.SEVERITY);
+                fromSeverity, null, s.integration(), group.id, ClassificationBasis.SEVERITY, false);
         return declarations.declare(d, List.of()).invoke(incident -> group.incidentId = incident.id).replaceWithVoid();
     }
 

@@ -132,11 +132,15 @@ final class PagingFixtures {
     }
 
     static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams) {
+        declare(incident, key, service, priority, responsibleTeams, false);
+    }
+
+    static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams, boolean drill) {
         String teams = responsibleTeams.stream().map(t -> "\"" + t + "\"").reduce((a, b) -> a + "," + b).orElse("");
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"title\":\"Checkout down\","
                 + "\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority + "\","
                 + "\"detectedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\","
-                + "\"responsibleTeams\":[" + teams + "],\"drill\":false}";
+                + "\"responsibleTeams\":[" + teams + "],\"drill\":" + drill + "}";
         send(incident.toString(), "io.firebreak.incident.declared.v1", data);
     }
 

@@ -329,6 +329,25 @@ class PagingFlowTest {
                 .body("violations.field", org.hamcrest.Matchers.hasItem("roles"));
     }
 
+    @Test
+    void aDrillIsPagedAsADrillOnEveryChannelAndInItsEvents() throws Exception {
+        String person = unique("drill");
+        String service = PagingFixtures.serviceEscalatingTo(person);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of(), true);
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        MimeMessage page = TestSmtp.messagesTo(mail(person)).get(0);
+        assertThat(uncheckedSubject(page)).startsWith("[DRILL] [P2]");
+        assertThat(page.getContent().toString()).startsWith("[DRILL]");
+        assertThat(paging(incident).getBoolean("drill")).isTrue();
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> triggered = TestKafkaClient.readUntil(TestRun.topic("response"),
+                records -> records.stream().anyMatch(r -> incident.toString().equals(r.key())
+                        && "io.firebreak.page.triggered.v1".equals(TestKafkaClient.header(r, "ce_type"))), WAIT).stream()
+                .filter(r -> incident.toString().equals(r.key()) && "io.firebreak.page.triggered.v1".equals(TestKafkaClient.header(r, "ce_type")))
+                .findFirst().orElseThrow();
+        assertThat(JsonPath.from(new String(triggered.value(), java.nio.charset.StandardCharsets.UTF_8)).getBoolean("drill")).isTrue();
+    }
+
     private static String uncheckedSubject(MimeMessage m) {
         try {
             return m.getSubject();
