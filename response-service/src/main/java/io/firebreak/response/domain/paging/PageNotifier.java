@@ -77,7 +77,7 @@ public class PageNotifier {
     public Uni<List<Page>> page(IncidentPaging paging, Escalation escalation, List<Recipient> recipients) {
         Uni<List<Page>> all = Uni.createFrom().item(new ArrayList<>());
         for (Recipient r : recipients) {
-            all = all.chain(created -> pages.exists(paging.incidentId, escalation.level, escalation.round, r.person()).chain(exists -> {
+            all = all.chain(created -> exists(paging, escalation, r.person()).chain(exists -> {
                 if (exists) {
                     return Uni.createFrom().item(created);
                 }
@@ -88,6 +88,14 @@ public class PageNotifier {
             }));
         }
         return all;
+    }
+
+    /** One page per person, level and round of an incident (a unique key); a fresh paging knows its pages without asking. */
+    private Uni<Boolean> exists(IncidentPaging paging, Escalation escalation, String person) {
+        if (paging.fresh) {
+            return Uni.createFrom().item(!paging.pagedNow.add(escalation.level + "/" + escalation.round + "/" + person));
+        }
+        return pages.exists(paging.incidentId, escalation.level, escalation.round, person);
     }
 
     private Uni<Page> pageOne(IncidentPaging paging, Escalation escalation, Recipient r) {
@@ -116,7 +124,9 @@ public class PageNotifier {
 
     /** Runs the person's rules (repeat number {@code repeat}): immediate steps now, later ones as deadlines. */
     private Uni<Void> run(IncidentPaging paging, Page p, int repeat) {
-        return plan(p).chain(plan -> {
+        return planned(p).chain(planned -> {
+            List<Planned> plan = planned.steps();
+            NotificationRules r = planned.rules();
             if (plan.isEmpty()) {
                 return repeat == 0 ? fail(paging, p, "no verified contact method") : Uni.createFrom().voidItem();
             }
@@ -130,10 +140,10 @@ public class PageNotifier {
                             now.plus(Duration.ofMinutes(step.delayMinutes())), null));
                 }
             }
-            return chain.chain(() -> rulesOf(p).chain(r -> r == null || r.repeatMinutes == null || repeat >= config.paging().maxRepeats()
+            return chain.chain(() -> r == null || r.repeatMinutes == null || repeat >= config.paging().maxRepeats()
                     ? Uni.createFrom().voidItem()
                     : deadlines.schedule(REPEAT, p.incidentId + "/" + p.id + "/" + (repeat + 1), now.plus(Duration.ofMinutes(r.repeatMinutes)),
-                            null)));
+                            null));
         });
     }
 
@@ -219,8 +229,16 @@ public class PageNotifier {
         return rules.findById(new NotificationRules.Key(p.person, p.urgency));
     }
 
-    /** The person's steps over verified methods; without rules, every verified method at once. */
+    /** The person's steps and the rules they came from (null without rules). */
+    record Plan(List<Planned> steps, NotificationRules rules) {
+    }
+
     Uni<List<Planned>> plan(Page p) {
+        return planned(p).map(Plan::steps);
+    }
+
+    /** The person's steps over verified methods; without rules, every verified method at once. */
+    Uni<Plan> planned(Page p) {
         return methods.verifiedOf(List.of(p.person)).chain(verified -> rulesOf(p).map(r -> {
             List<Planned> plan = new ArrayList<>();
             if (r != null && !r.steps.isEmpty()) {
@@ -236,7 +254,7 @@ public class PageNotifier {
                     plan.add(new Planned(i, verified.get(i), 0));
                 }
             }
-            return plan;
+            return new Plan(plan, r);
         }));
     }
 

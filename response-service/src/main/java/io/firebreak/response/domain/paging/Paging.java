@@ -117,6 +117,7 @@ public class Paging {
             paging.declaredAt = declared.declaredAt();
             paging.updatedAt = clock.instant();
             paging.status = urgent(paging.priority) ? PagingStatus.ACTIVE : PagingStatus.LOW_URGENCY;
+            paging.fresh = true;
             return pagings.persist(paging).chain(() -> paging.status == PagingStatus.ACTIVE ? startAll(paging) : Uni.createFrom().voidItem())
                     .replaceWith(true);
         });
@@ -239,7 +240,9 @@ public class Paging {
 
     /** Starts an escalation at its first level, unless the incident already has one for that target. */
     private Uni<Void> begin(IncidentPaging paging, Escalation e) {
-        return escalations.count("incidentId = ?1 and targetKey = ?2", paging.incidentId, e.targetKey).chain(n -> {
+        Uni<Long> existing = paging.fresh ? Uni.createFrom().item(0L)
+                : escalations.count("incidentId = ?1 and targetKey = ?2", paging.incidentId, e.targetKey);
+        return existing.chain(n -> {
             if (n > 0) {
                 return Uni.createFrom().voidItem();
             }

@@ -63,4 +63,15 @@ public class IncidentPaging {
 
     @Version
     public int version;
+
+    /**
+     * Created in the current transaction: no escalation or page of it exists in the database yet, so their
+     * existence checks are answered from {@link #pagedNow} instead of queries (paging speed). Never stored.
+     */
+    @jakarta.persistence.Transient
+    public boolean fresh;
+
+    /** Level/round/person of the pages written for a fresh paging in this transaction. */
+    @jakarta.persistence.Transient
+    public java.util.Set<String> pagedNow = new java.util.HashSet<>();
 }
