@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.platform.audit.AuditLog;
 import io.firebreak.platform.delivery.OutboundDeliveries;
 import io.firebreak.platform.delivery.OutboundMessage;
+import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.response.config.ResponseConfig;
 import io.firebreak.response.domain.paging.AckLinks;
 import io.firebreak.response.domain.paging.Paging;
@@ -65,25 +66,27 @@ public class ChatAcknowledgements {
             return Uni.createFrom().item(new Outcome(Result.EXPIRED, "This page's acknowledgement expired; acknowledge in Firebreak instead."));
         }
         UUID pageId = check.pageId();
-        return paging.page(pageId).chain(p -> {
-            if (p == null) {
+        return paging.acknowledgeByLink(pageId, "CHAT").chain(ack -> paging.find(ack.incidentId()).chain(incident -> {
+            String key = incident == null ? ack.incidentId().toString() : incident.incidentKey;
+            Outcome outcome = ack.first()
+                    ? new Outcome(Result.ACKNOWLEDGED, "Acknowledged by " + ack.person() + " (" + channel.toLowerCase(java.util.Locale.ROOT)
+                            + ", clicked by " + clickedBy + "): " + key + " escalation stopped.")
+                    : new Outcome(Result.ALREADY_ACKNOWLEDGED, key + " was already acknowledged by " + ack.acknowledgedBy()
+                            + "; " + ack.person() + " is recorded as engaged.");
+            var record = JSON.createObjectNode().put("incidentId", ack.incidentId().toString()).put("pageId", pageId.toString())
+                    .put("person", ack.person()).put("channel", channel).put("clickedBy", clickedBy).put("first", ack.first())
+                    .put("at", clock.instant().toString());
+            return audit.append("chat-acknowledgements", record).chain(() -> reply(pageId, replyUrl, outcome)).replaceWith(outcome);
+        })).onFailure(ProblemException.class).recoverWithUni(e -> {
+            // Refused before anything was written: the channel hears why.
+            int status = ((ProblemException) e).problem().status();
+            if (status == 410) {
+                return Uni.createFrom().item(new Outcome(Result.USED, "This page was already acknowledged with this button or its link."));
+            }
+            if (status == 404) {
                 return Uni.createFrom().item(new Outcome(Result.FORGED, "This button is not a valid Firebreak acknowledgement."));
             }
-            if (p.linkUsedAt != null) {
-                return Uni.createFrom().item(new Outcome(Result.USED, "This page was already acknowledged at " + p.linkUsedAt + "."));
-            }
-            return paging.acknowledgeByLink(pageId, "CHAT").chain(ack -> paging.find(ack.incidentId()).chain(incident -> {
-                String key = incident == null ? ack.incidentId().toString() : incident.incidentKey;
-                Outcome outcome = ack.first()
-                        ? new Outcome(Result.ACKNOWLEDGED, "Acknowledged by " + p.person + " (" + channel.toLowerCase(java.util.Locale.ROOT)
-                                + ", clicked by " + clickedBy + "): " + key + " escalation stopped.")
-                        : new Outcome(Result.ALREADY_ACKNOWLEDGED, key + " was already acknowledged by " + ack.acknowledgedBy()
-                                + "; " + p.person + " is recorded as engaged.");
-                var record = JSON.createObjectNode().put("incidentId", ack.incidentId().toString()).put("pageId", pageId.toString())
-                        .put("person", p.person).put("channel", channel).put("clickedBy", clickedBy).put("first", ack.first())
-                        .put("at", clock.instant().toString());
-                return audit.append("chat-acknowledgements", record).chain(() -> reply(pageId, replyUrl, outcome)).replaceWith(outcome);
-            }));
+            return Uni.createFrom().failure(e);
         });
     }
 

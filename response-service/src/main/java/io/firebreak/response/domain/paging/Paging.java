@@ -377,8 +377,8 @@ public class Paging {
         });
     }
 
-    /** What an acknowledgement did. */
-    public record Acknowledgement(UUID incidentId, boolean first, String acknowledgedBy, Instant acknowledgedAt) {
+    /** What an acknowledgement (for {@code person}) did: the first one, or who acknowledged first and when. */
+    public record Acknowledgement(UUID incidentId, String person, boolean first, String acknowledgedBy, Instant acknowledgedAt) {
     }
 
     /**
@@ -412,7 +412,7 @@ public class Paging {
                                 paged == null ? null : paged.teamId, paged == null || paged.role == null ? null : paged.role.name(),
                                 paged == null ? null : paged.id, via, paged == null ? null : paged.triggeredAt, now));
                 if (paging.status == PagingStatus.ACKNOWLEDGED) {
-                    return engaged.replaceWith(new Acknowledgement(incidentId, false, paging.acknowledgedBy, paging.acknowledgedAt));
+                    return engaged.replaceWith(new Acknowledgement(incidentId, person, false, paging.acknowledgedBy, paging.acknowledgedAt));
                 }
                 paging.status = PagingStatus.ACKNOWLEDGED;
                 paging.acknowledgedBy = person;
@@ -424,7 +424,7 @@ public class Paging {
                                 paging.incidentKey, paged == null ? null : paged.id, person, via, paging.priority, paging.drill,
                                 paging.declaredAt, paging.firstPageAt, now)))
                         .chain(() -> engaged)
-                        .replaceWith(new Acknowledgement(incidentId, true, person, now));
+                        .replaceWith(new Acknowledgement(incidentId, person, true, person, now));
             });
         });
     }
@@ -525,7 +525,10 @@ public class Paging {
      */
     @WithTransaction
     public Uni<Acknowledgement> acknowledgeByLink(UUID pageId, String via) {
-        return pages.findById(pageId).chain(p -> {
+        // The incident's paging row is locked before the page is read: of two clicks at once, the second
+        // reads the page after the first committed and finds its link used.
+        return pages.incidentOf(pageId).chain(incidentId -> incidentId == null ? Uni.createFrom().<Page>nullItem()
+                : pagings.locked(incidentId).chain(() -> pages.findById(pageId))).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Page", pageId));
             }

@@ -30,6 +30,11 @@ public class PageRepository implements PanacheRepositoryBase<Page, UUID> {
         return find("select p " + OPEN_AT_CURRENT_LEVEL + " and p.incidentId = ?2", person, incidentId).list();
     }
 
+    /** The incident a page belongs to, without loading the page into the session; null when there is no such page. */
+    public Uni<UUID> incidentOf(UUID pageId) {
+        return find("select p.incidentId from Page p where p.id = ?1", pageId).project(UUID.class).firstResult();
+    }
+
     /** Whether the person already holds a page of this level and round for the incident (the unique key). */
     public Uni<Boolean> exists(UUID incidentId, int level, int round, String person) {
         return count("incidentId = ?1 and level = ?2 and round = ?3 and person = ?4", incidentId, level, round, person).map(n -> n > 0);

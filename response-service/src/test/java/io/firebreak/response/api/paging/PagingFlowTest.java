@@ -348,6 +348,41 @@ class PagingFlowTest {
         assertThat(JsonPath.from(new String(triggered.value(), java.nio.charset.StandardCharsets.UTF_8)).getBoolean("drill")).isTrue();
     }
 
+    @Test
+    void aLinkPostedTwiceAtTheSameMomentAcknowledgesOnceAndRefusesTheOther() throws Exception {
+        String person = unique("twice");
+        String service = PagingFixtures.serviceEscalatingTo(person);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        String link = linkIn(TestSmtp.messagesTo(mail(person)).get(0));
+        String path = link.substring(link.indexOf("/api/"));
+        String pathOnly = path.substring(0, path.indexOf('?'));
+        Map<String, String> query = query(path.substring(path.indexOf('?') + 1));
+
+        // Two clicks (a double click, or the mail link and the chat button) released together.
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = clicks.invokeAll(List.of(() -> {
+                start.await();
+                return given().contentType(ContentType.URLENC).formParams(query).post(pathOnly).statusCode();
+            }, () -> {
+                start.await();
+                return given().contentType(ContentType.URLENC).formParams(query).post(pathOnly).statusCode();
+            }));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 410);
+        } finally {
+            clicks.shutdownNow();
+        }
+        List<String> types = eventTypes(incident, found -> found.contains("io.firebreak.page.acknowledged.v1"));
+        assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
+    }
+
     private static String uncheckedSubject(MimeMessage m) {
         try {
             return m.getSubject();
