@@ -17,6 +17,13 @@ public interface ResponseConfig {
     @WithDefault("false")
     boolean allowHttpWebhooks();
 
+    /**
+     * Webhook URLs aimed at loopback, private or link-local addresses and local names are refused unless
+     * allowed (the local stack and tests run their receivers on loopback). See {@code Destinations}.
+     */
+    @WithDefault("false")
+    boolean allowPrivateWebhookHosts();
+
     /** How long a verification code is good for. */
     @WithDefault("15m")
     Duration verificationTtl();

@@ -1,5 +1,6 @@
 package io.firebreak.response.domain.contact;
 
+import io.firebreak.platform.delivery.Destinations;
 import io.firebreak.platform.delivery.OutboundDeliveries;
 import io.firebreak.platform.delivery.StandardWebhooks;
 import io.firebreak.platform.problem.ProblemException;
@@ -220,7 +221,7 @@ public class ContactMethods {
                 return "must be an absolute URL";
             }
             if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && config.allowHttpWebhooks())) {
-                return null;
+                return Destinations.refusal(uri, config.allowPrivateWebhookHosts());
             }
             return config.allowHttpWebhooks() ? "must be an http(s) URL" : "must be an https URL";
         } catch (IllegalArgumentException e) {

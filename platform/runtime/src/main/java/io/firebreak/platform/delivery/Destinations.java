@@ -1,0 +1,67 @@
+package io.firebreak.platform.delivery;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Which webhook destinations people may register. Firebreak posts to URLs its users type in; without a
+ * check, a URL can aim the service at its own network (the cloud metadata address, the database, the
+ * admin ports of a neighbour). Refused unless allowed (local stacks and tests, whose receivers run on
+ * loopback): loopback, private (RFC 1918, RFC 4193), link-local (incl. 169.254.169.254), unspecified,
+ * multicast and carrier-grade NAT addresses written as literals, and names that are local by
+ * definition ({@code localhost}, {@code *.localhost}, {@code *.local}, {@code *.internal}). This is a
+ * check of what is written, not of what a name resolves to: names pointing inside need an egress
+ * policy (the Kubernetes network policies) as well.
+ */
+public final class Destinations {
+
+    private Destinations() {
+    }
+
+    /** Why the host of {@code uri} may not receive webhooks, or null when it may. */
+    public static String refusal(URI uri, boolean allowPrivate) {
+        String host = uri.getHost();
+        if (host == null) {
+            return "must be an absolute URL";
+        }
+        if (allowPrivate) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (name.equals("localhost") || name.endsWith(".localhost") || name.endsWith(".local") || name.endsWith(".internal")) {
+            return "must not point at a local or internal host (" + host + ")";
+        }
+        if (!isLiteral(name)) {
+            return null;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(name); // a literal: parsed, never looked up
+            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                    || address.isMulticastAddress() || uniqueLocal(address) || carrierGradeNat(address)) {
+                return "must not point at a loopback, private or link-local address (" + host + ")";
+            }
+            return null;
+        } catch (UnknownHostException e) {
+            return "must have a valid host";
+        }
+    }
+
+    private static boolean isLiteral(String name) {
+        return name.contains(":") || name.matches("[0-9.]+");
+    }
+
+    private static boolean uniqueLocal(InetAddress address) {
+        byte[] b = address.getAddress();
+        return b.length == 16 && (b[0] & 0xfe) == 0xfc;
+    }
+
+    private static boolean carrierGradeNat(InetAddress address) {
+        byte[] b = address.getAddress();
+        return b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+    }
+}
