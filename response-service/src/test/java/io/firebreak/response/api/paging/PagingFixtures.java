@@ -145,8 +145,12 @@ final class PagingFixtures {
     }
 
     static void priorityChanged(UUID incident, String key, String service, String from, String to) {
+        priorityChanged(incident, key, service, from, to, "RECLASSIFIED");
+    }
+
+    static void priorityChanged(UUID incident, String key, String service, String from, String to, String reason) {
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"" + service + "\","
-                + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"RECLASSIFIED\","
+                + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"" + reason + "\","
                 + "\"changedBy\":\"ines\",\"changedAt\":\"" + Instant.now() + "\"}";
         send(incident.toString(), "io.firebreak.incident.priority_changed.v1", data);
     }

@@ -383,6 +383,62 @@ class PagingFlowTest {
         assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
     }
 
+    @Test
+    void aTemporaryP1OfALowUrgencyIncidentPagesTheTeamAndTheP1RolesFromThen() {
+        String ic = unique("ic");
+        String oncall = unique("oncall");
+        String team = PagingFixtures.team("mona", ic, oncall);
+        PagingFixtures.policy(team, 5, oncall);
+        PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
+        PagingFixtures.schedule(team, "INCIDENT_COMMANDER", ic, List.of());
+        PagingFixtures.verifiedMethod(ic, "EMAIL", mail(ic));
+        PagingFixtures.verifiedMethod(oncall, "EMAIL", mail(oncall));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        String key = key();
+        declare(incident, key, service, "P3", List.of());
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(paging(incident).getString("status")).isEqualTo("LOW_URGENCY"));
+        assertThat(paging(incident).getList("pages")).isEmpty();
+
+        PagingFixtures.priorityChanged(incident, key, service, "P3", "P1", "TEMPORARY_P1_DESIGNATED");
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty() && !TestSmtp.messagesTo(mail(oncall)).isEmpty());
+        JsonPath p = paging(incident);
+        assertThat(p.getString("status")).isEqualTo("ACTIVE");
+        assertThat(p.getString("priority")).isEqualTo("P1");
+        assertThat(p.getList("escalations.kind")).contains("SERVICE", "ROLE");
+        assertThat(uncheckedSubject(TestSmtp.messagesTo(mail(ic)).get(0))).contains("[P1]").contains("incident commander");
+    }
+
+    @Test
+    void anUpgradeFromP2ToP1AddsTheRoleEscalationsAndKeepsTheTeams() {
+        String ic = unique("ic");
+        String oncall = unique("oncall");
+        String team = PagingFixtures.team("mona", ic, oncall);
+        PagingFixtures.policy(team, 5, oncall);
+        PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
+        PagingFixtures.schedule(team, "INCIDENT_COMMANDER", ic, List.of());
+        PagingFixtures.verifiedMethod(ic, "EMAIL", mail(ic));
+        PagingFixtures.verifiedMethod(oncall, "EMAIL", mail(oncall));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        String key = key();
+        declare(incident, key, service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(oncall)).isEmpty());
+        assertThat(TestSmtp.messagesTo(mail(ic))).as("no role is paged for a P2").isEmpty();
+
+        PagingFixtures.priorityChanged(incident, key, service, "P2", "P1");
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty());
+        JsonPath p = paging(incident);
+        assertThat(p.getList("escalations.kind")).containsExactlyInAnyOrder("SERVICE", "ROLE");
+        assertThat(p.getList("pages.person")).as("the team's page is not repeated").containsOnlyOnce(oncall);
+    }
+
     private static String uncheckedSubject(MimeMessage m) {
         try {
             return m.getSubject();
