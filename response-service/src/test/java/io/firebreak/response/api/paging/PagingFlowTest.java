@@ -383,10 +383,8 @@ class PagingFlowTest {
         assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
     }
 
-    @Test
-    void aTemporaryP1OfALowUrgencyIncidentPagesTheTeamAndTheP1RolesFromThen() {
-        String ic = unique("ic");
-        String oncall = unique("oncall");
+    /** A service whose team's default policy pages {@code oncall} and whose IC schedule is held by {@code ic}; both reachable by mail. */
+    private static String serviceWithOnCallAndIncidentCommander(String oncall, String ic) {
         String team = PagingFixtures.team("mona", ic, oncall);
         PagingFixtures.policy(team, 5, oncall);
         PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
@@ -396,6 +394,14 @@ class PagingFlowTest {
         String service = unique("svc");
         PagingFixtures.service(service, team);
         PagingFixtures.awaitService(team, service);
+        return service;
+    }
+
+    @Test
+    void aTemporaryP1OfALowUrgencyIncidentPagesTheTeamAndTheP1RolesFromThen() {
+        String ic = unique("ic");
+        String oncall = unique("oncall");
+        String service = serviceWithOnCallAndIncidentCommander(oncall, ic);
 
         UUID incident = UUID.randomUUID();
         String key = key();
@@ -416,15 +422,7 @@ class PagingFlowTest {
     void anUpgradeFromP2ToP1AddsTheRoleEscalationsAndKeepsTheTeams() {
         String ic = unique("ic");
         String oncall = unique("oncall");
-        String team = PagingFixtures.team("mona", ic, oncall);
-        PagingFixtures.policy(team, 5, oncall);
-        PagingFixtures.qualify(ic, "INCIDENT_COMMANDER");
-        PagingFixtures.schedule(team, "INCIDENT_COMMANDER", ic, List.of());
-        PagingFixtures.verifiedMethod(ic, "EMAIL", mail(ic));
-        PagingFixtures.verifiedMethod(oncall, "EMAIL", mail(oncall));
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        PagingFixtures.awaitService(team, service);
+        String service = serviceWithOnCallAndIncidentCommander(oncall, ic);
 
         UUID incident = UUID.randomUUID();
         String key = key();
