@@ -63,19 +63,16 @@ public class OnCallQueries {
     }
 
     /**
-     * Every matching schedule's holder at {@code at}; team and role filter when given. Two small queries (the
-     * schedule revision, the overrides covering the moment); the schedules themselves come parsed from memory.
+     * Every matching schedule's holder at {@code at}; team and role filter when given. One small query (the
+     * schedule revision): schedules and the overrides of the past week and the future come from memory;
+     * an earlier moment reads its overrides from the database.
      */
     @WithSession
     public Uni<List<Holder>> onCallAt(Instant at, String teamId, ResponseRole role) {
-        return snapshot.entries().chain(entries -> overrides.covering(at).map(found -> {
-            Map<UUID, List<ScheduleOverride>> byId = new HashMap<>();
-            for (OverrideEntry o : found) {
-                byId.computeIfAbsent(o.scheduleId, k -> new ArrayList<>())
-                        .add(new ScheduleOverride(o.id, o.person, o.replaces, o.startsAt, o.endsAt));
-            }
+        return snapshot.state().chain(state -> (state.coversOverridesAt(at) ? Uni.createFrom().item(state.overrides())
+                : overrides.covering(at).map(OnCallQueries::bySchedule)).map(byId -> {
             List<Holder> holders = new ArrayList<>();
-            for (ScheduleSnapshot.Entry e : entries) {
+            for (ScheduleSnapshot.Entry e : state.entries()) {
                 if ((teamId == null || teamId.equals(e.teamId())) && (role == null || role == e.role())) {
                     Shift shift = Rotations.holderAt(e.layers(), e.zone(), byId.getOrDefault(e.id(), List.of()), at);
                     holders.add(new Holder(e.schedule(), shift, e.succession()));
@@ -116,14 +113,16 @@ public class OnCallQueries {
     }
 
     private Uni<Map<UUID, List<ScheduleOverride>>> overridesOf(List<Schedule> list, Interval range) {
-        return overrides.overlapping(list.stream().map(s -> s.id).toList(), range.start(), range.end()).map(found -> {
-            Map<UUID, List<ScheduleOverride>> byId = new HashMap<>();
-            for (OverrideEntry o : found) {
-                byId.computeIfAbsent(o.scheduleId, k -> new ArrayList<>())
-                        .add(new ScheduleOverride(o.id, o.person, o.replaces, o.startsAt, o.endsAt));
-            }
-            return byId;
-        });
+        return overrides.overlapping(list.stream().map(s -> s.id).toList(), range.start(), range.end()).map(OnCallQueries::bySchedule);
+    }
+
+    /** Stored overrides by schedule, in the order given (oldest first: a later one wins). */
+    static Map<UUID, List<ScheduleOverride>> bySchedule(List<OverrideEntry> found) {
+        Map<UUID, List<ScheduleOverride>> byId = new HashMap<>();
+        for (OverrideEntry o : found) {
+            byId.computeIfAbsent(o.scheduleId, k -> new ArrayList<>()).add(new ScheduleOverride(o.id, o.person, o.replaces, o.startsAt, o.endsAt));
+        }
+        return byId;
     }
 
     private static List<Shift> compute(Schedule s, List<ScheduleOverride> list, Interval range) {

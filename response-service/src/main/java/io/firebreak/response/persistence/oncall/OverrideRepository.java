@@ -20,6 +20,11 @@ public class OverrideRepository implements PanacheRepositoryBase<OverrideEntry, 
                 person, from, to).project(UUID.class).list();
     }
 
+    /** Every override still running at or after the moment, oldest first (a later one wins). */
+    public Uni<List<OverrideEntry>> endingAfter(Instant at) {
+        return list("endsAt > ?1 order by createdAt, id", at);
+    }
+
     /** Every override covering the moment, oldest first. */
     public Uni<List<OverrideEntry>> covering(Instant at) {
         return list("endsAt > ?1 and startsAt <= ?1 order by createdAt, id", at);

@@ -192,6 +192,41 @@ class OnCallApiTest {
     }
 
     @Test
+    void overridesWrittenByAnotherReplicaAndOverridesLongPastBothDecideWhoIsOnCall() {
+        String ivan = person("ivan");
+        String otto = person("otto");
+        String team = newTeam("mona", ivan, otto);
+        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
+                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+
+        // Another replica stores an override covering now: the in-memory overrides must not miss it.
+        Instant now = Instant.now();
+        storeOverride(schedule, otto, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1)));
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(otto));
+
+        // Ten days ago is older than the overrides kept in memory: answered from the database.
+        Instant past = now.minus(Duration.ofDays(10));
+        storeOverride(schedule, otto, past, past.plus(Duration.ofHours(1)));
+        as("vera", "viewer").queryParam("team", team).queryParam("at", past.plus(Duration.ofMinutes(30)).toString())
+                .get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(otto));
+    }
+
+    private static void storeOverride(String schedule, String person, Instant start, Instant end) {
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
+                "insert into response.schedule_override (id, schedule_id, person, starts_at, ends_at, reason, created_by, created_at)"
+                        + " values (gen_random_uuid(), cast(? as uuid), ?, ?, ?, 'another replica', 'mona', now())")) {
+            s.setString(1, schedule);
+            s.setString(2, person);
+            s.setObject(3, java.time.OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC));
+            s.setObject(4, java.time.OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void teamOnCallTakesTeamMembersOnly() {
         String ivan = person("ivan");
         String team = newTeam("mona", ivan);
