@@ -40,7 +40,11 @@ public final class Destinations {
             return null;
         }
         try {
-            InetAddress address = InetAddress.getByName(name); // a literal: parsed, never looked up
+            // Parsed here, never looked up: a malformed literal must not become a DNS query (nor block the caller).
+            InetAddress address = name.contains(":") ? InetAddress.getByName(name) : ipv4(name);
+            if (address == null) {
+                return "must have a valid host";
+            }
             if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
                     || address.isMulticastAddress() || uniqueLocal(address) || carrierGradeNat(address)) {
                 return "must not point at a loopback, private or link-local address (" + host + ")";
@@ -53,6 +57,26 @@ public final class Destinations {
 
     private static boolean isLiteral(String name) {
         return name.contains(":") || name.matches("[0-9.]+");
+    }
+
+    /** A dotted-quad IPv4 literal, or null when it is not one. */
+    private static InetAddress ipv4(String name) throws UnknownHostException {
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            if (parts[i].isEmpty() || parts[i].length() > 3) {
+                return null;
+            }
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
+        }
+        return InetAddress.getByAddress(bytes);
     }
 
     private static boolean uniqueLocal(InetAddress address) {

@@ -14,8 +14,8 @@ class DestinationsTest {
             "https://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "https://0.0.0.0/", "https://100.64.0.1/",
             "https://224.0.0.1/", "https://[::1]/", "https://[fe80::1]/", "https://[fd12:3456::1]/", "https://[::]/",
             "https://localhost:8443/", "https://api.localhost/", "https://printer.local/", "https://db.internal/",
-            "https://LOCALHOST/", "https://[::ffff:127.0.0.1]/"})
-    void internalDestinationsAreRefused(String url) {
+            "https://LOCALHOST/", "https://[::ffff:127.0.0.1]/", "https://999.1.1.1/", "https://10.1/", "https://2130706433/"})
+    void internalOrMalformedLiteralDestinationsAreRefused(String url) {
         assertThat(Destinations.refusal(URI.create(url), false)).as(url).isNotNull();
     }
 
