@@ -39,6 +39,11 @@ public final class OnCallRights {
                 + " (its members, its manager and admins may)");
     }
 
+    /** Whether the actor manages one of the teams a person is in (the person's qualifications and availability are theirs to record). */
+    public static boolean managesATeamOf(Actor actor, java.util.List<Team> teamsOfPerson) {
+        return teamsOfPerson.stream().anyMatch(t -> t.manager.equals(actor.user()));
+    }
+
     /** A team's name, manager and members: its manager or an admin. */
     public static void requireTeamManager(Actor actor, Team team) {
         if (!actor.isAdmin() && !team.manager.equals(actor.user())) {

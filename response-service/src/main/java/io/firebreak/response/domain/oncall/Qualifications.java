@@ -79,7 +79,7 @@ public class Qualifications {
         if (actor.isAdmin()) {
             return Uni.createFrom().voidItem();
         }
-        return teams.of(person).chain(list -> list.stream().anyMatch(t -> t.manager.equals(actor.user()))
+        return teams.of(person).chain(list -> OnCallRights.managesATeamOf(actor, list)
                 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(ProblemException.forbidden(actor.user() + " manages no team of " + person
                         + "; qualifications are recorded by the person's team manager or an admin")));

@@ -8,6 +8,7 @@ import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
+import io.firebreak.response.domain.oncall.OnCallRights;
 import io.firebreak.response.model.oncall.Unavailability;
 import io.firebreak.response.model.paging.Page;
 import io.firebreak.response.model.paging.PageStatus;
@@ -137,7 +138,7 @@ public class Unavailabilities {
         if (actor.isAdmin() || actor.user().equals(person)) {
             return Uni.createFrom().voidItem();
         }
-        return teams.of(person).chain(list -> list.stream().anyMatch(t -> t.manager.equals(actor.user()))
+        return teams.of(person).chain(list -> OnCallRights.managesATeamOf(actor, list)
                 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().failure(ProblemException.forbidden(actor.user() + " may not mark " + person
                         + " unavailable (the person, a manager of one of their teams, or an admin may)")));
