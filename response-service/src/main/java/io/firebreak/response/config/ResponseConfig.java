@@ -38,6 +38,19 @@ public interface ResponseConfig {
 
     Chat chat();
 
+    OnCall oncall();
+
+    /** Who is on call: the in-memory copy of the schedules. */
+    interface OnCall {
+        /**
+         * How long a copy checked against the schedule revision is trusted while the change listener is
+         * up, without asking the database again: the bound on staleness should a LISTEN connection die
+         * unnoticed. Notifications make changes visible at once regardless.
+         */
+        @WithDefault("1s")
+        Duration snapshotTrustedFor();
+    }
+
     /** Acknowledging from a chat message's button. */
     interface Chat {
 

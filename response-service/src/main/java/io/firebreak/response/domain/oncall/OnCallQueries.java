@@ -63,11 +63,11 @@ public class OnCallQueries {
     }
 
     /**
-     * Every matching schedule's holder at {@code at}; team and role filter when given. One small query (the
-     * schedule revision): schedules and the overrides of the past week and the future come from memory;
-     * an earlier moment reads its overrides from the database.
+     * Every matching schedule's holder at {@code at}; team and role filter when given. Schedules and the
+     * overrides of the past week and the future come from memory ({@link ScheduleSnapshot});
+     * an earlier moment reads its overrides from the database. No session of its own: while the snapshot
+     * is current, answering needs no connection.
      */
-    @WithSession
     public Uni<List<Holder>> onCallAt(Instant at, String teamId, ResponseRole role) {
         return snapshot.state().chain(state -> (state.coversOverridesAt(at) ? Uni.createFrom().item(state.overrides())
                 : overrides.covering(at).map(OnCallQueries::bySchedule)).map(byId -> {

@@ -15,8 +15,8 @@ import io.firebreak.response.model.oncall.Schedule;
 import io.firebreak.response.model.oncall.Team;
 import io.firebreak.response.persistence.oncall.OverrideRepository;
 import io.firebreak.response.persistence.oncall.ScheduleRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,9 +42,11 @@ public class Schedules {
     private final Qualifications qualifications;
     private final Outbox outbox;
     private final Clock clock;
+    private final ScheduleSnapshot snapshot;
 
     public Schedules(ScheduleRepository schedules, OverrideRepository overrides, Teams teams, Qualifications qualifications,
-                     Outbox outbox, Clock clock) {
+                     Outbox outbox, Clock clock, ScheduleSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.schedules = schedules;
         this.overrides = overrides;
         this.teams = teams;
@@ -53,9 +55,8 @@ public class Schedules {
         this.clock = clock;
     }
 
-    @WithTransaction
     public Uni<Schedule> create(Actor actor, String teamId, Drafts.ScheduleDraft draft) {
-        return teams.require(teamId).chain(team -> {
+        return changing(() -> teams.require(teamId).chain(team -> {
             OnCallRights.requireScheduleEditor(actor, team);
             Checked checked = check(draft);
             return requireEligible(team, draft.role(), checked.participants(), "layers").chain(() -> {
@@ -68,12 +69,11 @@ public class Schedules {
                 apply(s, draft, checked, actor, now);
                 return schedules.persist(s).call(saved -> publish(saved, "created", actor));
             });
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Schedule> update(Actor actor, UUID id, Integer expectedVersion, Drafts.ScheduleDraft draft) {
-        return require(id).chain(s -> teams.require(s.teamId).chain(team -> {
+        return changing(() -> require(id).chain(s -> teams.require(s.teamId).chain(team -> {
             OnCallRights.requireScheduleEditor(actor, team);
             if (expectedVersion != null && expectedVersion != s.version) {
                 return Uni.createFrom().failure(ProblemException.conflict("Schedule " + id + " is at version " + s.version
@@ -84,21 +84,19 @@ public class Schedules {
                 apply(s, draft, checked, actor, clock.instant());
                 return schedules.flush().chain(() -> publish(s, "updated", actor)).replaceWith(s);
             });
-        }));
+        })));
     }
 
-    @WithTransaction
     public Uni<Void> delete(Actor actor, UUID id) {
-        return require(id).chain(s -> teams.require(s.teamId).chain(team -> {
+        return changing(() -> require(id).chain(s -> teams.require(s.teamId).chain(team -> {
             OnCallRights.requireScheduleEditor(actor, team);
             s.updatedAt = clock.instant();
             return publish(s, "deleted", actor).chain(() -> schedules.delete(s));
-        }));
+        })));
     }
 
-    @WithTransaction
     public Uni<OverrideEntry> addOverride(Actor actor, UUID scheduleId, Drafts.OverrideDraft draft) {
-        return require(scheduleId).chain(s -> teams.require(s.teamId).chain(team -> {
+        return changing(() -> require(scheduleId).chain(s -> teams.require(s.teamId).chain(team -> {
             OnCallRights.requireOverrideEditor(actor, team);
             ScheduleOverride checked = checkOverride(draft);
             return requireQualifiedThroughout(team, s.role, checked).chain(() -> {
@@ -114,12 +112,11 @@ public class Schedules {
                 o.createdAt = clock.instant();
                 return overrides.persist(o).call(saved -> publishOverride(s, saved, "created", actor));
             });
-        }));
+        })));
     }
 
-    @WithTransaction
     public Uni<Void> removeOverride(Actor actor, UUID scheduleId, UUID overrideId) {
-        return require(scheduleId).chain(s -> teams.require(s.teamId).chain(team -> {
+        return changing(() -> require(scheduleId).chain(s -> teams.require(s.teamId).chain(team -> {
             OnCallRights.requireOverrideEditor(actor, team);
             return overrides.findById(overrideId).chain(o -> {
                 if (o == null || !o.scheduleId.equals(scheduleId)) {
@@ -127,7 +124,15 @@ public class Schedules {
                 }
                 return publishOverride(s, o, "removed", actor).chain(() -> overrides.delete(o));
             });
-        }));
+        })));
+    }
+
+    /**
+     * Runs a change to schedules or overrides in a transaction, then marks this replica's on-call snapshot
+     * stale once it committed, so the caller reads its own write; other replicas hear of it by NOTIFY.
+     */
+    private <T> Uni<T> changing(java.util.function.Supplier<Uni<T>> change) {
+        return Panache.withTransaction(change).invoke(snapshot::changed);
     }
 
     @WithSession

@@ -8,12 +8,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.firebreak.platform.sql.NotifyListener;
+import io.firebreak.response.domain.oncall.ScheduleSnapshot;
 import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestPostgres;
 import io.firebreak.testing.TestRun;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
 /** Teams, qualifications, schedules, overrides and who is on call, through the API on real PostgreSQL and Kafka. */
 @QuarkusTest
 class OnCallApiTest {
+
+    @Inject
+    ScheduleSnapshot snapshot;
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -188,7 +194,47 @@ class OnCallApiTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(iris));
+        // Heard by NOTIFY at that commit (tests trust a checked copy for 60 s, so nothing else would reload it).
+        awaitHolder(team, iris, Duration.ofSeconds(10));
+    }
+
+    /** Asks until the team's holder is the one expected; fails if that takes longer than {@code within}. */
+    private static void awaitHolder(String team, String expected, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> as("vera", "viewer").queryParam("team", team)
+                .get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(expected)));
+    }
+
+    @Test
+    void whileTheChangeListenerIsDownEveryQueryChecksTheDatabaseAndTheListenerComesBack() {
+        String ivan = person("ivan");
+        String otto = person("otto");
+        String team = newTeam("mona", ivan, otto);
+        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
+                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+        assertThat(snapshot.listenerState()).isEqualTo(NotifyListener.State.LISTENING);
+
+        // The LISTEN connection dies (a database restart, a network cut): notifications are lost meanwhile.
+        try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
+                "select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN firebreak_schedules_response'")) {
+            s.executeQuery();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> snapshot.listenerState() == NotifyListener.State.POLLING);
+
+        // A change by another replica now is seen by the very next query, listening again or not.
+        Instant now = Instant.now();
+        storeOverride(schedule, otto, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1)));
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(otto));
+
+        // Back to listening, later changes are heard again.
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshot.listenerState() == NotifyListener.State.LISTENING);
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(otto));
+        Instant later = Instant.now();
+        storeOverride(schedule, ivan, later.minus(Duration.ofMinutes(1)), later.plus(Duration.ofHours(1)));
+        awaitHolder(team, ivan, Duration.ofSeconds(10));
     }
 
     @Test
@@ -203,7 +249,7 @@ class OnCallApiTest {
         // Another replica stores an override covering now: the in-memory overrides must not miss it.
         Instant now = Instant.now();
         storeOverride(schedule, otto, now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1)));
-        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(otto));
+        awaitHolder(team, otto, Duration.ofSeconds(10));
 
         // Ten days ago is older than the overrides kept in memory: answered from the database.
         Instant past = now.minus(Duration.ofDays(10));
