@@ -4,6 +4,7 @@ import io.firebreak.platform.outbox.Backoff;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.firebreak.platform.work.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -111,7 +112,7 @@ public class DeadlineFiring {
     }
 
     private Uni<Boolean> fireOne(String id, OffsetDateTime now) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(lock, Object[].class)
+        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(lock, Object[].class)
                         .setParameter("id", id).setParameter("now", now).getResultList()
                         .chain(rows -> {
                             if (rows.isEmpty()) {
@@ -128,7 +129,7 @@ public class DeadlineFiring {
                                     .chain(() -> s.createNativeQuery(markFired).setParameter("id", id).setParameter("now", now)
                                             .setParameter("dueMicros", dueMicros).executeUpdate())
                                     .replaceWith(true);
-                        })))
+                        }))))
                 .invoke(done -> {
                     if (done) {
                         fired.increment();

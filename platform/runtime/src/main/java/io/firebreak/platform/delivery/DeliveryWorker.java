@@ -38,7 +38,9 @@ import org.jboss.logging.Logger;
  * delivery behind an older pending one of the same ordering key; sends them concurrently; and records
  * each attempt in its own transaction. A final outcome (delivered, or dead: out of attempts or refused
  * for good) is handed to the purpose's {@link DeliveryOutcomeHandler} in that same transaction. Woken at
- * commit by NOTIFY; a periodic poll covers retries that came due and a reconnecting listener.
+ * commit by NOTIFY; a periodic poll covers retries that came due and a reconnecting listener. A first
+ * attempt enqueued inside an {@link io.firebreak.platform.work.AfterCommit} scope skips both: its row is
+ * inserted already leased to this worker and sent as soon as the transaction commits.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -65,6 +67,8 @@ public class DeliveryWorker {
     private final String pendingOutcomes;
     private final String takeOutcome;
     private volatile boolean stopped;
+    private volatile boolean started;
+    private final Counter committedSends;
     /** Sends under way: a run claims only what fits below the limit, and every finished send asks for a run. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private long pollTimer = -1;
@@ -99,6 +103,9 @@ public class DeliveryWorker {
                 .tag("service", service).register(registry);
         this.failedAttempts = Counter.builder("firebreak.delivery.attempt.failures").description("Failed delivery attempts")
                 .tag("service", service).register(registry);
+        this.committedSends = Counter.builder("firebreak.delivery.sent-at-commit")
+                .description("Deliveries sent right after their enqueueing transaction committed, without a claim")
+                .tag("service", service).register(registry);
         this.dead = Counter.builder("firebreak.delivery.dead").description("Deliveries given up (dead letters)")
                 .tag("service", service).register(registry);
         this.claim = "update " + table + " d set lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'"
@@ -131,6 +138,7 @@ public class DeliveryWorker {
             return;
         }
         listener.start();
+        started = true;
         pollTimer = vertx.setPeriodic(Math.max(1, config.pollInterval().toMillis()), id -> {
             trigger();
             handOverPendingOutcomes().subscribe().with(ok -> { }, e -> LOG.warnf("Pending delivery outcomes not handed over: %s", e.getMessage()));
@@ -187,33 +195,82 @@ public class DeliveryWorker {
                     int claimed = 0;
                     for (Row row : rows) {
                         claimed++;
-                        inFlight.incrementAndGet();
-                        // The end of an ordered delivery frees its successor; the end of any send frees room for a starved run.
-                        boolean ordered = row.getString(6) != null;
-                        attempt(row).onTermination().invoke(() -> {
-                            inFlight.decrementAndGet();
-                            if (ordered || starved) {
-                                starved = false;
-                                trigger();
-                            }
-                        }).subscribe().with(ok -> { }, e -> LOG.warnf("Delivery attempt failed unexpectedly: %s", e.getMessage()));
+                        start(row.getUUID(0), row.getString(1), row.getString(2), null, row.getString(3), row.getInteger(4) + 1,
+                                row.getInteger(5), row.getString(6) != null);
                     }
                     lastRunFull = claimed >= room;
                     return claimed;
                 });
     }
 
-    private Uni<Void> attempt(Row row) {
-        UUID id = row.getUUID(0);
-        String purpose = row.getString(1);
-        String reference = row.getString(2);
-        int attempt = row.getInteger(4) + 1;
-        int max = row.getInteger(5);
-        OutboundMessage message;
-        try {
-            message = mapper.readValue(row.getString(3), OutboundMessage.class);
-        } catch (Exception e) {
-            return record(id, purpose, reference, attempt, max, Instant.now(), SendResult.permanent(null, "unreadable message: " + e.getMessage()));
+    /**
+     * Starts one send in the background. The end of an ordered delivery frees its successor; the end of
+     * any send frees room for a starved run.
+     */
+    private void start(UUID id, String purpose, String reference, OutboundMessage parsed, String json, int attempt, int max,
+                       boolean ordered) {
+        inFlight.incrementAndGet();
+        attempt(id, purpose, reference, parsed, json, attempt, max).onTermination().invoke(() -> {
+            inFlight.decrementAndGet();
+            if (ordered || starved) {
+                starved = false;
+                trigger();
+            }
+        }).subscribe().with(ok -> { }, e -> LOG.warnf("Delivery attempt failed unexpectedly: %s", e.getMessage()));
+    }
+
+    /**
+     * Whether a delivery enqueued now may be leased to this worker in its own insert and sent right after
+     * the commit ({@link #sendCommitted}), skipping the wake-up and the claim: only while this instance
+     * sends and has room below its in-flight limit. Unordered deliveries only (an ordered one waits for
+     * its predecessors, which only the claim checks).
+     */
+    boolean takesAtCommit() {
+        return config.enabled() && started && !stopped && inFlight.get() < config.maxInFlight();
+    }
+
+    /** The lease owner a delivery taken at commit is inserted with. */
+    String owner() {
+        return owner;
+    }
+
+    /**
+     * Sends a delivery whose insert, leased to this worker, has just committed. Should this replica die
+     * first, the lease runs out and any worker's claim takes it, as for a send cut short.
+     */
+    void sendCommitted(UUID id, String purpose, String reference, OutboundMessage message, int max) {
+        if (stopped || dropCommittedSends) {
+            return;
+        }
+        committedSends.increment();
+        start(id, purpose, reference, message, null, 1, max, false);
+    }
+
+    /** Test seam: drops sends handed over at commit, as a replica that died right after its commit would. */
+    private volatile boolean dropCommittedSends;
+
+    void dropCommittedSends(boolean drop) {
+        dropCommittedSends = drop;
+    }
+
+    /** Test seam: no claim runs until {@link #resumeClaims()}; sends handed over at commit still go. */
+    Uni<Void> pauseClaims() {
+        return runs.pause();
+    }
+
+    void resumeClaims() {
+        runs.resume();
+        trigger();
+    }
+
+    private Uni<Void> attempt(UUID id, String purpose, String reference, OutboundMessage parsed, String json, int attempt, int max) {
+        OutboundMessage message = parsed;
+        if (message == null) {
+            try {
+                message = mapper.readValue(json, OutboundMessage.class);
+            } catch (Exception e) {
+                return record(id, purpose, reference, attempt, max, Instant.now(), SendResult.permanent(null, "unreadable message: " + e.getMessage()));
+            }
         }
         Instant started = Instant.now();
         return sender.send(id, message).chain(result -> record(id, purpose, reference, attempt, max, started, result));

@@ -3,6 +3,7 @@ package io.firebreak.platform.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.work.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,18 +20,24 @@ public class OutboundDeliveries {
 
     private final ObjectMapper mapper;
     private final DeliveryConfig config;
+    private final DeliveryWorker worker;
     private final String insert;
+    private final String insertLeased;
     private final String cancel;
     private final String replay;
     private final String cancelPrefix;
     private final String pendingPrefix;
 
-    public OutboundDeliveries(ObjectMapper mapper, DeliveryConfig config) {
+    public OutboundDeliveries(ObjectMapper mapper, DeliveryConfig config, DeliveryWorker worker) {
         this.mapper = mapper;
         this.config = config;
+        this.worker = worker;
         String table = SqlIdentifiers.schema(config.schema()) + ".outbound_delivery";
         this.insert = "insert into " + table + " (id, purpose, reference, ordering_key, channel, destination, message, max_attempts)"
                 + " values (:id, :purpose, :reference, :orderingKey, :channel, :destination, cast(cast(:message as text) as jsonb), :max)";
+        this.insertLeased = "insert into " + table + " (id, purpose, reference, ordering_key, channel, destination, message, max_attempts,"
+                + " lease_owner, lease_until) values (:id, :purpose, :reference, :orderingKey, :channel, :destination,"
+                + " cast(cast(:message as text) as jsonb), :max, :owner, now() + cast(:leaseMillis as bigint) * interval '1 millisecond')";
         this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
                 + " where purpose = :purpose and reference = :reference and status = 'PENDING'";
         this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
@@ -57,16 +64,31 @@ public class OutboundDeliveries {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("message is not serialisable", e));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(insert)
-                        .setParameter("id", id)
-                        .setParameter("purpose", purpose)
-                        .setParameter("reference", reference)
-                        .setParameter("orderingKey", orderingKey)
-                        .setParameter("channel", message.channel().name())
-                        .setParameter("destination", message.destination())
-                        .setParameter("message", json)
-                        .setParameter("max", maxAttempts == null ? config.maxAttempts() : maxAttempts)
-                        .executeUpdate())
+        int max = maxAttempts == null ? config.maxAttempts() : maxAttempts;
+        // Inside an after-commit scope (a consumer's inbox transaction, a deadline's firing) the first attempt
+        // starts the moment the transaction commits, leased to this worker from its insert: no wake-up, no claim.
+        boolean atCommit = orderingKey == null && AfterCommit.inScope() && worker.takesAtCommit();
+        return Panache.getSession().chain(session -> {
+                    var query = session.createNativeQuery(atCommit ? insertLeased : insert)
+                            .setParameter("id", id)
+                            .setParameter("purpose", purpose)
+                            .setParameter("reference", reference)
+                            .setParameter("orderingKey", orderingKey)
+                            .setParameter("channel", message.channel().name())
+                            .setParameter("destination", message.destination())
+                            .setParameter("message", json)
+                            .setParameter("max", max);
+                    if (atCommit) {
+                        query.setParameter("owner", worker.owner()).setParameter("leaseMillis", config.lease().toMillis());
+                    }
+                    return query.executeUpdate();
+                })
+                .invoke(() -> {
+                    if (atCommit) {
+                        // Not registered (cannot happen in the scope just checked): the lease runs out and a claim takes it.
+                        AfterCommit.register(() -> worker.sendCommitted(id, purpose, reference, message, max));
+                    }
+                })
                 .replaceWith(id);
     }
 

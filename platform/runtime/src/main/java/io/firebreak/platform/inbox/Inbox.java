@@ -1,6 +1,7 @@
 package io.firebreak.platform.inbox;
 
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.work.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -64,7 +65,7 @@ public class Inbox {
 
     /** Runs the effect once per (consumer, event id); answers whether it ran now. */
     public Uni<Boolean> process(CloudEventEnvelope event, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(insert)
+        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(insert)
                 .setParameter("consumer", consumer)
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
@@ -75,7 +76,7 @@ public class Inbox {
                         return Uni.createFrom().item(false);
                     }
                     return effect.apply(event).replaceWith(true);
-                })));
+                }))));
     }
 
     /** Forgets processed ids older than the retention. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.platform.testapp.Db;
+import io.firebreak.platform.work.AfterCommit;
 import io.firebreak.platform.testapp.WidgetDeliveries;
 import io.firebreak.testing.FirebreakTestResource;
 import io.firebreak.testing.TestReceiver;
@@ -30,10 +31,12 @@ class DeliveryTest {
 
     private final WidgetDeliveries.Sender sender;
     private final WidgetDeliveries.Secrets secrets;
+    private final DeliveryWorker worker;
 
-    DeliveryTest(WidgetDeliveries.Sender sender, WidgetDeliveries.Secrets secrets) {
+    DeliveryTest(WidgetDeliveries.Sender sender, WidgetDeliveries.Secrets secrets, DeliveryWorker worker) {
         this.sender = sender;
         this.secrets = secrets;
+        this.worker = worker;
     }
 
     @AfterAll
@@ -117,6 +120,47 @@ class DeliveryTest {
                 .hasMessageContaining("rolled back on purpose");
         Thread.sleep(1_000); // longer than the poll interval: a leaked row would have been sent
         assertThat(RECEIVER.received(path)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryEnqueuedInAnAfterCommitScopeGoesOutAtCommitWithoutWaitingForAClaim() throws Throwable {
+        String path = path();
+        run(worker::pauseClaims); // only the hand-over at commit can send it now
+        try {
+            UUID id = run(() -> AfterCommit.around(() -> sender.enqueue("at-commit", null, OutboundMessage.json(url(path), "{}"), null, false)));
+            await().atMost(WAIT).until(() -> "DELIVERED".equals(status(id)));
+            assertThat(RECEIVER.received(path)).hasSize(1);
+            assertThat(outcomes(id)).containsExactly("DELIVERED");
+        } finally {
+            worker.resumeClaims();
+        }
+    }
+
+    @Test
+    void aDeliveryEnqueuedInAnAfterCommitScopeThatRollsBackIsNeverSent() throws Throwable {
+        String path = path();
+        assertThatThrownBy(() -> run(() -> AfterCommit.around(() -> sender.enqueue("rolled-back-in-scope", null,
+                OutboundMessage.json(url(path), "{}"), null, true)))).hasMessageContaining("rolled back on purpose");
+        Thread.sleep(1_000); // an action kept after the rollback would have sent it by now
+        assertThat(RECEIVER.received(path)).isEmpty();
+    }
+
+    @Test
+    void aDeliveryWhoseReplicaDiedBetweenCommitAndSendIsClaimedAfterItsLeaseAndSentOnce() throws Throwable {
+        String path = path();
+        worker.dropCommittedSends(true);
+        UUID id;
+        try {
+            id = run(() -> AfterCommit.around(() -> sender.enqueue("died-at-commit", null, OutboundMessage.json(url(path), "{}"), null, false)));
+        } finally {
+            worker.dropCommittedSends(false);
+        }
+        assertThat(Db.text("select lease_owner from platform_test.outbound_delivery where id = ?", id))
+                .as("inserted leased to the worker that was to send it").isEqualTo(worker.owner());
+        Thread.sleep(1_000); // claims run every 200 ms, but the lease (5 s) holds them off
+        assertThat(RECEIVER.received(path)).isEmpty();
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(id)));
+        assertThat(RECEIVER.received(path)).hasSize(1);
     }
 
     @Test

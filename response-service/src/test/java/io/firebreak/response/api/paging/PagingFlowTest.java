@@ -22,6 +22,7 @@ import io.firebreak.testing.TestSmtp;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
@@ -41,9 +42,17 @@ class PagingFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final DeadlineFiring deadlines;
+    private final MeterRegistry meters;
 
-    PagingFlowTest(DeadlineFiring deadlines) {
+    PagingFlowTest(DeadlineFiring deadlines, MeterRegistry meters) {
         this.deadlines = deadlines;
+        this.meters = meters;
+    }
+
+    /** Deliveries this service sent the moment their transaction committed, without a claim. */
+    private double sentAtCommit() {
+        var counter = meters.find("firebreak.delivery.sent-at-commit").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static JsonPath paging(UUID incident) {
@@ -70,6 +79,7 @@ class PagingFlowTest {
 
         UUID incident = UUID.randomUUID();
         String key = key();
+        double atCommitBefore = sentAtCommit();
         declare(incident, key, service, "P1", List.of());
 
         await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty());
@@ -95,6 +105,8 @@ class PagingFlowTest {
         List<String> types = eventTypes(incident, found -> found.containsAll(List.of("io.firebreak.page.triggered.v1",
                 "io.firebreak.page.delivered.v1")));
         assertThat(types).filteredOn("io.firebreak.page.delivered.v1"::equals).as("delivered is published once per page").hasSize(1);
+        assertThat(sentAtCommit() - atCommitBefore).as("both pages left when the declaration's transaction committed, unclaimed")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
