@@ -29,7 +29,12 @@ public final class EventCatalog {
             Map.entry(EventTypes.ESCALATION_ESCALATED, EscalationEscalated.class),
             Map.entry(EventTypes.ESCALATION_WINDOW_BREACHED, EscalationWindowBreached.class),
             Map.entry(EventTypes.ESCALATION_DELAYED, EscalationDelayed.class),
-            Map.entry(EventTypes.RESPONDER_ENGAGED, ResponderEngaged.class));
+            Map.entry(EventTypes.RESPONDER_ENGAGED, ResponderEngaged.class),
+            Map.entry(EventTypes.RESPONSE_ACKNOWLEDGED, ResponseStatusChanged.class),
+            Map.entry(EventTypes.RESPONSE_MITIGATED, ResponseStatusChanged.class),
+            Map.entry(EventTypes.RESPONSE_RESOLVED, ResponseStatusChanged.class),
+            Map.entry(EventTypes.RESPONSE_CLOSED, ResponseStatusChanged.class),
+            Map.entry(EventTypes.RESPONSE_REOPENED, ResponseStatusChanged.class));
 
     private EventCatalog() {
     }

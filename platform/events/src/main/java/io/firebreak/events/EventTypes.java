@@ -27,6 +27,11 @@ public final class EventTypes {
     public static final String ESCALATION_WINDOW_BREACHED = "io.firebreak.escalation.window_breached.v1";
     public static final String ESCALATION_DELAYED = "io.firebreak.escalation.delayed.v1";
     public static final String RESPONDER_ENGAGED = "io.firebreak.responder.engaged.v1";
+    public static final String RESPONSE_ACKNOWLEDGED = "io.firebreak.response.acknowledged.v1";
+    public static final String RESPONSE_MITIGATED = "io.firebreak.response.mitigated.v1";
+    public static final String RESPONSE_RESOLVED = "io.firebreak.response.resolved.v1";
+    public static final String RESPONSE_CLOSED = "io.firebreak.response.closed.v1";
+    public static final String RESPONSE_REOPENED = "io.firebreak.response.reopened.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

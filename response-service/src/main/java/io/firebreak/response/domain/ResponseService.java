@@ -47,6 +47,8 @@ public class ResponseService {
             record.detectedAt = declared.detectedAt();
             record.declaredAt = declared.declaredAt();
             record.openedAt = clock.instant();
+            record.statusChangedAt = record.openedAt;
+            record.drill = Boolean.TRUE.equals(declared.drill());
             return records.persist(record).replaceWith(true);
         });
     }

@@ -49,7 +49,8 @@ public class ClassificationEventsConsumer {
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
             PriorityChanged changed = event.data(mapper, PriorityChanged.class);
-            return responses.follow(changed).chain(() -> paging.priorityChanged(changed)).replaceWithVoid();
+            // Paging first: an acknowledgement locks the paging row, then the record; the same order here cannot deadlock with it.
+            return paging.priorityChanged(changed).chain(() -> responses.follow(changed)).replaceWithVoid();
         }
         if (EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED.equals(event.type())) {
             return responses.priorityReviewDue(event.data(mapper, TemporaryP1Expired.class)).replaceWithVoid();

@@ -54,6 +54,42 @@ public class ResponseRecord {
     @Column(name = "priority_review_escalate_to")
     public String[] priorityReviewEscalateTo;
 
+    /** A drill: paged and run like an incident, excluded from every metric. */
+    @Column(nullable = false)
+    public boolean drill;
+
+    /** The first acknowledgement; kept through reopenings (MTTA counts to it). */
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "mitigated_at")
+    public Instant mitigatedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "resolution_summary")
+    public String resolutionSummary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "postmortem_decision")
+    public PostmortemDecision postmortemDecision;
+
+    @Column(name = "postmortem_reason")
+    public String postmortemReason;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
+    @Column(name = "status_changed_at", nullable = false)
+    public Instant statusChangedAt;
+
     @Version
     public long version;
 }

@@ -105,6 +105,9 @@ class ResponseAuthorizationMatrixTest {
         as(role).delete("/api/v1/response/escalation-policies/" + unknown).then().statusCode(expected(role, WRITERS, 404));
         as(role).get("/api/v1/response/incidents/" + unknown + "/paging").then().statusCode(expected(role, READERS, 404));
         as(role).post("/api/v1/response/incidents/" + unknown + "/acknowledgement").then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/transitions").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"action\":\"MITIGATE\"}").post("/api/v1/response/incidents/" + unknown + "/transitions")
+                .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin"), 404));
         as(role).contentType("application/json").body("{\"until\":\"2026-11-30T10:00:00Z\",\"justification\":\"a good reason\"}")
                 .post("/api/v1/response/incidents/" + unknown + "/escalations/" + unknown + "/delay")
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "service-owner", "admin"), 404));

@@ -17,6 +17,7 @@ import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.response.config.ResponseConfig;
+import io.firebreak.response.domain.lifecycle.ResponseLifecycle;
 import io.firebreak.response.model.oncall.BusinessServiceView;
 import io.firebreak.response.model.oncall.ResponseRole;
 import io.firebreak.response.model.oncall.Schedule;
@@ -78,10 +79,13 @@ public class Paging {
     private final ResponseConfig config;
     private final Clock clock;
 
+    private final ResponseLifecycle lifecycle;
+
     public Paging(IncidentPagingRepository pagings, EscalationRepository escalations, EscalationPolicyRepository policies,
                   PageRepository pages, BusinessServiceRepository services, ScheduleRepository schedules, TargetResolver targets,
                   PageNotifier notifier, Deadlines deadlines, OutboundDeliveries deliveries, Outbox outbox, AuditLog audit,
-                  ObjectMapper mapper, ResponseConfig config, Clock clock) {
+                  ObjectMapper mapper, ResponseConfig config, Clock clock, ResponseLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.pagings = pagings;
         this.escalations = escalations;
         this.policies = policies;
@@ -391,11 +395,13 @@ public class Paging {
             if (paging == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Paging of incident", incidentId));
             }
-            if (paging.status == PagingStatus.STOPPED || paging.status == PagingStatus.LOW_URGENCY) {
-                return Uni.createFrom().failure(ProblemException.conflict("Incident " + paging.incidentKey + " is not being paged ("
-                        + paging.status + ")"));
-            }
             Instant now = clock.instant();
+            if (paging.status == PagingStatus.STOPPED || paging.status == PagingStatus.LOW_URGENCY) {
+                // Nobody is being paged (P3/P4, or a downgrade stopped it): the response itself is acknowledged.
+                return lifecycle.acknowledged(incidentId, person, via, now).map(ack -> ack == null
+                        ? new Acknowledgement(incidentId, person, true, person, now)
+                        : new Acknowledgement(incidentId, person, ack.first(), ack.by(), ack.at()));
+            }
             return pages.of(incidentId).chain(list -> {
                 List<Page> mine = list.stream().filter(p -> p.person.equals(person)).toList();
                 boolean engagedBefore = person.equals(paging.acknowledgedBy) || mine.stream().anyMatch(p -> p.status == PageStatus.ACKNOWLEDGED);
@@ -420,6 +426,7 @@ public class Paging {
                 paging.acknowledgedVia = via;
                 paging.updatedAt = now;
                 return halt(paging, EscalationStatus.ACKNOWLEDGED)
+                        .chain(() -> lifecycle.acknowledged(incidentId, person, via, now))
                         .chain(() -> outbox.record(EventTypes.PAGE_ACKNOWLEDGED, incidentId.toString(), new PageAcknowledged(incidentId,
                                 paging.incidentKey, paged == null ? null : paged.id, person, via, paging.priority, paging.drill,
                                 paging.declaredAt, paging.firstPageAt, now)))

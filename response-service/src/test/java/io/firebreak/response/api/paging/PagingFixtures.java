@@ -21,18 +21,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A team, its people, schedules and verified contact methods, and incidents declared over Kafka. */
-final class PagingFixtures {
+public final class PagingFixtures {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     private PagingFixtures() {
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String team(String manager, String... members) {
+    public static String team(String manager, String... members) {
         String id = unique("pt");
         given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Paging " + id, "manager", manager, "members", List.of(members)))
@@ -40,14 +40,14 @@ final class PagingFixtures {
         return id;
     }
 
-    static void qualify(String person, String role) {
+    public static void qualify(String person, String role) {
         given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("role", role, "trainedOn", "2026-01-01", "validFrom", "2025-01-01T00:00:00Z", "evidence", "course"))
                 .post("/api/v1/response/people/" + person + "/qualifications").then().statusCode(201);
     }
 
     /** A schedule with one participant on call around the clock from yesterday. */
-    static String schedule(String team, String role, String person, List<String> succession) {
+    public static String schedule(String team, String role, String person, List<String> succession) {
         String start = LocalDateTime.ofInstant(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC).withNano(0).toString();
         return given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("name", unique(role.toLowerCase()), "role", role, "timeZone", "UTC", "succession", succession,
@@ -57,7 +57,7 @@ final class PagingFixtures {
     }
 
     /** A default policy: each level pages one person, with the given P1/P2 windows in minutes. */
-    static String policy(String team, int windowMinutes, String... levels) {
+    public static String policy(String team, int windowMinutes, String... levels) {
         List<Map<String, Object>> list = java.util.Arrays.stream(levels)
                 .map(p -> Map.<String, Object>of("targets", List.of(Map.of("type", "PERSON", "ref", p)))).toList();
         return given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
@@ -67,7 +67,7 @@ final class PagingFixtures {
     }
 
     /** A verified contact method, stored directly: verification has its own tests. */
-    static UUID verifiedMethod(String person, String kind, String address) {
+    public static UUID verifiedMethod(String person, String kind, String address) {
         UUID id = UUID.randomUUID();
         try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
                 "insert into response.contact_method (id, person, kind, address, signing_secret, verified_at, created_at)"
@@ -84,14 +84,14 @@ final class PagingFixtures {
         return id;
     }
 
-    static void awaitService(String team, String service) {
+    public static void awaitService(String team, String service) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer"))
                 .get("/api/v1/response/teams/" + team + "/services").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItem(service)));
     }
 
     /** A new service whose team's default policy pages these people level by level (5-minute windows), each with a verified e-mail. */
-    static String serviceEscalatingTo(String... levels) {
+    public static String serviceEscalatingTo(String... levels) {
         String team = PagingFixtures.team("mona", levels);
         PagingFixtures.policy(team, 5, levels);
         for (String person : levels) {
@@ -104,7 +104,7 @@ final class PagingFixtures {
     }
 
     /** The person's notification rules for one urgency, stored directly (their API has its own tests). */
-    static void rules(String person, String urgency, List<Map<String, Object>> steps) {
+    public static void rules(String person, String urgency, List<Map<String, Object>> steps) {
         try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
                 "insert into response.notification_rules (person, urgency, steps, updated_at) values (?, ?, ?, now())")) {
             s.setString(1, person);
@@ -116,26 +116,26 @@ final class PagingFixtures {
         }
     }
 
-    static String mail(String person) {
+    public static String mail(String person) {
         return person + "@firebreak.test";
     }
 
-    static String hook(String person) {
+    public static String hook(String person) {
         return Receivers.RECEIVER.url("/pager/" + person);
     }
 
-    static void service(String name, String owningTeam) {
+    public static void service(String name, String owningTeam) {
         String data = "{\"name\":\"" + name + "\",\"tier\":1,\"owningTeam\":\"" + owningTeam + "\",\"owners\":[\"mona\"],"
                 + "\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"ada\",\"changedAt\":\""
                 + Instant.now() + "\"}";
         send(name, "io.firebreak.service.registered.v1", data);
     }
 
-    static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams) {
+    public static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams) {
         declare(incident, key, service, priority, responsibleTeams, false);
     }
 
-    static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams, boolean drill) {
+    public static void declare(UUID incident, String key, String service, String priority, List<String> responsibleTeams, boolean drill) {
         String teams = responsibleTeams.stream().map(t -> "\"" + t + "\"").reduce((a, b) -> a + "," + b).orElse("");
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"title\":\"Checkout down\","
                 + "\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority + "\","
@@ -144,11 +144,11 @@ final class PagingFixtures {
         send(incident.toString(), "io.firebreak.incident.declared.v1", data);
     }
 
-    static void priorityChanged(UUID incident, String key, String service, String from, String to) {
+    public static void priorityChanged(UUID incident, String key, String service, String from, String to) {
         priorityChanged(incident, key, service, from, to, "RECLASSIFIED");
     }
 
-    static void priorityChanged(UUID incident, String key, String service, String from, String to, String reason) {
+    public static void priorityChanged(UUID incident, String key, String service, String from, String to, String reason) {
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"businessService\":\"" + service + "\","
                 + "\"previousPriority\":\"" + from + "\",\"priority\":\"" + to + "\",\"reason\":\"" + reason + "\","
                 + "\"changedBy\":\"ines\",\"changedAt\":\"" + Instant.now() + "\"}";
@@ -162,12 +162,12 @@ final class PagingFixtures {
         TestKafkaClient.send(TestRun.topic("classification"), key, data.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    static String key() {
+    public static String key() {
         return "INC-2026-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999));
     }
 
     /** The types of the incident's events on the response topic, read until {@code enough} holds for them. */
-    static List<String> eventTypes(UUID incident, java.util.function.Predicate<List<String>> enough) {
+    public static List<String> eventTypes(UUID incident, java.util.function.Predicate<List<String>> enough) {
         java.util.function.Function<List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>, List<String>> types =
                 records -> records.stream().filter(r -> incident.toString().equals(r.key()))
                         .map(r -> TestKafkaClient.header(r, "ce_type")).toList();
