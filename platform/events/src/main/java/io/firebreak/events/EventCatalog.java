@@ -34,7 +34,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.RESPONSE_MITIGATED, ResponseStatusChanged.class),
             Map.entry(EventTypes.RESPONSE_RESOLVED, ResponseStatusChanged.class),
             Map.entry(EventTypes.RESPONSE_CLOSED, ResponseStatusChanged.class),
-            Map.entry(EventTypes.RESPONSE_REOPENED, ResponseStatusChanged.class));
+            Map.entry(EventTypes.RESPONSE_REOPENED, ResponseStatusChanged.class),
+            Map.entry(EventTypes.ROLE_ASSIGNED, RoleAssigned.class),
+            Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class));
 
     private EventCatalog() {
     }

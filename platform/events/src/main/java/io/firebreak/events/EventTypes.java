@@ -32,6 +32,8 @@ public final class EventTypes {
     public static final String RESPONSE_RESOLVED = "io.firebreak.response.resolved.v1";
     public static final String RESPONSE_CLOSED = "io.firebreak.response.closed.v1";
     public static final String RESPONSE_REOPENED = "io.firebreak.response.reopened.v1";
+    public static final String ROLE_ASSIGNED = "io.firebreak.role.assigned.v1";
+    public static final String ROLE_RELEASED = "io.firebreak.role.released.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -106,6 +106,14 @@ class ResponseAuthorizationMatrixTest {
         as(role).get("/api/v1/response/incidents/" + unknown + "/paging").then().statusCode(expected(role, READERS, 404));
         as(role).post("/api/v1/response/incidents/" + unknown + "/acknowledgement").then().statusCode(expected(role, WRITERS, 404));
         as(role).get("/api/v1/response/incidents/" + unknown + "/transitions").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/roles").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"role\":\"SCRIBE\",\"person\":\"sam\"}")
+                .post("/api/v1/response/incidents/" + unknown + "/roles")
+                .then().statusCode(expected(role, java.util.Set.of("incident-commander", "admin"), 404));
+        as(role).post("/api/v1/response/incidents/" + unknown + "/roles/" + unknown + "/acceptance")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{}").post("/api/v1/response/incidents/" + unknown + "/roles/" + unknown + "/release")
+                .then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{\"action\":\"MITIGATE\"}").post("/api/v1/response/incidents/" + unknown + "/transitions")
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin"), 404));
         as(role).contentType("application/json").body("{\"until\":\"2026-11-30T10:00:00Z\",\"justification\":\"a good reason\"}")

@@ -90,6 +90,15 @@ public class Qualifications {
         return qualifications.ofPeople(List.of(person));
     }
 
+    /** Whether the person holds a valid qualification for the role at {@code at} (always, for roles that need none). */
+    public Uni<Boolean> qualifiedAt(String person, ResponseRole role, Instant at) {
+        if (!role.qualificationRequired()) {
+            return Uni.createFrom().item(true);
+        }
+        return periods(List.of(person)).map(byPerson -> coveredThroughout(byPerson.getOrDefault(person, List.of()), role, at,
+                at.plusSeconds(1)));
+    }
+
     /** Everyone's qualified periods, by person, for the gap and scheduling checks. */
     Uni<Map<String, List<QualifiedPeriod>>> periods(Collection<String> people) {
         return qualifications.ofPeople(people).map(list -> {

@@ -7,6 +7,8 @@ import io.firebreak.platform.deadline.Deadlines;
 import io.firebreak.platform.delivery.OutboundDeliveries;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.response.config.ResponseConfig;
+import io.firebreak.response.domain.roles.IncidentRoles;
+import io.firebreak.response.model.roles.IncidentRoleKind;
 import io.firebreak.response.domain.contact.ChannelMessages;
 import io.firebreak.response.model.oncall.ContactMethod;
 import io.firebreak.response.model.oncall.NotificationRules;
@@ -54,9 +56,12 @@ public class PageNotifier {
     private final ResponseConfig config;
     private final Clock clock;
 
+    private final IncidentRoles roles;
+
     public PageNotifier(PageRepository pages, IncidentPagingRepository pagings, ContactMethodRepository methods,
                         NotificationRulesRepository rules, OutboundDeliveries deliveries, Deadlines deadlines, Outbox outbox,
-                        AckLinks links, ResponseConfig config, Clock clock) {
+                        AckLinks links, ResponseConfig config, Clock clock, IncidentRoles roles) {
+        this.roles = roles;
         this.pages = pages;
         this.pagings = pagings;
         this.methods = methods;
@@ -119,6 +124,8 @@ public class PageNotifier {
                 .call(() -> outbox.record(EventTypes.PAGE_TRIGGERED, paging.incidentId.toString(), new PageTriggered(paging.incidentId,
                         paging.incidentKey, p.id, escalation.id, p.person, p.teamId, p.role == null ? null : p.role.name(), p.level,
                         p.round, paging.priority, paging.drill, paging.declaredAt, now)))
+                .call(() -> p.role == null || IncidentRoleKind.of(p.role) == null ? Uni.createFrom().voidItem()
+                        : roles.pagedForRole(paging.incidentId, IncidentRoleKind.of(p.role), p.person, p.id, now))
                 .call(() -> run(paging, p, 0));
     }
 
