@@ -36,7 +36,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.RESPONSE_CLOSED, ResponseStatusChanged.class),
             Map.entry(EventTypes.RESPONSE_REOPENED, ResponseStatusChanged.class),
             Map.entry(EventTypes.ROLE_ASSIGNED, RoleAssigned.class),
-            Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class));
+            Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class),
+            Map.entry(EventTypes.ROLE_HANDED_OVER, RoleHandedOver.class));
 
     private EventCatalog() {
     }

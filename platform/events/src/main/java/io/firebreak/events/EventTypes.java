@@ -34,6 +34,7 @@ public final class EventTypes {
     public static final String RESPONSE_REOPENED = "io.firebreak.response.reopened.v1";
     public static final String ROLE_ASSIGNED = "io.firebreak.role.assigned.v1";
     public static final String ROLE_RELEASED = "io.firebreak.role.released.v1";
+    public static final String ROLE_HANDED_OVER = "io.firebreak.role.handed_over.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -114,6 +114,18 @@ class ResponseAuthorizationMatrixTest {
                 .then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").post("/api/v1/response/incidents/" + unknown + "/roles/" + unknown + "/release")
                 .then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/handovers").then().statusCode(expected(role, READERS, 404));
+        as(role).queryParam("assignment", unknown.toString()).get("/api/v1/response/incidents/" + unknown + "/handovers/draft")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{\"assignmentId\":\"" + unknown + "\",\"to\":\"ian\",\"brief\":{\"currentStatus\":\"ok\"}}")
+                .post("/api/v1/response/incidents/" + unknown + "/handovers").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{\"brief\":{\"currentStatus\":\"ok\"}}")
+                .put("/api/v1/response/incidents/" + unknown + "/handovers/" + unknown + "/brief").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{\"briefVersion\":1}")
+                .post("/api/v1/response/incidents/" + unknown + "/handovers/" + unknown + "/acknowledgement")
+                .then().statusCode(expected(role, WRITERS, 404));
+        as(role).post("/api/v1/response/incidents/" + unknown + "/handovers/" + unknown + "/cancellation")
+                .then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{\"action\":\"MITIGATE\"}").post("/api/v1/response/incidents/" + unknown + "/transitions")
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin"), 404));
         as(role).contentType("application/json").body("{\"until\":\"2026-11-30T10:00:00Z\",\"justification\":\"a good reason\"}")

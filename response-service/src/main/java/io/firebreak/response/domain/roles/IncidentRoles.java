@@ -226,7 +226,7 @@ public class IncidentRoles {
     }
 
     /** Admin; the incident's accepted incident commander; or, while nobody has accepted command, an incident commander. */
-    private Uni<Void> requireDirector(Actor actor, ResponseRecord record) {
+    Uni<Void> requireDirector(Actor actor, ResponseRecord record) {
         if (actor.isAdmin()) {
             return Uni.createFrom().voidItem();
         }
@@ -239,11 +239,11 @@ public class IncidentRoles {
         });
     }
 
-    private Uni<ResponseRecord> lockedRecord(UUID incidentId) {
+    Uni<ResponseRecord> lockedRecord(UUID incidentId) {
         return records.locked(incidentId).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", incidentId));
     }
 
-    private Uni<IncidentRole> find(UUID incidentId, UUID assignmentId) {
+    Uni<IncidentRole> find(UUID incidentId, UUID assignmentId) {
         return roles.findById(assignmentId).chain(r -> r == null || !r.incidentId.equals(incidentId)
                 ? Uni.createFrom().failure(ProblemException.notFound("Role assignment", assignmentId)) : Uni.createFrom().item(r));
     }
