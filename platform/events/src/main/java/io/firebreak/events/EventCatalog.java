@@ -37,7 +37,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.RESPONSE_REOPENED, ResponseStatusChanged.class),
             Map.entry(EventTypes.ROLE_ASSIGNED, RoleAssigned.class),
             Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class),
-            Map.entry(EventTypes.ROLE_HANDED_OVER, RoleHandedOver.class));
+            Map.entry(EventTypes.ROLE_HANDED_OVER, RoleHandedOver.class),
+            Map.entry(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, HypothesisChanged.class),
+            Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class));
 
     private EventCatalog() {
     }

@@ -35,6 +35,8 @@ public final class EventTypes {
     public static final String ROLE_ASSIGNED = "io.firebreak.role.assigned.v1";
     public static final String ROLE_RELEASED = "io.firebreak.role.released.v1";
     public static final String ROLE_HANDED_OVER = "io.firebreak.role.handed_over.v1";
+    public static final String TRIAGE_HYPOTHESIS_CHANGED = "io.firebreak.triage.hypothesis_changed.v1";
+    public static final String TRIAGE_FINDING_RECORDED = "io.firebreak.triage.finding_recorded.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

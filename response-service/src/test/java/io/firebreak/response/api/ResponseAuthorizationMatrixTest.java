@@ -115,6 +115,17 @@ class ResponseAuthorizationMatrixTest {
         as(role).contentType("application/json").body("{}").post("/api/v1/response/incidents/" + unknown + "/roles/" + unknown + "/release")
                 .then().statusCode(expected(role, WRITERS, 404));
         as(role).get("/api/v1/response/incidents/" + unknown + "/handovers").then().statusCode(expected(role, READERS, 404));
+        java.util.Set<String> triageWriters = java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin");
+        as(role).get("/api/v1/response/incidents/" + unknown + "/triage").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/triage/" + unknown + "/history").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"statement\":\"s\"}").post("/api/v1/response/incidents/" + unknown + "/triage/hypotheses")
+                .then().statusCode(expected(role, triageWriters, 404));
+        as(role).contentType("application/json").body("{\"status\":\"REFUTED\",\"reason\":\"r\"}")
+                .patch("/api/v1/response/incidents/" + unknown + "/triage/hypotheses/" + unknown).then().statusCode(expected(role, triageWriters, 404));
+        as(role).contentType("application/json").body("{\"check\":\"c\",\"kind\":\"OTHER\",\"result\":\"r\"}")
+                .post("/api/v1/response/incidents/" + unknown + "/triage/diagnostics").then().statusCode(expected(role, triageWriters, 404));
+        as(role).contentType("application/json").body("{\"statement\":\"s\",\"component\":\"c\"}")
+                .post("/api/v1/response/incidents/" + unknown + "/triage/findings").then().statusCode(expected(role, triageWriters, 404));
         as(role).queryParam("assignment", unknown.toString()).get("/api/v1/response/incidents/" + unknown + "/handovers/draft")
                 .then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{\"assignmentId\":\"" + unknown + "\",\"to\":\"ian\",\"brief\":{\"currentStatus\":\"ok\"}}")

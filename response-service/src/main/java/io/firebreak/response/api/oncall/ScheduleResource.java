@@ -1,5 +1,6 @@
 package io.firebreak.response.api.oncall;
 
+import io.firebreak.platform.problem.IfMatch;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
@@ -60,7 +61,7 @@ public class ScheduleResource {
     @Operation(summary = "Replace a schedule's definition (its team's manager, service owners or an admin)",
             description = "If-Match with the version read refuses a change made meanwhile (409).")
     public Uni<ScheduleView> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Drafts.ScheduleDraft draft) {
-        return schedules.update(actors.current(), PathIds.uuid("Schedule", id), version(ifMatch), draft).map(ScheduleView::of);
+        return schedules.update(actors.current(), PathIds.uuid("Schedule", id), IfMatch.version(ifMatch), draft).map(ScheduleView::of);
     }
 
     @DELETE
@@ -108,17 +109,5 @@ public class ScheduleResource {
     @Operation(summary = "Remove an override")
     public Uni<Response> removeOverride(@PathParam("id") String id, @PathParam("overrideId") String overrideId) {
         return schedules.removeOverride(actors.current(), PathIds.uuid("Schedule", id), PathIds.uuid("Override", overrideId)).replaceWith(Response.noContent().build());
-    }
-
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(List.of(new io.firebreak.platform.problem.Violation("If-Match", "must be the schedule's version")));
-        }
     }
 }

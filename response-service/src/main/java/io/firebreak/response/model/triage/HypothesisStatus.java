@@ -1,0 +1,5 @@
+package io.firebreak.response.model.triage;
+
+public enum HypothesisStatus {
+    OPEN, CONFIRMED, REFUTED
+}
