@@ -39,7 +39,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class),
             Map.entry(EventTypes.ROLE_HANDED_OVER, RoleHandedOver.class),
             Map.entry(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, HypothesisChanged.class),
-            Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class));
+            Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class),
+            Map.entry(EventTypes.BRIDGE_UPDATE_RECORDED, BridgeUpdateRecorded.class),
+            Map.entry(EventTypes.BRIDGE_UPDATE_OVERDUE, BridgeUpdateOverdue.class));
 
     private EventCatalog() {
     }

@@ -117,6 +117,11 @@ class ResponseAuthorizationMatrixTest {
         as(role).get("/api/v1/response/incidents/" + unknown + "/handovers").then().statusCode(expected(role, READERS, 404));
         java.util.Set<String> triageWriters = java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin");
         as(role).get("/api/v1/response/incidents/" + unknown + "/triage").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/bridge").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{}").put("/api/v1/response/incidents/" + unknown + "/bridge")
+                .then().statusCode(expected(role, java.util.Set.of("incident-commander", "admin"), 404));
+        as(role).contentType("application/json").body("{\"status\":\"s\"}").post("/api/v1/response/incidents/" + unknown + "/bridge/updates")
+                .then().statusCode(expected(role, triageWriters, 404));
         as(role).get("/api/v1/response/incidents/" + unknown + "/triage/" + unknown + "/history").then().statusCode(expected(role, READERS, 404));
         as(role).contentType("application/json").body("{\"statement\":\"s\"}").post("/api/v1/response/incidents/" + unknown + "/triage/hypotheses")
                 .then().statusCode(expected(role, triageWriters, 404));

@@ -225,8 +225,14 @@ public class IncidentRoles {
         });
     }
 
+    /** Who holds a role of the incident now (accepted), oldest first. */
+    public Uni<List<String>> holders(UUID incidentId, IncidentRoleKind role) {
+        return roles.active(incidentId, role).map(list -> list.stream().filter(r -> r.status == AssignmentStatus.ACCEPTED)
+                .map(r -> r.person).toList());
+    }
+
     /** Admin; the incident's accepted incident commander; or, while nobody has accepted command, an incident commander. */
-    Uni<Void> requireDirector(Actor actor, ResponseRecord record) {
+    public Uni<Void> requireDirector(Actor actor, ResponseRecord record) {
         if (actor.isAdmin()) {
             return Uni.createFrom().voidItem();
         }
