@@ -38,6 +38,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.ROLE_ASSIGNED, RoleAssigned.class),
             Map.entry(EventTypes.ROLE_RELEASED, RoleReleased.class),
             Map.entry(EventTypes.ROLE_HANDED_OVER, RoleHandedOver.class),
+            Map.entry(EventTypes.ROLE_HANDOVER_DUE, RoleShiftEnding.class),
+            Map.entry(EventTypes.ROLE_SHIFT_EXCEEDED, RoleShiftEnding.class),
             Map.entry(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, HypothesisChanged.class),
             Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class),
             Map.entry(EventTypes.BRIDGE_UPDATE_RECORDED, BridgeUpdateRecorded.class),

@@ -35,6 +35,8 @@ public final class EventTypes {
     public static final String ROLE_ASSIGNED = "io.firebreak.role.assigned.v1";
     public static final String ROLE_RELEASED = "io.firebreak.role.released.v1";
     public static final String ROLE_HANDED_OVER = "io.firebreak.role.handed_over.v1";
+    public static final String ROLE_HANDOVER_DUE = "io.firebreak.role.handover_due.v1";
+    public static final String ROLE_SHIFT_EXCEEDED = "io.firebreak.role.shift_exceeded.v1";
     public static final String TRIAGE_HYPOTHESIS_CHANGED = "io.firebreak.triage.hypothesis_changed.v1";
     public static final String TRIAGE_FINDING_RECORDED = "io.firebreak.triage.finding_recorded.v1";
     public static final String BRIDGE_UPDATE_RECORDED = "io.firebreak.bridge.update_recorded.v1";

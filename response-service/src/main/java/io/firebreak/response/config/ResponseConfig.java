@@ -40,6 +40,24 @@ public interface ResponseConfig {
 
     OnCall oncall();
 
+    Shifts shifts();
+
+    /** How long one person holds an incident commander, comms lead or tech lead role before handing over. */
+    interface Shifts {
+        @WithDefault("4h")
+        Duration maxP1();
+
+        @WithDefault("8h")
+        Duration maxP2();
+
+        @WithDefault("12h")
+        Duration maxOther();
+
+        /** How long before the end of the shift the holder is reminded to hand over. */
+        @WithDefault("30m")
+        Duration reminderBefore();
+    }
+
     /** Who is on call: the in-memory copy of the schedules. */
     interface OnCall {
         /**

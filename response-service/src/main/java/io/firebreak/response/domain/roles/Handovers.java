@@ -47,9 +47,11 @@ public class Handovers {
     private final Qualifications qualifications;
     private final Outbox outbox;
     private final Clock clock;
+    private final RoleShifts shifts;
 
     public Handovers(HandoverRepository handovers, IncidentRoleRepository assignments, ResponseTransitionRepository transitions,
-                     IncidentRoles roles, Qualifications qualifications, Outbox outbox, Clock clock) {
+                     IncidentRoles roles, Qualifications qualifications, Outbox outbox, Clock clock, RoleShifts shifts) {
+        this.shifts = shifts;
         this.handovers = handovers;
         this.assignments = assignments;
         this.transitions = transitions;
@@ -171,6 +173,7 @@ public class Handovers {
                 // The release first: the one-holder index must never see both holders. The handover points at the new
                 // assignment only after that flush (inserts go before updates at commit).
                 return assignments.flush().chain(() -> assignments.persist(next))
+                        .call(() -> shifts.ended(from)).call(() -> shifts.started(record, next))
                         .invoke(() -> {
                             h.status = HandoverStatus.COMPLETED;
                             h.toAssignmentId = next.id;

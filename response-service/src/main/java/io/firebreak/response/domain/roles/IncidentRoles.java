@@ -50,9 +50,11 @@ public class IncidentRoles {
     private final AuditLog audit;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final RoleShifts shifts;
 
     public IncidentRoles(IncidentRoleRepository roles, ResponseRecordRepository records, Qualifications qualifications, Outbox outbox,
-                         AuditLog audit, ObjectMapper mapper, Clock clock) {
+                         AuditLog audit, ObjectMapper mapper, Clock clock, RoleShifts shifts) {
+        this.shifts = shifts;
         this.roles = roles;
         this.records = records;
         this.qualifications = qualifications;
@@ -136,9 +138,9 @@ public class IncidentRoles {
             }
             r.status = AssignmentStatus.ACCEPTED;
             r.acceptedAt = now;
-            return outbox.record(EventTypes.ROLE_ASSIGNED, incidentId.toString(), new RoleAssigned(incidentId, record.incidentKey, r.id,
+            return shifts.started(record, r).chain(() -> outbox.record(EventTypes.ROLE_ASSIGNED, incidentId.toString(), new RoleAssigned(incidentId, record.incidentKey, r.id,
                     r.role.name(), r.person, r.source, r.proposedBy, r.proposedAt, r.pageId, r.pagedAt, now, r.overrideBy,
-                    r.overrideJustification, record.drill)).replaceWith(r);
+                    r.overrideJustification, record.drill))).replaceWith(r);
         }));
     }
 
@@ -167,8 +169,9 @@ public class IncidentRoles {
                 r.endedAt = now;
                 r.endedBy = actor.user();
                 r.endReason = blankToNull(reason);
-                return outbox.record(EventTypes.ROLE_RELEASED, incidentId.toString(), new RoleReleased(incidentId, record.incidentKey, r.id,
-                        r.role.name(), r.person, r.acceptedAt, now, actor.user(), r.endReason, record.drill)).replaceWith(r);
+                return shifts.ended(r).chain(() -> outbox.record(EventTypes.ROLE_RELEASED, incidentId.toString(), new RoleReleased(incidentId,
+                        record.incidentKey, r.id, r.role.name(), r.person, r.acceptedAt, now, actor.user(), r.endReason, record.drill)))
+                        .replaceWith(r);
             });
         }));
     }
