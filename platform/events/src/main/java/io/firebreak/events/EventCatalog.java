@@ -43,7 +43,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, HypothesisChanged.class),
             Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class),
             Map.entry(EventTypes.BRIDGE_UPDATE_RECORDED, BridgeUpdateRecorded.class),
-            Map.entry(EventTypes.BRIDGE_UPDATE_OVERDUE, BridgeUpdateOverdue.class));
+            Map.entry(EventTypes.BRIDGE_UPDATE_OVERDUE, BridgeUpdateOverdue.class),
+            Map.entry(EventTypes.RUNBOOK_ITEM_OVERDUE, RunbookItemOverdue.class));
 
     private EventCatalog() {
     }

@@ -41,6 +41,7 @@ public final class EventTypes {
     public static final String TRIAGE_FINDING_RECORDED = "io.firebreak.triage.finding_recorded.v1";
     public static final String BRIDGE_UPDATE_RECORDED = "io.firebreak.bridge.update_recorded.v1";
     public static final String BRIDGE_UPDATE_OVERDUE = "io.firebreak.bridge.update_overdue.v1";
+    public static final String RUNBOOK_ITEM_OVERDUE = "io.firebreak.runbook.item_overdue.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

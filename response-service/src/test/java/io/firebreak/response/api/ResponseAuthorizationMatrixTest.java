@@ -118,6 +118,13 @@ class ResponseAuthorizationMatrixTest {
         java.util.Set<String> triageWriters = java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "admin");
         as(role).get("/api/v1/response/incidents/" + unknown + "/triage").then().statusCode(expected(role, READERS, 404));
         as(role).get("/api/v1/response/incidents/" + unknown + "/bridge").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/runbooks").then().statusCode(expected(role, READERS, 200));
+        as(role).get("/api/v1/response/runbooks/SCRIBE/P4").then().statusCode(expected(role, READERS, 200));
+        as(role).contentType("application/json").body("{\"items\":[]}").put("/api/v1/response/runbooks/SCRIBE/P4")
+                .then().statusCode(expected(role, java.util.Set.of("admin"), 400));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/checklist").then().statusCode(expected(role, READERS, 404));
+        as(role).post("/api/v1/response/incidents/" + unknown + "/checklist/" + unknown + "/completion")
+                .then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").put("/api/v1/response/incidents/" + unknown + "/bridge")
                 .then().statusCode(expected(role, java.util.Set.of("incident-commander", "admin"), 404));
         as(role).contentType("application/json").body("{\"status\":\"s\"}").post("/api/v1/response/incidents/" + unknown + "/bridge/updates")

@@ -10,8 +10,8 @@ import io.firebreak.platform.problem.Problem;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
-import io.firebreak.platform.security.Roles;
 import io.firebreak.response.domain.oncall.Qualifications;
+import io.firebreak.response.domain.runbook.Runbooks;
 import io.firebreak.response.model.ResponseRecord;
 import io.firebreak.response.model.ResponseStatus;
 import io.firebreak.response.model.roles.AssignmentStatus;
@@ -51,10 +51,14 @@ public class IncidentRoles {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RoleShifts shifts;
+    private final RoleDirection direction;
+    private final Runbooks runbooks;
 
     public IncidentRoles(IncidentRoleRepository roles, ResponseRecordRepository records, Qualifications qualifications, Outbox outbox,
-                         AuditLog audit, ObjectMapper mapper, Clock clock, RoleShifts shifts) {
+                         AuditLog audit, ObjectMapper mapper, Clock clock, RoleShifts shifts, RoleDirection direction, Runbooks runbooks) {
         this.shifts = shifts;
+        this.direction = direction;
+        this.runbooks = runbooks;
         this.roles = roles;
         this.records = records;
         this.qualifications = qualifications;
@@ -138,7 +142,7 @@ public class IncidentRoles {
             }
             r.status = AssignmentStatus.ACCEPTED;
             r.acceptedAt = now;
-            return shifts.started(record, r).chain(() -> outbox.record(EventTypes.ROLE_ASSIGNED, incidentId.toString(), new RoleAssigned(incidentId, record.incidentKey, r.id,
+            return shifts.started(record, r).chain(() -> runbooks.instantiate(record, r.role, now)).chain(() -> outbox.record(EventTypes.ROLE_ASSIGNED, incidentId.toString(), new RoleAssigned(incidentId, record.incidentKey, r.id,
                     r.role.name(), r.person, r.source, r.proposedBy, r.proposedAt, r.pageId, r.pagedAt, now, r.overrideBy,
                     r.overrideJustification, record.drill))).replaceWith(r);
         }));
@@ -230,22 +234,12 @@ public class IncidentRoles {
 
     /** Who holds a role of the incident now (accepted), oldest first. */
     public Uni<List<String>> holders(UUID incidentId, IncidentRoleKind role) {
-        return roles.active(incidentId, role).map(list -> list.stream().filter(r -> r.status == AssignmentStatus.ACCEPTED)
-                .map(r -> r.person).toList());
+        return direction.holders(incidentId, role);
     }
 
     /** Admin; the incident's accepted incident commander; or, while nobody has accepted command, an incident commander. */
     public Uni<Void> requireDirector(Actor actor, ResponseRecord record) {
-        if (actor.isAdmin()) {
-            return Uni.createFrom().voidItem();
-        }
-        return roles.active(record.incidentId, IncidentRoleKind.INCIDENT_COMMANDER).chain(active -> {
-            IncidentRole commander = active.stream().filter(r -> r.status == AssignmentStatus.ACCEPTED).findFirst().orElse(null);
-            boolean allowed = commander != null ? commander.person.equals(actor.user()) : actor.has(Roles.INCIDENT_COMMANDER);
-            return allowed ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.forbidden(
-                    "Roles of " + record.incidentKey + " are directed by " + (commander != null ? "its incident commander, " + commander.person
-                            : "an incident commander") + ", or an admin"));
-        });
+        return direction.require(actor, record);
     }
 
     Uni<ResponseRecord> lockedRecord(UUID incidentId) {
