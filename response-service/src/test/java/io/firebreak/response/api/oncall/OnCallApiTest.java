@@ -180,9 +180,7 @@ class OnCallApiTest {
         String ivan = person("ivan");
         String iris = person("iris");
         String team = newTeam("mona", ivan, iris);
-        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
-                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
-        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+        String schedule = scheduleWithOnCall(team, ivan);
 
         // Another replica changes the schedule: this one's in-memory copy must not answer the old holder.
         try (Connection c = TestPostgres.connect(); PreparedStatement s = c.prepareStatement(
@@ -198,6 +196,14 @@ class OnCallApiTest {
         awaitHolder(team, iris, Duration.ofSeconds(10));
     }
 
+    /** A daily team on-call schedule with {@code person} on call now, as the API answers; its id. */
+    private static String scheduleWithOnCall(String team, String person) {
+        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(person)))
+                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
+        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(person));
+        return schedule;
+    }
+
     /** Asks until the team's holder is the one expected; fails if that takes longer than {@code within}. */
     private static void awaitHolder(String team, String expected, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> as("vera", "viewer").queryParam("team", team)
@@ -209,9 +215,7 @@ class OnCallApiTest {
         String ivan = person("ivan");
         String otto = person("otto");
         String team = newTeam("mona", ivan, otto);
-        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
-                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
-        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+        String schedule = scheduleWithOnCall(team, ivan);
         assertThat(snapshot.listenerState()).isEqualTo(NotifyListener.State.LISTENING);
 
         // The LISTEN connection dies (a database restart, a network cut): notifications are lost meanwhile.
@@ -242,9 +246,7 @@ class OnCallApiTest {
         String ivan = person("ivan");
         String otto = person("otto");
         String team = newTeam("mona", ivan, otto);
-        String schedule = as("mona", "service-owner").body(dailySchedule("TEAM_ON_CALL", List.of(ivan)))
-                .post("/api/v1/response/teams/" + team + "/schedules").then().statusCode(201).extract().path("id");
-        as("vera", "viewer").queryParam("team", team).get("/api/v1/response/oncall").then().statusCode(200).body("holders.person", contains(ivan));
+        String schedule = scheduleWithOnCall(team, ivan);
 
         // Another replica stores an override covering now: the in-memory overrides must not miss it.
         Instant now = Instant.now();
