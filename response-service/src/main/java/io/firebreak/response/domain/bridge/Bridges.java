@@ -5,6 +5,7 @@ import io.firebreak.events.BridgeUpdateRecorded;
 import io.firebreak.events.EventTypes;
 import io.firebreak.platform.deadline.Deadlines;
 import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.problem.FreeText;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
@@ -81,8 +82,8 @@ public class Bridges {
     @WithTransaction
     public Uni<Bridge> open(Actor actor, UUID incidentId, Settings settings) {
         List<Violation> v = new ArrayList<>();
-        text(v, "url", settings.url(), false);
-        text(v, "dialIn", settings.dialIn(), false);
+        FreeText.check(v, "url", settings.url(), false, MAX_TEXT);
+        FreeText.check(v, "dialIn", settings.dialIn(), false, MAX_TEXT);
         if (settings.url() != null && !settings.url().isBlank() && !settings.url().strip().matches("(?i)https?://\\S+")) {
             v.add(new Violation("url", "must be an http(s) link"));
         }
@@ -95,8 +96,8 @@ public class Bridges {
             Bridge b = existing != null ? existing : new Bridge();
             int cadence = settings.cadenceMinutes() != null ? settings.cadenceMinutes()
                     : existing != null ? existing.cadenceMinutes : BridgeCadence.defaultMinutes(record.priority);
-            b.url = blankToNull(settings.url());
-            b.dialIn = blankToNull(settings.dialIn());
+            b.url = FreeText.orNull(settings.url());
+            b.dialIn = FreeText.orNull(settings.dialIn());
             b.cadenceMinutes = cadence;
             Instant promise = now.plus(Duration.ofMinutes(cadence));
             Uni<Bridge> saved;
@@ -120,15 +121,15 @@ public class Bridges {
     @WithTransaction
     public Uni<BridgeUpdate> update(Actor actor, UUID incidentId, UpdateDraft draft) {
         List<Violation> v = new ArrayList<>();
-        text(v, "status", draft.status(), true);
+        FreeText.check(v, "status", draft.status(), true, MAX_TEXT);
         List<BridgeDecision> decisions = draft.decisions() == null ? List.of() : draft.decisions();
         if (decisions.size() > MAX_DECISIONS) {
             v.add(new Violation("decisions", "at most " + MAX_DECISIONS));
         } else {
             for (int i = 0; i < decisions.size(); i++) {
                 BridgeDecision d = decisions.get(i);
-                text(v, "decisions[" + i + "].decision", d == null ? null : d.decision(), true);
-                text(v, "decisions[" + i + "].owner", d == null ? null : d.owner(), true);
+                FreeText.check(v, "decisions[" + i + "].decision", d == null ? null : d.decision(), true, MAX_TEXT);
+                FreeText.check(v, "decisions[" + i + "].owner", d == null ? null : d.owner(), true, MAX_TEXT);
             }
         }
         if (!v.isEmpty()) {
@@ -213,21 +214,7 @@ public class Bridges {
         });
     }
 
-    private static void text(List<Violation> v, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                v.add(new Violation(field, "is required"));
-            }
-        } else if (value.length() > MAX_TEXT) {
-            v.add(new Violation(field, "at most " + MAX_TEXT + " characters"));
-        }
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -3,6 +3,7 @@ package io.firebreak.response.domain.lifecycle;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.problem.FreeText;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.platform.security.Roles;
@@ -112,7 +113,7 @@ public class ResponseLifecycle {
             t.changedBy = by;
             t.changedAt = now;
             t.via = change.via();
-            t.note = action == LifecycleAction.RESOLVE ? record.resolutionSummary : blankToNull(change.note());
+            t.note = action == LifecycleAction.RESOLVE ? record.resolutionSummary : FreeText.orNull(change.note());
             return transitions.persist(t);
         }).chain(t -> outbox.record(type(action), record.incidentId.toString(), event(record, from, t))).replaceWithVoid();
     }
@@ -133,9 +134,5 @@ public class ResponseLifecycle {
             case CLOSE -> EventTypes.RESPONSE_CLOSED;
             case REOPEN -> EventTypes.RESPONSE_REOPENED;
         };
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

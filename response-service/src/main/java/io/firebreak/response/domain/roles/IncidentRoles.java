@@ -7,6 +7,7 @@ import io.firebreak.events.RoleReleased;
 import io.firebreak.platform.audit.AuditLog;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.FreeText;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
@@ -172,7 +173,7 @@ public class IncidentRoles {
                 r.status = AssignmentStatus.RELEASED;
                 r.endedAt = now;
                 r.endedBy = actor.user();
-                r.endReason = blankToNull(reason);
+                r.endReason = FreeText.orNull(reason);
                 return shifts.ended(r).chain(() -> outbox.record(EventTypes.ROLE_RELEASED, incidentId.toString(), new RoleReleased(incidentId,
                         record.incidentKey, r.id, r.role.name(), r.person, r.acceptedAt, now, actor.user(), r.endReason, record.drill)))
                         .replaceWith(r);
@@ -209,7 +210,7 @@ public class IncidentRoles {
         r.status = AssignmentStatus.WITHDRAWN;
         r.endedAt = now;
         r.endedBy = by;
-        r.endReason = blankToNull(reason);
+        r.endReason = FreeText.orNull(reason);
         return Uni.createFrom().voidItem();
     }
 
@@ -253,9 +254,5 @@ public class IncidentRoles {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

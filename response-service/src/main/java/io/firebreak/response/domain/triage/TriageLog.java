@@ -6,6 +6,7 @@ import io.firebreak.events.HypothesisChanged;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.persistence.JsonColumn;
 import io.firebreak.platform.problem.Problem;
+import io.firebreak.platform.problem.FreeText;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
@@ -86,7 +87,7 @@ public class TriageLog {
     @WithTransaction
     public Uni<TriageEntry> propose(Actor actor, UUID incidentId, HypothesisDraft draft) {
         List<Violation> v = new ArrayList<>();
-        text(v, "statement", draft.statement(), true);
+        FreeText.check(v, "statement", draft.statement(), true, MAX_TEXT);
         links(v, draft.evidence());
         return open(incidentId, v).chain(record -> {
             TriageEntry e = entry(record, TriageKind.HYPOTHESIS, draft.statement(), draft.evidence(), actor);
@@ -101,13 +102,13 @@ public class TriageLog {
     public Uni<TriageEntry> changeHypothesis(Actor actor, UUID incidentId, UUID entryId, HypothesisChange change) {
         List<Violation> v = new ArrayList<>();
         if (change.statement() != null) {
-            text(v, "statement", change.statement(), true);
+            FreeText.check(v, "statement", change.statement(), true, MAX_TEXT);
         }
         links(v, change.evidence());
         if (change.status() != null && change.status() != HypothesisStatus.OPEN && (change.reason() == null || change.reason().isBlank())) {
             v.add(new Violation("reason", "is required to confirm or refute: what showed it"));
         }
-        text(v, "reason", change.reason(), false);
+        FreeText.check(v, "reason", change.reason(), false, MAX_TEXT);
         return open(incidentId, v).chain(record -> find(incidentId, entryId).chain(e -> {
             if (e.kind != TriageKind.HYPOTHESIS) {
                 return Uni.createFrom().failure(ProblemException.notFound("Hypothesis", entryId));
@@ -130,18 +131,18 @@ public class TriageLog {
             e.updatedAt = now();
             return entries.revisions(e.id).chain(revs -> revise(e, revs.size() + 1, actor, change.reason())
                     .call(saved -> outbox.record(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, incidentId.toString(), hypothesisEvent(record, saved,
-                            before, blankToNull(change.reason()), revs.size() + 1))));
+                            before, FreeText.orNull(change.reason()), revs.size() + 1))));
         }));
     }
 
     @WithTransaction
     public Uni<TriageEntry> diagnostic(Actor actor, UUID incidentId, DiagnosticDraft draft) {
         List<Violation> v = new ArrayList<>();
-        text(v, "check", draft.check(), true);
+        FreeText.check(v, "check", draft.check(), true, MAX_TEXT);
         if (draft.kind() == null) {
             v.add(new Violation("kind", "is required: QUERY, DASHBOARD, COMMAND or OTHER"));
         }
-        text(v, "result", draft.result(), true);
+        FreeText.check(v, "result", draft.result(), true, MAX_TEXT);
         links(v, draft.evidence());
         return open(incidentId, v).chain(record -> {
             TriageEntry e = entry(record, TriageKind.DIAGNOSTIC, draft.check(), draft.evidence(), actor);
@@ -155,8 +156,8 @@ public class TriageLog {
     @WithTransaction
     public Uni<TriageEntry> finding(Actor actor, UUID incidentId, FindingDraft draft) {
         List<Violation> v = new ArrayList<>();
-        text(v, "statement", draft.statement(), true);
-        text(v, "component", draft.component(), true);
+        FreeText.check(v, "statement", draft.statement(), true, MAX_TEXT);
+        FreeText.check(v, "component", draft.component(), true, MAX_TEXT);
         links(v, draft.evidence());
         return open(incidentId, v).chain(record -> services.findById(draft.component().strip()).chain(service -> {
             if (service == null) {
@@ -227,7 +228,7 @@ public class TriageLog {
         r.snapshot = JsonColumn.write(snapshot);
         r.changedBy = actor.user();
         r.changedAt = e.updatedAt;
-        r.reason = blankToNull(reason);
+        r.reason = FreeText.orNull(reason);
         return entries.persistRevision(r).replaceWith(e);
     }
 
@@ -239,16 +240,6 @@ public class TriageLog {
     private Uni<TriageEntry> find(UUID incidentId, UUID entryId) {
         return entries.findById(entryId).chain(e -> e == null || !e.incidentId.equals(incidentId)
                 ? Uni.createFrom().failure(ProblemException.notFound("Triage entry", entryId)) : Uni.createFrom().item(e));
-    }
-
-    static void text(List<Violation> v, String field, String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                v.add(new Violation(field, "is required"));
-            }
-        } else if (value.length() > MAX_TEXT) {
-            v.add(new Violation(field, "at most " + MAX_TEXT + " characters"));
-        }
     }
 
     /** Evidence is a list of absolute http(s) links. */
@@ -284,9 +275,5 @@ public class TriageLog {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
