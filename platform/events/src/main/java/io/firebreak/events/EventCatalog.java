@@ -44,7 +44,11 @@ public final class EventCatalog {
             Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, FindingRecorded.class),
             Map.entry(EventTypes.BRIDGE_UPDATE_RECORDED, BridgeUpdateRecorded.class),
             Map.entry(EventTypes.BRIDGE_UPDATE_OVERDUE, BridgeUpdateOverdue.class),
-            Map.entry(EventTypes.RUNBOOK_ITEM_OVERDUE, RunbookItemOverdue.class));
+            Map.entry(EventTypes.RUNBOOK_ITEM_OVERDUE, RunbookItemOverdue.class),
+            Map.entry(EventTypes.WARROOM_MEMBER_ADDED, WarRoomMemberChanged.class),
+            Map.entry(EventTypes.WARROOM_MEMBER_REMOVED, WarRoomMemberChanged.class),
+            Map.entry(EventTypes.WARROOM_RESTRICTED, IncidentRestrictionChanged.class),
+            Map.entry(EventTypes.WARROOM_RESTRICTION_LIFTED, IncidentRestrictionChanged.class));
 
     private EventCatalog() {
     }

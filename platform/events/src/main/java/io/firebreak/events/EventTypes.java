@@ -42,6 +42,10 @@ public final class EventTypes {
     public static final String BRIDGE_UPDATE_RECORDED = "io.firebreak.bridge.update_recorded.v1";
     public static final String BRIDGE_UPDATE_OVERDUE = "io.firebreak.bridge.update_overdue.v1";
     public static final String RUNBOOK_ITEM_OVERDUE = "io.firebreak.runbook.item_overdue.v1";
+    public static final String WARROOM_MEMBER_ADDED = "io.firebreak.warroom.member_added.v1";
+    public static final String WARROOM_MEMBER_REMOVED = "io.firebreak.warroom.member_removed.v1";
+    public static final String WARROOM_RESTRICTED = "io.firebreak.warroom.restricted.v1";
+    public static final String WARROOM_RESTRICTION_LIFTED = "io.firebreak.warroom.restriction_lifted.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -1,6 +1,10 @@
 package io.firebreak.response.domain;
 
 import io.firebreak.events.IncidentDeclared;
+import io.firebreak.platform.access.IncidentAccess;
+import io.firebreak.platform.api.KeysetCursor;
+import io.firebreak.platform.api.Page;
+import io.firebreak.platform.security.Actor;
 import io.firebreak.response.model.ResponseRecord;
 import io.firebreak.response.model.ResponseStatus;
 import io.firebreak.events.Priority;
@@ -19,10 +23,12 @@ import java.time.Clock;
 public class ResponseService {
 
     private final ResponseRecordRepository records;
+    private final IncidentAccess access;
     private final Clock clock;
 
-    public ResponseService(ResponseRecordRepository records, Clock clock) {
+    public ResponseService(ResponseRecordRepository records, IncidentAccess access, Clock clock) {
         this.records = records;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -92,6 +98,19 @@ public class ResponseService {
                     : expired.escalateTo().toArray(String[]::new);
             return true;
         });
+    }
+
+    /**
+     * Responses newest first, a page at a time; restricted incidents only for their war room (auditors and
+     * admins see all), so a list never reveals what a lookup would answer 404 for.
+     */
+    @WithSession
+    public Uni<Page<ResponseRecord>> page(Actor actor, ResponseStatus status, String after, int limit) {
+        KeysetCursor cursor = KeysetCursor.decode(after);
+        boolean all = IncidentAccess.seesEverything(actor);
+        return records.page(status, cursor == null ? null : cursor.at(), cursor == null ? null : cursor.id(),
+                        all ? null : access.visibleCondition("r.incident_id::text", "person"), actor.user(), limit + 1)
+                .map(found -> Page.of(found, limit, r -> new KeysetCursor(r.openedAt, r.incidentId).encode()));
     }
 
     /** The response record of an incident. */

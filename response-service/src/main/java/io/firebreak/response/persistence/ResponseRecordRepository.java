@@ -6,6 +6,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import io.firebreak.response.model.ResponseStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -15,5 +21,37 @@ public class ResponseRecordRepository implements PanacheRepositoryBase<ResponseR
     /** The record locked until the transaction ends: lifecycle transitions of one incident queue on it. */
     public Uni<ResponseRecord> locked(UUID incidentId) {
         return findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Newest first, keyset on (opened, id), {@code limit} rows after the cursor; with {@code visibleCondition}
+     * (from IncidentAccess, binding {@code :person}) only incidents that person may see.
+     */
+    public Uni<List<ResponseRecord>> page(ResponseStatus status, Instant afterOpened, UUID afterId, String visibleCondition,
+                                          String person, int limit) {
+        StringBuilder sql = new StringBuilder("select * from {h-schema}response_record r where true");
+        if (status != null) {
+            sql.append(" and r.status = :status");
+        }
+        if (afterOpened != null) {
+            sql.append(" and (r.opened_at, r.incident_id) < (:afterOpened, :afterId)");
+        }
+        if (visibleCondition != null) {
+            sql.append(" and ").append(visibleCondition);
+        }
+        sql.append(" order by r.opened_at desc, r.incident_id desc limit :limit");
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString(), ResponseRecord.class).setParameter("limit", limit);
+            if (status != null) {
+                query.setParameter("status", status.name());
+            }
+            if (afterOpened != null) {
+                query.setParameter("afterOpened", OffsetDateTime.ofInstant(afterOpened, ZoneOffset.UTC)).setParameter("afterId", afterId);
+            }
+            if (visibleCondition != null) {
+                query.setParameter("person", person);
+            }
+            return query.getResultList();
+        });
     }
 }

@@ -154,6 +154,16 @@ class ResponseAuthorizationMatrixTest {
         as(role).contentType("application/json").body("{\"until\":\"2026-11-30T10:00:00Z\",\"justification\":\"a good reason\"}")
                 .post("/api/v1/response/incidents/" + unknown + "/escalations/" + unknown + "/delay")
                 .then().statusCode(expected(role, java.util.Set.of("responder", "incident-commander", "service-owner", "admin"), 404));
+        java.util.Set<String> directors = java.util.Set.of("incident-commander", "admin");
+        as(role).get("/api/v1/response/incidents").then().statusCode(expected(role, READERS, 200));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/digest").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/war-room").then().statusCode(expected(role, READERS, 404));
+        as(role).accept("text/event-stream").get("/api/v1/response/incidents/" + unknown + "/feed").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"kind\":\"OBSERVER\"}").put("/api/v1/response/incidents/" + unknown + "/war-room/members/pat")
+                .then().statusCode(expected(role, directors, 404));
+        as(role).delete("/api/v1/response/incidents/" + unknown + "/war-room/members/pat").then().statusCode(expected(role, directors, 404));
+        as(role).contentType("application/json").body("{\"restricted\":true,\"reason\":\"r\"}")
+                .put("/api/v1/response/incidents/" + unknown + "/war-room/restriction").then().statusCode(expected(role, directors, 404));
         // The acknowledgement link is its own credential: anyone may try it, a forged one finds nothing.
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
         as(role).contentType("application/x-www-form-urlencoded").formParam("exp", "9999999999").formParam("sig", "forged")

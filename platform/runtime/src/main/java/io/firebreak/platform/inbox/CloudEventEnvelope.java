@@ -10,8 +10,17 @@ import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-/** A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value. */
-public record CloudEventEnvelope(UUID id, String type, String source, String subject, Instant time, byte[] data) {
+/**
+ * A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value;
+ * {@code restricted} from Firebreak's extension attribute (the subject is a restricted incident).
+ */
+public record CloudEventEnvelope(UUID id, String type, String source, String subject, Instant time, byte[] data,
+                                 boolean restricted) {
+
+    /** An event about a subject that is not restricted. */
+    public CloudEventEnvelope(UUID id, String type, String source, String subject, Instant time, byte[] data) {
+        this(id, type, source, subject, time, data, false);
+    }
 
     /** Decodes the record; a record that is not a valid CloudEvent is a poison message. */
     public static CloudEventEnvelope decode(Headers headers, byte[] value) {
@@ -36,7 +45,8 @@ public record CloudEventEnvelope(UUID id, String type, String source, String sub
                 throw new PoisonMessageException("ce_time is not an RFC 3339 timestamp: " + time);
             }
         }
-        return new CloudEventEnvelope(uuid, type, source, header(headers, CloudEventHeaders.SUBJECT), instant, value);
+        return new CloudEventEnvelope(uuid, type, source, header(headers, CloudEventHeaders.SUBJECT), instant, value,
+                "true".equals(header(headers, CloudEventHeaders.RESTRICTED)));
     }
 
     /** The data as the given payload record. */

@@ -83,6 +83,9 @@ public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
         headers.add(CloudEventHeaders.SUBJECT, bytes(row.subject()));
         headers.add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_INSTANT.format(row.occurredAt())));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (row.restricted()) {
+            headers.add(CloudEventHeaders.RESTRICTED, bytes("true"));
+        }
         return new ProducerRecord<>(row.topic(), null, row.partitionKey(), bytes(row.payload()), headers);
     }
 

@@ -36,9 +36,13 @@ public class Outbox {
         this.config = config;
         // The row is formed only after the key's transaction-scoped advisory lock is granted, so its seq is
         // drawn after every earlier writer of the key committed: seq order is commit order, per key.
-        this.insert = "insert into " + SqlIdentifiers.schema(config.schema()) + ".outbox_event"
-                + " (id, topic, partition_key, type, source, subject, occurred_at, payload)"
-                + " select :id, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb)"
+        // An event about a restricted subject carries the flag, read in the same transaction that restricts
+        // it, so no event of a restricted incident leaves unflagged (IncidentAccess#restrict).
+        String schema = SqlIdentifiers.schema(config.schema());
+        this.insert = "insert into " + schema + ".outbox_event"
+                + " (id, topic, partition_key, type, source, subject, occurred_at, payload, restricted)"
+                + " select :id, :topic, :key, :type, :source, :subject, :occurredAt, cast(cast(:payload as text) as jsonb),"
+                + " exists (select 1 from " + schema + ".access_restricted r where r.subject = :subject)"
                 + " from (select pg_advisory_xact_lock(hashtextextended(:lockKey, 0))) as key_lock";
     }
 

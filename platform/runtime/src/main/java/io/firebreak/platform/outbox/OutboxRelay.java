@@ -59,7 +59,7 @@ public class OutboxRelay {
         this.waitingKeys = "select distinct partition_key from " + table + " where " + OPEN
                 + " and (attempts > 0 or lease_owner is not null or parked_at is not null)"
                 + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
-        this.claim = "select seq, id, topic, partition_key, type, source, subject, occurred_at, payload::text as payload, attempts"
+        this.claim = "select seq, id, topic, partition_key, type, source, subject, occurred_at, payload::text as payload, attempts, restricted"
                 + " from " + table + " where " + OPEN + " and parked_at is null and next_attempt_at <= now()"
                 + " and (lease_until is null or lease_until < now()) and not (partition_key = any($2))"
                 + " order by seq limit $1 for update skip locked";
@@ -200,7 +200,7 @@ public class OutboxRelay {
         return new OutboxRow(row.getLong("seq"), row.getUUID("id"), row.getString("topic"),
                 row.getString("partition_key"), row.getString("type"), row.getString("source"),
                 row.getString("subject"), row.getOffsetDateTime("occurred_at"), row.getString("payload"),
-                row.getInteger("attempts"));
+                row.getInteger("attempts"), row.getBoolean("restricted"));
     }
 
     private static String truncate(String s) {

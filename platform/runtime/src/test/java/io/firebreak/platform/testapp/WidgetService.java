@@ -11,9 +11,19 @@ import java.util.UUID;
 public class WidgetService {
 
     private final Outbox outbox;
+    private final io.firebreak.platform.access.IncidentAccess access;
 
-    public WidgetService(Outbox outbox) {
+    public WidgetService(Outbox outbox, io.firebreak.platform.access.IncidentAccess access) {
         this.outbox = outbox;
+        this.access = access;
+    }
+
+    /** Restricts (or lifts the restriction of) the subject, then records a widget event about it in the same transaction. */
+    @WithTransaction
+    public Uni<UUID> createAfterRestriction(UUID subject, String name, boolean restricted) {
+        Uni<Boolean> change = restricted ? access.restrict(subject, "tester", "security case", java.time.Instant.now())
+                : access.lift(subject);
+        return change.chain(() -> create(subject.toString(), name, 0, false));
     }
 
     /** Stores a widget and records its event under {@code key}; fails after both when asked to, rolling both back. */

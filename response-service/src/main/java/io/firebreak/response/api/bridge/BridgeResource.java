@@ -1,5 +1,6 @@
 package io.firebreak.response.api.bridge;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.security.Actors;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The incident's bridge: where to meet, the update cadence, and every update with its decisions. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}/bridge")
 @Produces(MediaType.APPLICATION_JSON)
 public class BridgeResource {

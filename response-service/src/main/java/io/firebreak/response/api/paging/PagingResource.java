@@ -1,5 +1,6 @@
 package io.firebreak.response.api.paging;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** An incident's paging: who was paged, how escalation stands, acknowledging and (justified) delaying. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

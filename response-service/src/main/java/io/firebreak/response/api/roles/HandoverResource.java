@@ -1,5 +1,6 @@
 package io.firebreak.response.api.roles;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Handovers of an incident's held roles: a brief, its versions, and the incoming person's acknowledgement. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}/handovers")
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoverResource {

@@ -1,5 +1,6 @@
 package io.firebreak.response.api.roles;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The roles of an incident: who holds or was proposed for what, assigning, accepting and releasing. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}/roles")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleResource {

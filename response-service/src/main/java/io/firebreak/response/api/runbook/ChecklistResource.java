@@ -1,5 +1,6 @@
 package io.firebreak.response.api.runbook;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The checklists of an incident's roles, from the runbook version each role instantiated. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}/checklist")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChecklistResource {

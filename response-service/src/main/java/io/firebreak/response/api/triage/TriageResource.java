@@ -1,5 +1,6 @@
 package io.firebreak.response.api.triage;
 
+import io.firebreak.platform.access.IncidentScoped;
 import io.firebreak.platform.problem.IfMatch;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The triage log of an incident: hypotheses, diagnostics and findings, each with its history. */
+@IncidentScoped
 @Path("/api/v1/response/incidents/{id}/triage")
 @Produces(MediaType.APPLICATION_JSON)
 public class TriageResource {

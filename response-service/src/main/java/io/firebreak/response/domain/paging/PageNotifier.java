@@ -1,5 +1,7 @@
 package io.firebreak.response.domain.paging;
 
+import io.firebreak.platform.access.MemberKind;
+import io.firebreak.response.domain.warroom.WarRooms;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.PageFailed;
 import io.firebreak.events.PageTriggered;
@@ -58,9 +60,13 @@ public class PageNotifier {
 
     private final IncidentRoles roles;
 
+    private final WarRooms warRooms;
+
     public PageNotifier(PageRepository pages, IncidentPagingRepository pagings, ContactMethodRepository methods,
                         NotificationRulesRepository rules, OutboundDeliveries deliveries, Deadlines deadlines, Outbox outbox,
-                        AckLinks links, ResponseConfig config, Clock clock, IncidentRoles roles) {
+                        AckLinks links, ResponseConfig config, Clock clock, IncidentRoles roles,
+                        WarRooms warRooms) {
+        this.warRooms = warRooms;
         this.roles = roles;
         this.pages = pages;
         this.pagings = pagings;
@@ -124,6 +130,8 @@ public class PageNotifier {
                 .call(() -> outbox.record(EventTypes.PAGE_TRIGGERED, paging.incidentId.toString(), new PageTriggered(paging.incidentId,
                         paging.incidentKey, p.id, escalation.id, p.person, p.teamId, p.role == null ? null : p.role.name(), p.level,
                         p.round, paging.priority, paging.drill, paging.declaredAt, now)))
+                .call(() -> warRooms.joined(paging.incidentId, paging.incidentKey, paging.drill, p.person,
+                        MemberKind.PAGED, "firebreak", now))
                 .call(() -> p.role == null || IncidentRoleKind.of(p.role) == null ? Uni.createFrom().voidItem()
                         : roles.pagedForRole(paging.incidentId, IncidentRoleKind.of(p.role), p.person, p.id, now))
                 .call(() -> run(paging, p, 0));

@@ -1,5 +1,7 @@
 package io.firebreak.response.domain.roles;
 
+import io.firebreak.platform.access.MemberKind;
+import io.firebreak.response.domain.warroom.WarRooms;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.RoleAssigned;
 import io.firebreak.events.RoleHandedOver;
@@ -49,8 +51,12 @@ public class Handovers {
     private final Clock clock;
     private final RoleShifts shifts;
 
+    private final WarRooms warRooms;
+
     public Handovers(HandoverRepository handovers, IncidentRoleRepository assignments, ResponseTransitionRepository transitions,
-                     IncidentRoles roles, Qualifications qualifications, Outbox outbox, Clock clock, RoleShifts shifts) {
+                     IncidentRoles roles, Qualifications qualifications, Outbox outbox, Clock clock, RoleShifts shifts,
+                     WarRooms warRooms) {
+        this.warRooms = warRooms;
         this.shifts = shifts;
         this.handovers = handovers;
         this.assignments = assignments;
@@ -110,7 +116,9 @@ public class Handovers {
                             h.offeredBy = actor.user();
                             h.offeredAt = now;
                             h.briefUpdatedAt = now;
-                            return handovers.persist(h);
+                            // The incoming holder must see the incident (restricted ones too) to read the brief.
+                            return warRooms.joined(record, h.toPerson, MemberKind.ROLE, actor.user(), now)
+                                    .chain(() -> handovers.persist(h));
                         });
                     });
                 })));

@@ -1,5 +1,7 @@
 package io.firebreak.response.domain.roles;
 
+import io.firebreak.platform.access.MemberKind;
+import io.firebreak.response.domain.warroom.WarRooms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.RoleAssigned;
@@ -55,8 +57,12 @@ public class IncidentRoles {
     private final RoleDirection direction;
     private final Runbooks runbooks;
 
+    private final WarRooms warRooms;
+
     public IncidentRoles(IncidentRoleRepository roles, ResponseRecordRepository records, Qualifications qualifications, Outbox outbox,
-                         AuditLog audit, ObjectMapper mapper, Clock clock, RoleShifts shifts, RoleDirection direction, Runbooks runbooks) {
+                         AuditLog audit, ObjectMapper mapper, Clock clock, RoleShifts shifts, RoleDirection direction, Runbooks runbooks,
+                         WarRooms warRooms) {
+        this.warRooms = warRooms;
         this.shifts = shifts;
         this.direction = direction;
         this.runbooks = runbooks;
@@ -197,7 +203,8 @@ public class IncidentRoles {
         r.overrideBy = overrideBy;
         r.overrideJustification = justification;
         // Withdrawals first: the one-holder index must not see the old and the new proposal at once.
-        Uni<IncidentRole> saved = roles.flush().chain(() -> roles.persist(r));
+        Uni<IncidentRole> saved = roles.flush().chain(() -> roles.persist(r))
+                .call(() -> warRooms.joined(record, person, MemberKind.ROLE, by, now));
         if (overrideBy == null) {
             return saved;
         }

@@ -214,11 +214,18 @@ class LifecycleApiTest {
         UUID unknown = UUID.randomUUID();
         transition("rita", "responder", unknown, Map.of("action", "MITIGATE")).statusCode(404).contentType("application/problem+json");
         transition("rita", "responder", unknown, Map.of("action", "ACKNOWLEDGE")).statusCode(404).contentType("application/problem+json");
-        transition("rita", "responder", unknown, Map.of("action", "DANCE")).statusCode(400).body("violations.field", contains("action"));
-        transition("rita", "responder", unknown, Map.of("action", "CLOSE", "postmortem", Map.of("decision", "MAYBE"))).statusCode(400)
+        // An unknown incident is 404 whatever the body: a caller learns nothing about incidents they may not see.
+        transition("rita", "responder", unknown, Map.of("action", "DANCE")).statusCode(404).contentType("application/problem+json");
+
+        UUID incident = declared(PagingFixtures.serviceEscalatingTo(PagingFixtures.unique("quiet")), "P3", false);
+        transition("rita", "responder", incident, Map.of("action", "DANCE")).statusCode(400).body("violations.field", contains("action"));
+        transition("rita", "responder", incident, Map.of("action", "CLOSE", "postmortem", Map.of("decision", "MAYBE"))).statusCode(400)
                 .body("violations.field", contains("postmortem.decision"));
         given().auth().oauth2(Tokens.as("rita", "responder")).contentType(ContentType.JSON).body("{\"action\":")
-                .post("/api/v1/response/incidents/" + unknown + "/transitions").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/response/incidents/" + incident + "/transitions").then().statusCode(400).contentType("application/problem+json");
+        record(incident); // nothing above changed it
+        given().auth().oauth2(Tokens.as("vera", "viewer")).get("/api/v1/response/incidents/" + incident + "/transitions").then()
+                .statusCode(200).body("$", org.hamcrest.Matchers.empty());
         given().auth().oauth2(Tokens.as("vera", "viewer")).get("/api/v1/response/incidents/not-a-uuid/transitions").then().statusCode(404)
                 .contentType("application/problem+json");
     }
