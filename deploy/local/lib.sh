@@ -140,6 +140,14 @@ render_gateway() {
 "
     index="$index{\"service\":\"$svc-service\",\"openapi\":\"/openapi/$ctx\",\"health\":\"/health/$ctx\"},"
   done
+  # Server-sent events (the war-room feed) pass unbuffered and may stay open an hour; clients reconnect
+  # with Last-Event-ID after that, and a heartbeat comment every 15 s keeps a quiet feed alive.
+  locations="$locations        location ~ ^/api/v1/response/incidents/[^/]+/feed\$ {
+            proxy_pass http://response;
+            proxy_buffering off;
+            proxy_read_timeout 1h;
+        }
+"
   locations="$locations        location = /v2/enqueue { proxy_pass http://classification; }
         location = /v2/change/enqueue { proxy_pass http://classification; }
 "

@@ -42,12 +42,15 @@ public class SubjectFeed {
     private final String schema;
     private final String read;
     private final Duration pollInterval;
+    private final Duration heartbeat;
     private final BroadcastProcessor<Long> wakes = BroadcastProcessor.create();
     private final AtomicLong notifications = new AtomicLong();
     private volatile NotifyListener listener;
 
     public SubjectFeed(Vertx vertx, Pool pool, OutboxConfig outbox,
-                       @ConfigProperty(name = "firebreak.feed.poll-interval", defaultValue = "2s") Duration pollInterval) {
+                       @ConfigProperty(name = "firebreak.feed.poll-interval", defaultValue = "2s") Duration pollInterval,
+                       @ConfigProperty(name = "firebreak.feed.heartbeat", defaultValue = "15s") Duration heartbeat) {
+        this.heartbeat = heartbeat;
         this.vertx = vertx;
         this.pool = pool;
         this.schema = outbox.schema();
@@ -56,22 +59,34 @@ public class SubjectFeed {
                 + " where subject = $1 and seq > $2 and discarded_at is null order by seq limit " + BATCH;
     }
 
-    /** The subject's events after sequence {@code after}, then live until the client leaves or is no longer allowed. */
+    /**
+     * The subject's events after sequence {@code after}, then live until the client leaves or is no longer
+     * allowed; a {@link FeedEvent#isHeartbeat() heartbeat} when nothing was sent for the heartbeat interval,
+     * so proxies and clients can tell a quiet incident from a dead connection.
+     */
     public Multi<FeedEvent> follow(String subject, long after, Supplier<Uni<Boolean>> stillAllowed) {
         listen();
         AtomicLong cursor = new AtomicLong(after);
+        AtomicLong lastSent = new AtomicLong(System.nanoTime());
         Multi<Long> ticks = Multi.createBy().merging().streams(wakes, Multi.createFrom().ticks().every(pollInterval));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
                 // One pending wake is enough: the read after it takes every row committed until then.
                 .onOverflow().dropPreviousItems()
                 .onItem().transformToMultiAndConcatenate(tick -> stillAllowed.get().onItem().transformToMulti(allowed -> allowed
-                        ? readAll(subject, cursor) : Multi.createFrom().failure(new NoLongerAllowed())))
+                        ? readAll(subject, cursor).onCompletion().ifEmpty().switchTo(() -> heartbeatIfDue(lastSent))
+                        : Multi.createFrom().failure(new NoLongerAllowed())))
+                .onItem().invoke(() -> lastSent.set(System.nanoTime()))
                 .onFailure(NoLongerAllowed.class).recoverWithCompletion();
     }
 
     /** How many commit notifications the feed's listener has seen (for tests: the live path, not the poll, woke it). */
     public long notifications() {
         return notifications.get();
+    }
+
+    private Multi<FeedEvent> heartbeatIfDue(AtomicLong lastSent) {
+        return System.nanoTime() - lastSent.get() >= heartbeat.toNanos() ? Multi.createFrom().item(FeedEvent.HEARTBEAT)
+                : Multi.createFrom().empty();
     }
 
     private Multi<FeedEvent> readAll(String subject, AtomicLong cursor) {

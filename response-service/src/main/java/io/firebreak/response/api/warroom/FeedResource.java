@@ -53,7 +53,7 @@ public class FeedResource {
     @Operation(summary = "The incident's timeline as it happens (server-sent events), for its war room",
             description = "Each SSE event: id = position (resume with the Last-Event-ID header or ?after=), event = the CloudEvent type,"
                     + " data = {type, time, data}. Starts with every retained event after the position, then streams live; ends when the"
-                    + " caller leaves the war room. 403 for a caller outside the war room, 404 for one who may not see the incident.")
+                    + " caller leaves the war room; a comment line (heartbeat) when nothing happened for 15 s. 403 for a caller outside the war room, 404 for one who may not see the incident.")
     public Multi<OutboundSseEvent> follow(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @QueryParam("after") String after, @Context Sse sse) {
         UUID incident = PathIds.uuid("Incident", id);
@@ -65,6 +65,9 @@ public class FeedResource {
     }
 
     private static OutboundSseEvent event(Sse sse, FeedEvent e) {
+        if (e.isHeartbeat()) {
+            return sse.newEventBuilder().comment("heartbeat").build();
+        }
         // The payload is JSON already: sent as text so it is not quoted a second time.
         String data = "{\"type\":\"" + e.type() + "\",\"time\":\"" + e.occurredAt() + "\",\"data\":" + e.data() + "}";
         return sse.newEventBuilder().id(Long.toString(e.seq())).name(e.type()).mediaType(MediaType.TEXT_PLAIN_TYPE).data(data).build();

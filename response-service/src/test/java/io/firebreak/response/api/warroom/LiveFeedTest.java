@@ -44,6 +44,7 @@ class LiveFeedTest {
     static final class Feed implements AutoCloseable {
         final BlockingQueue<Sse> events = new LinkedBlockingQueue<>();
         final AtomicBoolean ended = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger heartbeats = new java.util.concurrent.atomic.AtomicInteger();
         final int status;
         private final Thread reader;
         private final java.util.stream.Stream<String> body;
@@ -68,6 +69,8 @@ class LiveFeedTest {
                             id = line.substring(3).strip();
                         } else if (line.startsWith("event:")) {
                             event = line.substring(6).strip();
+                        } else if (line.startsWith(":")) {
+                            heartbeats.incrementAndGet();
                         } else if (line.startsWith("data:")) {
                             data.append(line.substring(5).strip());
                         }
@@ -131,6 +134,11 @@ class LiveFeedTest {
             admit(ic, "incident-commander", incident, "pat", "OBSERVER").statusCode(200);
             Sse live = feed.until("io.firebreak.warroom.member_added.v1").stream().reduce((a, b) -> b).orElseThrow();
             assertThat(JsonPath.from(live.data()).getString("data.person")).isEqualTo("pat");
+        }
+
+        // A quiet incident still shows the connection alive (heartbeat every 2 s in tests).
+        try (Feed quiet = open(incident, ic, first.get(first.size() - 1).id(), "incident-commander")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(quiet.heartbeats.get()).isGreaterThanOrEqualTo(1));
         }
 
         // Reconnecting after the first event gives exactly what came after it, in order, and nothing twice.
