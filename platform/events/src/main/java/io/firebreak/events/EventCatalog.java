@@ -48,7 +48,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.WARROOM_MEMBER_ADDED, WarRoomMemberChanged.class),
             Map.entry(EventTypes.WARROOM_MEMBER_REMOVED, WarRoomMemberChanged.class),
             Map.entry(EventTypes.WARROOM_RESTRICTED, IncidentRestrictionChanged.class),
-            Map.entry(EventTypes.WARROOM_RESTRICTION_LIFTED, IncidentRestrictionChanged.class));
+            Map.entry(EventTypes.WARROOM_RESTRICTION_LIFTED, IncidentRestrictionChanged.class),
+            Map.entry(EventTypes.DRILL_DEFINED, DrillDefined.class),
+            Map.entry(EventTypes.READINESS_RECORDED, ReadinessRecorded.class));
 
     private EventCatalog() {
     }

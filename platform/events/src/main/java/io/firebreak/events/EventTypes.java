@@ -46,6 +46,8 @@ public final class EventTypes {
     public static final String WARROOM_MEMBER_REMOVED = "io.firebreak.warroom.member_removed.v1";
     public static final String WARROOM_RESTRICTED = "io.firebreak.warroom.restricted.v1";
     public static final String WARROOM_RESTRICTION_LIFTED = "io.firebreak.warroom.restriction_lifted.v1";
+    public static final String DRILL_DEFINED = "io.firebreak.drill.defined.v1";
+    public static final String READINESS_RECORDED = "io.firebreak.readiness.recorded.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -164,6 +164,13 @@ class ResponseAuthorizationMatrixTest {
         as(role).delete("/api/v1/response/incidents/" + unknown + "/war-room/members/pat").then().statusCode(expected(role, directors, 404));
         as(role).contentType("application/json").body("{\"restricted\":true,\"reason\":\"r\"}")
                 .put("/api/v1/response/incidents/" + unknown + "/war-room/restriction").then().statusCode(expected(role, directors, 404));
+        as(role).get("/api/v1/response/incidents/" + unknown + "/drill").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{\"scenario\":\"s\",\"participants\":[{\"person\":\"p\",\"role\":\"SCRIBE\"}]}")
+                .put("/api/v1/response/incidents/" + unknown + "/drill").then().statusCode(expected(role, directors, 404));
+        as(role).get("/api/v1/response/readiness?team=" + unknown).then().statusCode(expected(role, READERS, 404));
+        // Anyone may read their own drill records; others' need a right over the person (none here: 403).
+        as(role).get("/api/v1/response/people/" + unknown + "/readiness").then()
+                .statusCode(expected(role, READERS, "auditor".equals(role) || "admin".equals(role) ? 200 : 403));
         // The acknowledgement link is its own credential: anyone may try it, a forged one finds nothing.
         as(role).get("/api/v1/response/pages/" + unknown + "/ack?exp=9999999999&sig=forged").then().statusCode(404);
         as(role).contentType("application/x-www-form-urlencoded").formParam("exp", "9999999999").formParam("sig", "forged")

@@ -1,5 +1,6 @@
 package io.firebreak.response.domain.lifecycle;
 
+import io.firebreak.response.domain.drill.Drills;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.platform.outbox.Outbox;
@@ -36,8 +37,11 @@ public class ResponseLifecycle {
     private final ResponseTransitionRepository transitions;
     private final Outbox outbox;
     private final Clock clock;
+    private final Drills drills;
 
-    public ResponseLifecycle(ResponseRecordRepository records, ResponseTransitionRepository transitions, Outbox outbox, Clock clock) {
+    public ResponseLifecycle(ResponseRecordRepository records, ResponseTransitionRepository transitions, Outbox outbox, Clock clock,
+                             Drills drills) {
+        this.drills = drills;
         this.records = records;
         this.transitions = transitions;
         this.outbox = outbox;
@@ -115,7 +119,9 @@ public class ResponseLifecycle {
             t.via = change.via();
             t.note = action == LifecycleAction.RESOLVE ? record.resolutionSummary : FreeText.orNull(change.note());
             return transitions.persist(t);
-        }).chain(t -> outbox.record(type(action), record.incidentId.toString(), event(record, from, t))).replaceWithVoid();
+        }).chain(t -> outbox.record(type(action), record.incidentId.toString(), event(record, from, t)))
+                .chain(() -> action == LifecycleAction.RESOLVE ? drills.resolved(record, now) : Uni.createFrom().voidItem())
+                .replaceWithVoid();
     }
 
     private static ResponseStatusChanged event(ResponseRecord r, ResponseStatus from, ResponseTransition t) {

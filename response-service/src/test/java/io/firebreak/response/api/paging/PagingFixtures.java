@@ -124,6 +124,32 @@ public final class PagingFixtures {
         return Receivers.RECEIVER.url("/pager/" + person);
     }
 
+    /** A service whose owning team has a qualified person on call for each of the three roles. */
+    public static String serviceWithRoleRotations(String ic, String comms, String tech) {
+        return roleRotations(ic, comms, tech).service();
+    }
+
+    /** A team and the service it owns. */
+    public record TeamService(String team, String service) {
+    }
+
+    /** A team (manager mona, plus {@code others}) with a qualified person on call for each of the three roles, and its service. */
+    public static TeamService roleRotations(String ic, String comms, String tech, String... others) {
+        List<String> members = new java.util.ArrayList<>(List.of(ic, comms, tech));
+        members.addAll(List.of(others));
+        String team = team("mona", members.toArray(String[]::new));
+        Map<String, String> holders = Map.of("INCIDENT_COMMANDER", ic, "COMMS_LEAD", comms, "TECH_LEAD", tech);
+        holders.forEach((role, person) -> {
+            qualify(person, role);
+            schedule(team, role, person, List.of());
+            verifiedMethod(person, "EMAIL", mail(person));
+        });
+        String service = unique("svc");
+        service(service, team);
+        awaitService(team, service);
+        return new TeamService(team, service);
+    }
+
     public static void service(String name, String owningTeam) {
         String data = "{\"name\":\"" + name + "\",\"tier\":1,\"owningTeam\":\"" + owningTeam + "\",\"owners\":[\"mona\"],"
                 + "\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"ada\",\"changedAt\":\""

@@ -73,21 +73,6 @@ class RolesApiTest {
         return JsonPath.from(new String(r.value(), StandardCharsets.UTF_8));
     }
 
-    /** A service whose owning team has a qualified person on call for each of the three roles. */
-    private static String serviceWithRoleRotations(String ic, String comms, String tech) {
-        String team = PagingFixtures.team("mona", ic, comms, tech);
-        Map<String, String> holders = Map.of("INCIDENT_COMMANDER", ic, "COMMS_LEAD", comms, "TECH_LEAD", tech);
-        holders.forEach((role, person) -> {
-            PagingFixtures.qualify(person, role);
-            PagingFixtures.schedule(team, role, person, List.of());
-            PagingFixtures.verifiedMethod(person, "EMAIL", PagingFixtures.mail(person));
-        });
-        String service = PagingFixtures.unique("svc");
-        PagingFixtures.service(service, team);
-        PagingFixtures.awaitService(team, service);
-        return service;
-    }
-
     private static UUID declared(String service, String priority) {
         UUID incident = UUID.randomUUID();
         PagingFixtures.declare(incident, PagingFixtures.key(), service, priority, List.of());
@@ -101,7 +86,7 @@ class RolesApiTest {
         String ic = PagingFixtures.unique("ic");
         String comms = PagingFixtures.unique("comms");
         String tech = PagingFixtures.unique("tech");
-        UUID incident = declared(serviceWithRoleRotations(ic, comms, tech), "P1");
+        UUID incident = declared(PagingFixtures.serviceWithRoleRotations(ic, comms, tech), "P1");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(roles(incident).getList("role")).hasSize(3));
         JsonPath proposed = roles(incident);
