@@ -1,5 +1,6 @@
 package io.firebreak.response.domain.bridge;
 
+import io.firebreak.response.domain.reminders.Reminders;
 import io.firebreak.events.BridgeUpdateOverdue;
 import io.firebreak.events.BridgeUpdateRecorded;
 import io.firebreak.events.EventTypes;
@@ -44,6 +45,7 @@ public class Bridges {
     static final int MAX_TEXT = 4_000;
     static final int MAX_DECISIONS = 50;
 
+    private final Reminders reminders;
     private final BridgeRepository bridges;
     private final ResponseRecordRepository records;
     private final IncidentRoles roles;
@@ -52,7 +54,8 @@ public class Bridges {
     private final Clock clock;
 
     public Bridges(BridgeRepository bridges, ResponseRecordRepository records, IncidentRoles roles, Deadlines deadlines, Outbox outbox,
-                   Clock clock) {
+                   Clock clock, Reminders reminders) {
+        this.reminders = reminders;
         this.bridges = bridges;
         this.records = records;
         this.roles = roles;
@@ -192,6 +195,9 @@ public class Bridges {
                     .call(commanders -> outbox.record(EventTypes.BRIDGE_UPDATE_OVERDUE, incidentId.toString(), new BridgeUpdateOverdue(
                             incidentId, record.incidentKey, record.priority, missed, b.cadenceMinutes,
                             commanders.isEmpty() ? null : commanders.get(0), now, record.drill)))
+                    .call(commanders -> reminders.remind(record, new Reminders.Reminder("bridge update overdue",
+                            "the bridge update due at " + missed + " was not recorded; record one now (every " + b.cadenceMinutes + " min).",
+                            "bridge/" + missed), commanders.isEmpty() ? List.of() : List.of(commanders.get(0))))
                     .call(() -> deadlines.schedule(CHECKPOINT, incidentId.toString(), b.nextCheckpointAt, null))
                     .replaceWithVoid();
         }));

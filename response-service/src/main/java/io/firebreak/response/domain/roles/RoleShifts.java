@@ -1,5 +1,6 @@
 package io.firebreak.response.domain.roles;
 
+import io.firebreak.response.domain.reminders.Reminders;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.Priority;
 import io.firebreak.events.RoleShiftEnding;
@@ -38,6 +39,7 @@ public class RoleShifts {
     public static final String REMINDER = "response.role-shift-reminder";
     public static final String EXCEEDED = "response.role-shift-exceeded";
 
+    private final Reminders reminders;
     private final IncidentRoleRepository roles;
     private final ResponseRecordRepository records;
     private final BusinessServiceRepository services;
@@ -48,7 +50,8 @@ public class RoleShifts {
     private final Clock clock;
 
     public RoleShifts(IncidentRoleRepository roles, ResponseRecordRepository records, BusinessServiceRepository services, TeamRepository teams,
-                      Deadlines deadlines, Outbox outbox, ResponseConfig config, Clock clock) {
+                      Deadlines deadlines, Outbox outbox, ResponseConfig config, Clock clock, Reminders reminders) {
+        this.reminders = reminders;
         this.roles = roles;
         this.records = records;
         this.services = services;
@@ -98,7 +101,13 @@ public class RoleShifts {
                                     : teams.findById(s.owningTeam).map(t -> t == null ? null : t.manager));
                     return commander.chain(ic -> manager.chain(m -> outbox.record(exceeded ? EventTypes.ROLE_SHIFT_EXCEEDED
                             : EventTypes.ROLE_HANDOVER_DUE, r.incidentId.toString(), new RoleShiftEnding(r.incidentId, record.incidentKey, r.id,
-                            r.role.name(), r.person, r.acceptedAt, end, ic, m, clock.instant().truncatedTo(ChronoUnit.MICROS), record.drill))))
+                            r.role.name(), r.person, r.acceptedAt, end, ic, m, clock.instant().truncatedTo(ChronoUnit.MICROS), record.drill))
+                            .chain(() -> reminders.remind(record, exceeded
+                                    ? new Reminders.Reminder(r.role + " shift exceeded", r.person + " has held " + r.role + " past the maximum shift,"
+                                            + " which ended at " + end + "; hand it over now.", "shift-exceeded/" + r.id)
+                                    : new Reminders.Reminder(r.role + " shift ends soon", r.person + "'s shift as " + r.role + " ends at " + end
+                                            + "; prepare the handover brief.", "handover-due/" + r.id),
+                                    exceeded ? java.util.Arrays.asList(r.person, ic, m) : java.util.Arrays.asList(r.person, ic)))))
                             .replaceWithVoid();
                 }));
     }

@@ -1,5 +1,6 @@
 package io.firebreak.response.domain.runbook;
 
+import io.firebreak.response.domain.reminders.Reminders;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.Priority;
 import io.firebreak.events.RunbookItemOverdue;
@@ -48,6 +49,7 @@ public class Runbooks {
     public static final String ITEM_DUE = "response.checklist-item-due";
     static final int MAX_ITEMS = 50;
 
+    private final Reminders reminders;
     private final RunbookRepository runbooks;
     private final ResponseRecordRepository records;
     private final RoleDirection direction;
@@ -56,7 +58,8 @@ public class Runbooks {
     private final Clock clock;
 
     public Runbooks(RunbookRepository runbooks, ResponseRecordRepository records, RoleDirection direction, Deadlines deadlines, Outbox outbox,
-                    Clock clock) {
+                    Clock clock, Reminders reminders) {
+        this.reminders = reminders;
         this.runbooks = runbooks;
         this.records = records;
         this.direction = direction;
@@ -171,7 +174,11 @@ public class Runbooks {
                             .chain(commanders -> outbox.record(EventTypes.RUNBOOK_ITEM_OVERDUE, item.incidentId.toString(), new RunbookItemOverdue(
                                     item.incidentId, record.incidentKey, item.id, item.role.name(), item.itemKey, item.text, item.runbookVersion,
                                     item.dueAt, holders.isEmpty() ? null : holders.get(0), commanders.isEmpty() ? null : commanders.get(0), now,
-                                    record.drill)))).replaceWithVoid();
+                                    record.drill))
+                                    .chain(() -> reminders.remind(record, new Reminders.Reminder("checklist item overdue",
+                                            "\"" + item.text + "\" (" + item.role + ") was due at " + item.dueAt + ".", "checklist/" + item.id),
+                                            java.util.Arrays.asList(holders.isEmpty() ? null : holders.get(0),
+                                                    commanders.isEmpty() ? null : commanders.get(0)))))).replaceWithVoid();
                 }));
     }
 

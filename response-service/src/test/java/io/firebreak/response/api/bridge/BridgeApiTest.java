@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.firebreak.platform.deadline.DeadlineFiring;
 import io.firebreak.response.api.paging.PagingFixtures;
 import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestSmtp;
 import io.firebreak.testing.TestRun;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,8 +71,9 @@ class BridgeApiTest {
     }
 
     @Test
-    void aMissedCheckpointIsPublishedNamingTheCommanderAndTheNextUpdateIsMarkedLate() throws Throwable {
+    void aMissedCheckpointIsPublishedNamingTheCommanderRemindsHerByMailAndTheNextUpdateIsMarkedLate() throws Throwable {
         String olga = PagingFixtures.unique("olga");
+        PagingFixtures.verifiedMethod(olga, "EMAIL", PagingFixtures.mail(olga));
         UUID incident = commandedP1(olga);
         given().auth().oauth2(Tokens.as("vera", "viewer")).get(bridge(incident)).then().statusCode(404);
 
@@ -103,6 +105,12 @@ class BridgeApiTest {
         assertThat(event.getString("incidentCommander")).isEqualTo(olga);
         assertThat(event.getInt("cadenceMinutes")).isEqualTo(30);
         assertThat(Instant.parse(event.getString("checkpointAt"))).isEqualTo(Instant.parse(overdue.getString("overdueSince")));
+
+        // The commander hears it on her own channel, once for this missed checkpoint.
+        await().atMost(WAIT).until(() -> TestSmtp.messagesTo(PagingFixtures.mail(olga)).stream()
+                .anyMatch(m -> subject(m).contains("bridge update overdue")));
+        assertThat(TestSmtp.messagesTo(PagingFixtures.mail(olga)).stream().filter(m -> subject(m).contains("bridge update overdue")))
+                .hasSize(1);
 
         // The next update answers the overdue: it is late, and the overdue ends.
         as(olga, "incident-commander").body(Map.of("status", "rolled back; errors falling",
@@ -137,5 +145,13 @@ class BridgeApiTest {
         timePasses(Duration.ofMinutes(16));
         assertThat(state(incident).getString("overdueSince")).as("no overdue once resolved").isNull();
         given().auth().oauth2(Tokens.as("vera", "viewer")).get(bridge(incident)).then().statusCode(200).body("overdueSince", nullValue());
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

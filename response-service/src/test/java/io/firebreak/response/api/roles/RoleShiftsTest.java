@@ -60,6 +60,8 @@ class RoleShiftsTest {
         String ivy = PagingFixtures.unique("ivy");
         PagingFixtures.qualify(olga, "INCIDENT_COMMANDER");
         PagingFixtures.qualify(ivy, "INCIDENT_COMMANDER");
+        PagingFixtures.verifiedMethod(olga, "EMAIL", PagingFixtures.mail(olga));
+        PagingFixtures.verifiedMethod(ivy, "EMAIL", PagingFixtures.mail(ivy));
         String first = given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("role", "INCIDENT_COMMANDER", "person", olga)).post(path(incident) + "/roles").then().statusCode(201)
                 .extract().path("id");
@@ -84,5 +86,20 @@ class RoleShiftsTest {
         assertThat(exceeded.getString("role")).isEqualTo("INCIDENT_COMMANDER");
         assertThat(exceeded.getString("incidentCommander")).isEqualTo(ivy);
         assertThat(exceeded.getString("teamManager")).as("the owning team's manager").isEqualTo("mona");
+
+        // Both reached ivy's own mailbox; olga, released by the handover, heard nothing.
+        await().atMost(WAIT).until(() -> subjects(ivy).stream().anyMatch(t -> t.contains("INCIDENT_COMMANDER shift exceeded")));
+        assertThat(subjects(ivy)).filteredOn(t -> t.contains("INCIDENT_COMMANDER shift ends soon")).hasSize(1);
+        assertThat(subjects(olga)).noneMatch(t -> t.contains("shift"));
+    }
+
+    private static List<String> subjects(String person) {
+        return io.firebreak.testing.TestSmtp.messagesTo(PagingFixtures.mail(person)).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }

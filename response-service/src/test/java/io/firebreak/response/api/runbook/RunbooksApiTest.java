@@ -64,6 +64,7 @@ class RunbooksApiTest {
         PagingFixtures.declare(incident, PagingFixtures.key(), PagingFixtures.serviceEscalatingTo(owner), "P1", List.of());
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("vera", "viewer")).get(path(incident)).then().statusCode(200));
         String olga = PagingFixtures.unique("olga");
+        PagingFixtures.verifiedMethod(olga, "EMAIL", PagingFixtures.mail(olga));
         PagingFixtures.qualify(olga, "INCIDENT_COMMANDER");
         String role = given().auth().oauth2(Tokens.as("ada", "admin")).contentType(ContentType.JSON)
                 .body(Map.of("role", "INCIDENT_COMMANDER", "person", olga)).post(path(incident) + "/roles").then().statusCode(201).extract().path("id");
@@ -101,5 +102,17 @@ class RunbooksApiTest {
         assertThat(overdue.get(0).getString("holder")).isEqualTo(olga);
         assertThat(overdue.get(0).getString("incidentCommander")).isEqualTo(olga);
         assertThat(overdue.get(0).getInt("runbookVersion")).isEqualTo(version);
+        await().atMost(WAIT).until(() -> io.firebreak.testing.TestSmtp.messagesTo(PagingFixtures.mail(olga)).stream()
+                .anyMatch(m -> subject(m).contains("checklist item overdue")));
+        assertThat(io.firebreak.testing.TestSmtp.messagesTo(PagingFixtures.mail(olga)).stream()
+                .filter(m -> subject(m).contains("checklist item overdue"))).hasSize(1);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
