@@ -13,6 +13,7 @@ import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.response.domain.oncall.Qualifications;
 import io.firebreak.response.model.ResponseRecord;
+import io.firebreak.response.model.roles.IncidentRoleKind;
 import io.firebreak.response.model.roles.AssignmentStatus;
 import io.firebreak.response.model.roles.Handover;
 import io.firebreak.response.model.roles.HandoverBrief;
@@ -97,7 +98,8 @@ public class Handovers {
                     if (!violations.isEmpty()) {
                         return Uni.createFrom().failure(ProblemException.invalid(violations));
                     }
-                    return requireQualified(to.strip(), a, now).chain(() -> handovers.openFor(a.id)).chain(open -> {
+                    return requireQualified(to.strip(), a, now).chain(() -> requireNotInRole(record, a.role, to.strip()))
+                            .chain(() -> handovers.openFor(a.id)).chain(open -> {
                         if (open != null) {
                             return Uni.createFrom().failure(ProblemException.conflict("A handover of this role to " + open.toPerson
                                     + " is open already; revise or cancel it"));
@@ -160,7 +162,7 @@ public class Handovers {
                 return Uni.createFrom().failure(ProblemException.conflict("The brief is at version " + h.briefVersion + ", not "
                         + briefVersion + "; read it again before taking the role"));
             }
-            return roles.find(incidentId, h.fromAssignmentId).chain(from -> {
+            return requireNotInRole(record, h.role, h.toPerson).chain(() -> roles.find(incidentId, h.fromAssignmentId)).chain(from -> {
                 if (from.status != AssignmentStatus.ACCEPTED) {
                     return Uni.createFrom().failure(ProblemException.conflict("The outgoing assignment is " + from.status + "; nothing to take over"));
                 }
@@ -315,5 +317,12 @@ public class Handovers {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Someone already holding (or proposed for) the role cannot take it over a second time (experts and scribes are several). */
+    private Uni<Void> requireNotInRole(ResponseRecord record, IncidentRoleKind role, String person) {
+        return assignments.active(record.incidentId, role).chain(active -> active.stream().anyMatch(r -> r.person.equals(person))
+                ? Uni.createFrom().failure(ProblemException.conflict(person + " is already " + role + " of " + record.incidentKey))
+                : Uni.createFrom().voidItem());
     }
 }

@@ -140,4 +140,33 @@ class HandoverApiTest {
         given().auth().oauth2(Tokens.as("vera", "viewer")).get(path(incident) + "/handovers").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.contains("CANCELLED"));
     }
+
+    private static String scribe(String commander, UUID incident, String person, boolean accept) {
+        String id = given().auth().oauth2(Tokens.as(commander, "incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("role", "SCRIBE", "person", person)).post(path(incident) + "/roles").then().statusCode(201).extract().path("id");
+        if (accept) {
+            given().auth().oauth2(Tokens.as(person, "responder")).post(path(incident) + "/roles/" + id + "/acceptance").then().statusCode(200);
+        }
+        return id;
+    }
+
+    @Test
+    void nobodyIsHandedARoleTheyAlreadyHoldOrWereProposedFor() {
+        UUID incident = UUID.randomUUID();
+        String olga = PagingFixtures.unique("olga");
+        commandedIncident(incident, olga);
+        String sid = PagingFixtures.unique("sid");
+        String sal = PagingFixtures.unique("sal");
+        String sue = PagingFixtures.unique("sue");
+        String sids = scribe(olga, incident, sid, true);
+        scribe(olga, incident, sal, true);
+
+        offer(sid, "responder", incident, sids, sal, brief("notes up to date")).statusCode(409).contentType("application/problem+json");
+
+        // Offered to sue, who is then proposed as a scribe herself: taking sid's place too is refused, sid keeps it.
+        String handover = offer(sid, "responder", incident, sids, sue, brief("notes up to date")).statusCode(201).extract().path("id");
+        scribe(olga, incident, sue, false);
+        acknowledge(sue, incident, handover, 1).statusCode(409).contentType("application/problem+json");
+        assertThat(roles(incident).getString("find { it.id == '" + sids + "' }.status")).isEqualTo("ACCEPTED");
+    }
 }
