@@ -50,7 +50,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.WARROOM_RESTRICTED, IncidentRestrictionChanged.class),
             Map.entry(EventTypes.WARROOM_RESTRICTION_LIFTED, IncidentRestrictionChanged.class),
             Map.entry(EventTypes.DRILL_DEFINED, DrillDefined.class),
-            Map.entry(EventTypes.READINESS_RECORDED, ReadinessRecorded.class));
+            Map.entry(EventTypes.READINESS_RECORDED, ReadinessRecorded.class),
+            Map.entry(EventTypes.STATUS_PUBLISHED, StatusPublished.class),
+            Map.entry(EventTypes.STATUS_UPDATE_OVERDUE, StatusUpdateOverdue.class));
 
     private EventCatalog() {
     }

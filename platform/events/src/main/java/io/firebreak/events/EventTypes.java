@@ -48,6 +48,9 @@ public final class EventTypes {
     public static final String WARROOM_RESTRICTION_LIFTED = "io.firebreak.warroom.restriction_lifted.v1";
     public static final String DRILL_DEFINED = "io.firebreak.drill.defined.v1";
     public static final String READINESS_RECORDED = "io.firebreak.readiness.recorded.v1";
+    /** On {@link Topics#COMMS}: a new version of an incident's status. */
+    public static final String STATUS_PUBLISHED = "io.firebreak.status.published.v1";
+    public static final String STATUS_UPDATE_OVERDUE = "io.firebreak.status.update_overdue.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

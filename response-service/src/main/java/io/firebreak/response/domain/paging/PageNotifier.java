@@ -1,6 +1,5 @@
 package io.firebreak.response.domain.paging;
 
-import io.firebreak.platform.access.MemberKind;
 import io.firebreak.response.domain.warroom.WarRooms;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.PageFailed;
@@ -130,8 +129,7 @@ public class PageNotifier {
                 .call(() -> outbox.record(EventTypes.PAGE_TRIGGERED, paging.incidentId.toString(), new PageTriggered(paging.incidentId,
                         paging.incidentKey, p.id, escalation.id, p.person, p.teamId, p.role == null ? null : p.role.name(), p.level,
                         p.round, paging.priority, paging.drill, paging.declaredAt, now)))
-                .call(() -> warRooms.joined(paging.incidentId, paging.incidentKey, paging.drill, p.person,
-                        MemberKind.PAGED, "firebreak", now))
+                .call(() -> warRooms.paged(paging.incidentId, p.person, now))
                 .call(() -> p.role == null || IncidentRoleKind.of(p.role) == null ? Uni.createFrom().voidItem()
                         : roles.pagedForRole(paging.incidentId, IncidentRoleKind.of(p.role), p.person, p.id, now))
                 .call(() -> run(paging, p, 0));

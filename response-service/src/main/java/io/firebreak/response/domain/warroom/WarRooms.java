@@ -136,6 +136,14 @@ public class WarRooms {
         return joined(record.incidentId, record.incidentKey, record.drill, person, kind, by, at);
     }
 
+    /**
+     * Inside paging's transaction: a paged person joins. Not published on its own — {@code page.triggered} names
+     * the person already, and consumers count it as joining — so the paging path records one row, not an event.
+     */
+    public Uni<Void> paged(UUID incidentId, String person, Instant at) {
+        return access.enrol(incidentId, person, MemberKind.PAGED, "firebreak", at).replaceWithVoid();
+    }
+
     public Uni<Void> joined(UUID incidentId, String incidentKey, boolean drill, String person, MemberKind kind, String by, Instant at) {
         return access.enrol(incidentId, person, kind, by, at).chain(added -> added
                 ? outbox.record(EventTypes.WARROOM_MEMBER_ADDED, incidentId.toString(),

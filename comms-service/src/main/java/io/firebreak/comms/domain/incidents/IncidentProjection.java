@@ -1,0 +1,119 @@
+package io.firebreak.comms.domain.incidents;
+
+import io.firebreak.comms.model.Incident;
+import io.firebreak.comms.model.RoleHolder;
+import io.firebreak.comms.persistence.IncidentRepository;
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.ResponseStatusChanged;
+import io.firebreak.events.RoleAssigned;
+import io.firebreak.events.RoleReleased;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Comms' picture of incidents, kept from events inside the consumer's inbox transaction: declared
+ * incidents and their priority (classification), lifecycle status and current role holders (response).
+ * Each apply is idempotent, so a redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class IncidentProjection {
+
+    public static final String COMMS_LEAD = "COMMS_LEAD";
+    public static final String INCIDENT_COMMANDER = "INCIDENT_COMMANDER";
+
+    private final IncidentRepository incidents;
+    private final Clock clock;
+
+    public IncidentProjection(IncidentRepository incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Boolean> declared(IncidentDeclared d) {
+        return incidents.findById(d.incidentId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            Incident i = new Incident();
+            i.incidentId = d.incidentId();
+            i.incidentKey = d.key();
+            i.title = d.title();
+            i.businessService = d.businessService();
+            i.priority = d.priority();
+            i.drill = Boolean.TRUE.equals(d.drill());
+            i.responseStatus = "DECLARED";
+            i.detectedAt = d.detectedAt();
+            i.declaredAt = d.declaredAt();
+            i.updatedAt = clock.instant();
+            return incidents.persist(i).replaceWith(true);
+        });
+    }
+
+    /** Reclassifications and temporary-P1 decisions; the post-mortem's final priority is history, not followed. */
+    @WithTransaction
+    public Uni<Boolean> priorityChanged(PriorityChanged c) {
+        if ("FINAL".equals(c.reason())) {
+            return Uni.createFrom().item(false);
+        }
+        return incidents.findById(c.incidentId()).map(i -> {
+            if (i == null || i.priority == c.priority()) {
+                return false;
+            }
+            i.priority = c.priority();
+            i.updatedAt = clock.instant();
+            return true;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Boolean> statusChanged(ResponseStatusChanged s) {
+        return incidents.findById(s.incidentId()).map(i -> {
+            if (i == null || s.status().equals(i.responseStatus)) {
+                return false;
+            }
+            i.responseStatus = s.status();
+            i.updatedAt = clock.instant();
+            return true;
+        });
+    }
+
+    /** An accepted assignment: from now the person holds the role (until its release). */
+    @WithTransaction
+    public Uni<Boolean> roleAssigned(RoleAssigned a) {
+        return incidents.holder(a.assignmentId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            RoleHolder h = new RoleHolder();
+            h.assignmentId = a.assignmentId();
+            h.incidentId = a.incidentId();
+            h.role = a.role();
+            h.person = a.person();
+            h.since = a.acceptedAt();
+            return incidents.persistHolder(h).replaceWith(true);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Boolean> roleReleased(RoleReleased r) {
+        return incidents.holder(r.assignmentId()).chain(h -> h == null ? Uni.createFrom().item(false)
+                : incidents.removeHolder(h).replaceWith(true));
+    }
+
+    @WithSession
+    public Uni<Incident> find(UUID incidentId) {
+        return incidents.findById(incidentId);
+    }
+
+    /** Who holds {@code role} of the incident now, longest first. */
+    public Uni<List<String>> holders(UUID incidentId, String role) {
+        return incidents.holders(incidentId, role).map(list -> list.stream().map(h -> h.person).toList());
+    }
+}

@@ -1,0 +1,6 @@
+package io.firebreak.comms.model;
+
+/** Who a message is for. */
+public enum Audience {
+    EXECUTIVE, TECHNICAL, CUSTOMER
+}

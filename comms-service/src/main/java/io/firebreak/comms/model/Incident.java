@@ -1,0 +1,54 @@
+package io.firebreak.comms.model;
+
+import io.firebreak.events.Priority;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An incident as comms knows it from classification's and response's events. */
+@Entity
+@Table(name = "incident")
+public class Incident {
+
+    @Id
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Column(name = "incident_key", nullable = false)
+    public String incidentKey;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "business_service", nullable = false)
+    public String businessService;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @Column(nullable = false)
+    public boolean drill;
+
+    /** Response's lifecycle status (DECLARED, ACKNOWLEDGED, MITIGATED, RESOLVED, CLOSED). */
+    @Column(name = "response_status", nullable = false)
+    public String responseStatus;
+
+    @Column(name = "detected_at", nullable = false)
+    public Instant detectedAt;
+
+    @Column(name = "declared_at", nullable = false)
+    public Instant declaredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

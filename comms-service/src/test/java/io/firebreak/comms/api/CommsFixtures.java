@@ -1,0 +1,74 @@
+package io.firebreak.comms.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestRun;
+import io.firebreak.testing.Tokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** What classification and response publish, sent to their real topics, so comms learns incidents and roles as in production. */
+public final class CommsFixtures {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    private CommsFixtures() {
+    }
+
+    public static String key() {
+        return "INC-2026-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999));
+    }
+
+    /** A declared incident comms knows (awaited through its API as an auditor, who sees every incident). */
+    public static UUID declared(String priority) {
+        UUID incident = UUID.randomUUID();
+        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
+                + "\"businessService\":\"checkout\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + Instant.now().minusSeconds(60)
+                + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":false}";
+        send("classification", incident, "io.firebreak.incident.declared.v1", data);
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("aude", "auditor"))
+                .get("/api/v1/comms/incidents/" + incident + "/status").then().statusCode(200));
+        return incident;
+    }
+
+    /** Response's role.assigned for an accepted assignment; answers its id. */
+    public static UUID roleAssigned(UUID incident, String role, String person) {
+        UUID assignment = UUID.randomUUID();
+        String now = Instant.now().toString();
+        send("response", incident, "io.firebreak.role.assigned.v1", "{\"incidentId\":\"" + incident + "\",\"incidentKey\":\"INC-2026-1\","
+                + "\"assignmentId\":\"" + assignment + "\",\"role\":\"" + role + "\",\"person\":\"" + person + "\",\"source\":\"MANUAL\","
+                + "\"proposedBy\":\"ivan\",\"proposedAt\":\"" + now + "\",\"acceptedAt\":\"" + now + "\",\"drill\":false}");
+        return assignment;
+    }
+
+    public static void roleReleased(UUID incident, UUID assignment, String role, String person) {
+        String now = Instant.now().toString();
+        send("response", incident, "io.firebreak.role.released.v1", "{\"incidentId\":\"" + incident + "\",\"incidentKey\":\"INC-2026-1\","
+                + "\"assignmentId\":\"" + assignment + "\",\"role\":\"" + role + "\",\"person\":\"" + person + "\",\"heldFrom\":\"" + now
+                + "\",\"releasedAt\":\"" + now + "\",\"releasedBy\":\"" + person + "\",\"reason\":\"handed over\",\"drill\":false}");
+    }
+
+    public static void restricted(UUID incident, String... members) {
+        String list = String.join(",", java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").toList());
+        send("response", incident, "io.firebreak.warroom.restricted.v1", "{\"incidentId\":\"" + incident + "\",\"incidentKey\":\"INC-2026-1\","
+                + "\"restricted\":true,\"reason\":\"data exposure\",\"by\":\"ivan\",\"at\":\"" + Instant.now() + "\",\"members\":[" + list
+                + "],\"drill\":false}", Map.of("ce_restricted", "true"));
+    }
+
+    public static void send(String context, UUID incident, String type, String data) {
+        send(context, incident, type, data, Map.of());
+    }
+
+    private static void send(String context, UUID incident, String type, String data, Map<String, String> extra) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_type", type, "ce_source", "/firebreak/" + context, "ce_subject", incident.toString(), "ce_time", Instant.now().toString(),
+                "content-type", "application/json"));
+        headers.putAll(extra);
+        TestKafkaClient.send(TestRun.topic(context), incident.toString(), data.getBytes(StandardCharsets.UTF_8), headers);
+    }
+}
