@@ -44,6 +44,14 @@ class CommsAuthorizationMatrixTest {
         as(role).get(unknown + "/messages").then().statusCode(expected(role, MESSAGE_READERS, 404));
         as(role).contentType("application/json").body("{\"statusVersion\":1,\"audience\":\"EXECUTIVE\",\"body\":\"b\"}")
                 .post(unknown + "/messages").then().statusCode(expected(role, WRITERS, 404));
+        Set<String> hookAdmins = Set.of("comms-lead", "admin");
+        Set<String> hookReaders = Set.of("comms-lead", "auditor", "admin");
+        String hook = "/api/v1/comms/webhooks/" + UUID.randomUUID();
+        as(role).get("/api/v1/comms/webhooks").then().statusCode(expected(role, hookReaders, 200));
+        as(role).contentType("application/json").body("{}").post("/api/v1/comms/webhooks").then().statusCode(expected(role, hookAdmins, 400));
+        as(role).delete(hook).then().statusCode(expected(role, hookAdmins, 404));
+        as(role).get(hook + "/deliveries").then().statusCode(expected(role, hookReaders, 404));
+        as(role).post(hook + "/deliveries/" + UUID.randomUUID() + "/replay").then().statusCode(expected(role, hookAdmins, 404));
         as(role).get("/api/v1/comms/me").then().statusCode(role == null ? 401 : 200);
     }
 }

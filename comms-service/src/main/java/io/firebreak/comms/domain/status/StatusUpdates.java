@@ -11,7 +11,7 @@ import io.firebreak.events.StatusUpdateOverdue;
 import io.firebreak.platform.deadline.Deadline;
 import io.firebreak.platform.deadline.DeadlineHandler;
 import io.firebreak.platform.deadline.Deadlines;
-import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.comms.domain.webhooks.Webhooks;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -39,16 +39,16 @@ public class StatusUpdates {
     private final StatusRepository statuses;
     private final IncidentProjection projection;
     private final Deadlines deadlines;
-    private final Outbox outbox;
+    private final Webhooks webhooks;
     private final Clock clock;
 
     public StatusUpdates(IncidentRepository incidents, StatusRepository statuses, IncidentProjection projection, Deadlines deadlines,
-                         Outbox outbox, Clock clock) {
+                         Webhooks webhooks, Clock clock) {
         this.incidents = incidents;
         this.statuses = statuses;
         this.projection = projection;
         this.deadlines = deadlines;
-        this.outbox = outbox;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -95,7 +95,7 @@ public class StatusUpdates {
                     Uni<?> cadence = v.nextUpdateDueAt == null ? deadlines.cancel(DUE, incidentId.toString())
                             : deadlines.schedule(DUE, incidentId.toString(), v.nextUpdateDueAt, null);
                     return statuses.persist(v).call(() -> cadence)
-                            .call(() -> outbox.record(EventTypes.STATUS_PUBLISHED, incidentId.toString(), new StatusPublished(incidentId,
+                            .call(() -> webhooks.publish(EventTypes.STATUS_PUBLISHED, incidentId, new StatusPublished(incidentId,
                                     incident.incidentKey, v.version, v.state.name(), v.impact, v.affectedServices, v.nextUpdateDueAt,
                                     v.correctionOf, v.publishedBy, v.publishedAt, incident.priority, incident.drill)));
                 });
@@ -109,8 +109,8 @@ public class StatusUpdates {
                 || "CLOSED".equals(incident.responseStatus) ? Uni.createFrom().voidItem()
                 : statuses.current(incidentId).chain(current -> current == null || current.nextUpdateDueAt == null
                         || current.nextUpdateDueAt.isAfter(dueAt) ? Uni.createFrom().voidItem()
-                        : projection.holders(incidentId, IncidentProjection.COMMS_LEAD).chain(leads -> outbox.record(
-                                EventTypes.STATUS_UPDATE_OVERDUE, incidentId.toString(), new StatusUpdateOverdue(incidentId, incident.incidentKey,
+                        : projection.holders(incidentId, IncidentProjection.COMMS_LEAD).chain(leads -> webhooks.publish(
+                                EventTypes.STATUS_UPDATE_OVERDUE, incidentId, new StatusUpdateOverdue(incidentId, incident.incidentKey,
                                         current.version, current.nextUpdateDueAt, leads.isEmpty() ? null : leads.get(0),
                                         clock.instant().truncatedTo(ChronoUnit.MICROS), incident.drill))).replaceWithVoid()));
     }

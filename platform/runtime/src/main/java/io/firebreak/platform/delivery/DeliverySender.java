@@ -67,7 +67,7 @@ public class DeliverySender {
                 return f.result;
             }
             if (e instanceof CircuitBreakerOpenException) {
-                return SendResult.retry(null, "circuit open for " + circuit + " (recent attempts failed)", null);
+                return SendResult.deferred("circuit open for " + circuit + " (recent attempts failed)");
             }
             if (e instanceof PermanentFailure p) {
                 return SendResult.permanent(null, p.getMessage());

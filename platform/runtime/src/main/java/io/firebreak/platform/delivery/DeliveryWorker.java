@@ -60,9 +60,11 @@ public class DeliveryWorker {
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter dead;
+    private final Counter deferred;
     private final String claim;
     private final String recordAttempt;
     private final String finish;
+    private final String deferSql;
     private final String purge;
     private final String pendingOutcomes;
     private final String takeOutcome;
@@ -106,6 +108,8 @@ public class DeliveryWorker {
         this.committedSends = Counter.builder("firebreak.delivery.sent-at-commit")
                 .description("Deliveries sent right after their enqueueing transaction committed, without a claim")
                 .tag("service", service).register(registry);
+        this.deferred = Counter.builder("firebreak.delivery.deferred").description("Sends not tried because the destination's circuit was open")
+                .tag("service", service).register(registry);
         this.dead = Counter.builder("firebreak.delivery.dead").description("Deliveries given up (dead letters)")
                 .tag("service", service).register(registry);
         this.claim = "update " + table + " d set lease_owner = $1, lease_until = now() + $2 * interval '1 millisecond'"
@@ -121,6 +125,8 @@ public class DeliveryWorker {
                 + " next_attempt_at = now() + cast(:delayMillis as bigint) * interval '1 millisecond', lease_owner = null, lease_until = null,"
                 + " ended_at = case when :status = 'PENDING' then null else now() end, outcome_pending = :outcomePending"
                 + " where id = :id and lease_owner = :owner and status = 'PENDING'";
+        this.deferSql = "update " + table + " set last_error = :error, next_attempt_at = now() + cast(:delayMillis as bigint) * interval '1 millisecond',"
+                + " lease_owner = null, lease_until = null where id = :id and lease_owner = :owner and status = 'PENDING'";
         this.pendingOutcomes = "select id from " + table + " where outcome_pending limit 100";
         this.takeOutcome = "update " + table + " set outcome_pending = false where id = :id and outcome_pending"
                 + " returning id, purpose, reference, status, attempts, last_status, last_error";
@@ -277,6 +283,9 @@ public class DeliveryWorker {
     }
 
     private Uni<Void> record(UUID id, String purpose, String reference, int attempt, int max, Instant started, SendResult result) {
+        if (result.kind() == SendResult.Kind.DEFERRED) {
+            return defer(id, result.error());
+        }
         boolean done = result.kind() == SendResult.Kind.DELIVERED;
         boolean deadNow = !done && (result.kind() == SendResult.Kind.PERMANENT || attempt >= max);
         String outcome = done ? "DELIVERED" : deadNow ? "DEAD" : "RETRY";
@@ -315,6 +324,23 @@ public class DeliveryWorker {
 
     private record Attempt(UUID id, int attempt, Instant started, int duration, String status, String outcome, long delay,
                            SendResult result) {
+    }
+
+    /**
+     * The destination's circuit is open: nothing left this machine, so no attempt is spent — a receiver down for
+     * longer than all attempts' backoff would otherwise lose deliveries that never reached it. Tried again once the
+     * circuit may let a call through.
+     */
+    private Uni<Void> defer(UUID id, String why) {
+        deferred.increment();
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(deferSql)
+                        .setParameter("id", id).setParameter("owner", owner).setParameter("error", why)
+                        .setParameter("delayMillis", config.circuitDelay().toMillis()).executeUpdate())))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Delivery %s: deferral not recorded (%s); retried after its lease", id, e.getMessage());
+                    return null;
+                });
     }
 
     /** Records an attempt and the delivery's new state; hands a final outcome to its handler in the same transaction. */

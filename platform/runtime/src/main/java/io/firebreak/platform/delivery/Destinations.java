@@ -20,6 +20,25 @@ public final class Destinations {
     private Destinations() {
     }
 
+    /**
+     * Why {@code address} may not be registered as a webhook URL, or null when it may: an absolute https URL
+     * (http too when {@code allowHttp}) whose host passes {@link #refusal(URI, boolean)}.
+     */
+    public static String webhookUrlRefusal(String address, boolean allowHttp, boolean allowPrivate) {
+        try {
+            URI uri = URI.create(address);
+            if (uri.getHost() == null) {
+                return "must be an absolute URL";
+            }
+            if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && allowHttp)) {
+                return refusal(uri, allowPrivate);
+            }
+            return allowHttp ? "must be an http(s) URL" : "must be an https URL";
+        } catch (IllegalArgumentException e) {
+            return "must be a URL";
+        }
+    }
+
     /** Why the host of {@code uri} may not receive webhooks, or null when it may. */
     public static String refusal(URI uri, boolean allowPrivate) {
         String host = uri.getHost();

@@ -22,6 +22,8 @@ public class OutboundDeliveries {
     private final DeliveryConfig config;
     private final DeliveryWorker worker;
     private final String insert;
+    private final String history;
+    private final String one;
     private final String insertLeased;
     private final String cancel;
     private final String replay;
@@ -44,6 +46,10 @@ public class OutboundDeliveries {
                 + " where purpose = :purpose and starts_with(reference, :prefix) and status = 'PENDING'";
         this.pendingPrefix = "select count(*) from " + table + " where purpose = :purpose and starts_with(reference, :prefix)"
                 + " and status = 'PENDING'";
+        String columns = "select id, reference, destination, status, attempts, max_attempts, last_status, last_error, created_at, ended_at from "
+                + table + " where purpose = :purpose";
+        this.history = columns + " and starts_with(reference, :prefix) order by seq desc limit :limit";
+        this.one = columns + " and id = :id";
         this.replay = "update " + table + " set status = 'PENDING', next_attempt_at = now(), max_attempts = attempts + :more,"
                 + " ended_at = null, lease_owner = null, lease_until = null where id = :id and status = 'DEAD'";
     }
@@ -108,6 +114,38 @@ public class OutboundDeliveries {
     public Uni<Long> pendingWithPrefix(String purpose, String prefix) {
         return Panache.getSession().chain(session -> session.createNativeQuery(pendingPrefix, Long.class)
                 .setParameter("purpose", purpose).setParameter("prefix", prefix).getSingleResult());
+    }
+
+    /** The deliveries of {@code purpose} whose reference starts with {@code prefix}, newest first, at most {@code limit}. */
+    public Uni<java.util.List<DeliveryRecord>> history(String purpose, String prefix, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(history, Object[].class)
+                .setParameter("purpose", purpose).setParameter("prefix", prefix).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(OutboundDeliveries::record).toList());
+    }
+
+    /** One delivery of {@code purpose}, or null. */
+    public Uni<DeliveryRecord> find(String purpose, UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(one, Object[].class)
+                .setParameter("purpose", purpose).setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : record(rows.get(0)));
+    }
+
+    private static DeliveryRecord record(Object[] r) {
+        return new DeliveryRecord((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
+                ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], instant(r[8]), instant(r[9]));
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) value;
     }
 
     /** Gives a dead delivery the configured number of further attempts, from now; answers whether it was dead. */

@@ -5,7 +5,8 @@ import java.time.Duration;
 /** One attempt's result: delivered, worth retrying (with the receiver's Retry-After, if any), or refused for good. */
 record SendResult(Kind kind, Integer status, String error, Duration retryAfter) {
 
-    enum Kind { DELIVERED, RETRY, PERMANENT }
+    /** DEFERRED: not sent at all (the destination's circuit is open); the attempt does not count. */
+    enum Kind { DELIVERED, RETRY, PERMANENT, DEFERRED }
 
     static SendResult delivered(Integer status) {
         return new SendResult(Kind.DELIVERED, status, null, null);
@@ -13,6 +14,10 @@ record SendResult(Kind kind, Integer status, String error, Duration retryAfter) 
 
     static SendResult retry(Integer status, String error, Duration retryAfter) {
         return new SendResult(Kind.RETRY, status, error, retryAfter);
+    }
+
+    static SendResult deferred(String why) {
+        return new SendResult(Kind.DEFERRED, null, why, null);
     }
 
     static SendResult permanent(Integer status, String error) {

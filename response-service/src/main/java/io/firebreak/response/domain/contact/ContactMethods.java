@@ -16,7 +16,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -215,18 +214,7 @@ public class ContactMethods {
     }
 
     private String checkUrl(String address) {
-        try {
-            URI uri = URI.create(address);
-            if (uri.getHost() == null) {
-                return "must be an absolute URL";
-            }
-            if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && config.allowHttpWebhooks())) {
-                return Destinations.refusal(uri, config.allowPrivateWebhookHosts());
-            }
-            return config.allowHttpWebhooks() ? "must be an http(s) URL" : "must be an https URL";
-        } catch (IllegalArgumentException e) {
-            return "must be a URL";
-        }
+        return Destinations.webhookUrlRefusal(address, config.allowHttpWebhooks(), config.allowPrivateWebhookHosts());
     }
 
     static String hash(UUID id, String code) {

@@ -1,0 +1,29 @@
+package io.firebreak.comms.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed settings of the comms service ({@code firebreak.comms.*}). */
+@ConfigMapping(prefix = "firebreak.comms")
+public interface CommsConfig {
+
+    /** Plain-http webhook URLs are refused unless allowed (the local stack and tests run receivers on http). */
+    @WithDefault("false")
+    boolean allowHttpWebhooks();
+
+    /** Webhook URLs aimed at loopback, private or link-local hosts are refused unless allowed (see platform Destinations). */
+    @WithDefault("false")
+    boolean allowPrivateWebhookHosts();
+
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /**
+         * Attempts per delivery before it is dead-lettered (replayable). With the platform's backoff (2 s doubling,
+         * at most 10 min between attempts) 24 attempts span about three hours: a receiver down for an hour loses nothing.
+         */
+        @WithDefault("24")
+        int maxAttempts();
+    }
+}
