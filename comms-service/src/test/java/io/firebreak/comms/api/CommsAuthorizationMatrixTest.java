@@ -52,6 +52,12 @@ class CommsAuthorizationMatrixTest {
         as(role).delete(hook).then().statusCode(expected(role, hookAdmins, 404));
         as(role).get(hook + "/deliveries").then().statusCode(expected(role, hookReaders, 404));
         as(role).post(hook + "/deliveries/" + UUID.randomUUID() + "/replay").then().statusCode(expected(role, hookAdmins, 404));
+        Set<String> auditors = Set.of("auditor", "admin");
+        as(role).get("/api/v1/comms/external-log?incident=" + UUID.randomUUID()).then().statusCode(expected(role, auditors, 200));
+        as(role).get("/api/v1/comms/external-log/verify").then().statusCode(expected(role, auditors, 200));
+        // Auditors and admins pass the visibility filter: an admin's empty body is refused before the unknown incident.
+        as(role).contentType("application/json").body("{}").post(unknown + "/external-communications")
+                .then().statusCode(expected(role, WRITERS, "admin".equals(role) ? 400 : 404));
         as(role).get("/api/v1/comms/me").then().statusCode(role == null ? 401 : 200);
     }
 }

@@ -52,7 +52,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.DRILL_DEFINED, DrillDefined.class),
             Map.entry(EventTypes.READINESS_RECORDED, ReadinessRecorded.class),
             Map.entry(EventTypes.STATUS_PUBLISHED, StatusPublished.class),
-            Map.entry(EventTypes.STATUS_UPDATE_OVERDUE, StatusUpdateOverdue.class));
+            Map.entry(EventTypes.STATUS_UPDATE_OVERDUE, StatusUpdateOverdue.class),
+            Map.entry(EventTypes.EXTERNAL_COMMS_SENT, ExternalCommunicationSent.class));
 
     private EventCatalog() {
     }

@@ -51,6 +51,7 @@ public final class EventTypes {
     /** On {@link Topics#COMMS}: a new version of an incident's status. */
     public static final String STATUS_PUBLISHED = "io.firebreak.status.published.v1";
     public static final String STATUS_UPDATE_OVERDUE = "io.firebreak.status.update_overdue.v1";
+    public static final String EXTERNAL_COMMS_SENT = "io.firebreak.external_comms.sent.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */
