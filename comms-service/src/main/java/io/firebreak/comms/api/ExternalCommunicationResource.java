@@ -40,7 +40,7 @@ public class ExternalCommunicationResource {
     }
 
     public record EntryRequest(String kind, String audience, String channel, String text, Integer statusVersion, List<String> approvers,
-                               String draftedAt, String approvedAt, String sentAt) {
+                               String draftedAt, String approvedAt, String sentAt, String headline) {
     }
 
     @POST
@@ -51,7 +51,7 @@ public class ExternalCommunicationResource {
                     + " the author; times in order (drafted ≤ approved ≤ sent ≤ now). external_comms.sent.")
     public Uni<Response> record(@PathParam("id") String id, EntryRequest request) {
         UUID incident = PathIds.uuid("Incident", id);
-        EntryRequest r = request == null ? new EntryRequest(null, null, null, null, null, null, null, null, null) : request;
+        EntryRequest r = request == null ? new EntryRequest(null, null, null, null, null, null, null, null, null, null) : request;
         List<Violation> violations = new ArrayList<>();
         ExternalKind kind = null;
         if (r.kind() != null && !r.kind().isBlank()) {
@@ -71,7 +71,7 @@ public class ExternalCommunicationResource {
             throw ProblemException.invalid(violations);
         }
         return log.record(actors.current(), incident, new ExternalLogRules.Entry(kind, r.audience(), r.channel(), r.text(), r.statusVersion(),
-                        r.approvers(), drafted, approved, sent))
+                        r.approvers(), drafted, approved, sent, r.headline()))
                 .map(rec -> Response.status(201).entity(ExternalLogResource.LogEntry.of(rec)).build());
     }
 

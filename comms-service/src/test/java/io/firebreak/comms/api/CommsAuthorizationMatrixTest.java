@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -58,6 +59,10 @@ class CommsAuthorizationMatrixTest {
         // Auditors and admins pass the visibility filter: an admin's empty body is refused before the unknown incident.
         as(role).contentType("application/json").body("{}").post(unknown + "/external-communications")
                 .then().statusCode(expected(role, WRITERS, "admin".equals(role) ? 400 : 404));
+        // The public status page needs no token at all.
+        for (String page : List.of("summary", "incidents", "feed.atom")) {
+            as(role).get("/api/v1/comms/status-page/" + page).then().statusCode(200);
+        }
         as(role).get("/api/v1/comms/me").then().statusCode(role == null ? 401 : 200);
     }
 }

@@ -26,10 +26,14 @@ public final class CommsFixtures {
 
     /** A declared incident comms knows (awaited through its API as an auditor, who sees every incident). */
     public static UUID declared(String priority) {
+        return declared(priority, false);
+    }
+
+    public static UUID declared(String priority, boolean drill) {
         UUID incident = UUID.randomUUID();
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
                 + "\"businessService\":\"checkout\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + Instant.now().minusSeconds(60)
-                + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":false}";
+                + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":" + drill + "}";
         send("classification", incident, "io.firebreak.incident.declared.v1", data);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("aude", "auditor"))
                 .get("/api/v1/comms/incidents/" + incident + "/status").then().statusCode(200));

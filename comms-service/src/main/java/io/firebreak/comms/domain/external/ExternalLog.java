@@ -1,5 +1,12 @@
 package io.firebreak.comms.domain.external;
 
+import io.firebreak.comms.domain.statuspage.StatusPage;
+import io.firebreak.comms.model.ExternalKind;
+import io.firebreak.comms.model.Incident;
+import io.firebreak.comms.model.StatusPageUpdate;
+import io.firebreak.comms.model.StatusVersion;
+import io.firebreak.comms.persistence.StatusPageRepository;
+import io.firebreak.platform.access.IncidentAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,11 +52,16 @@ public class ExternalLog {
     private final StatusRepository statuses;
     private final IncidentProjection projection;
     private final Webhooks webhooks;
+    private final IncidentAccess access;
+    private final StatusPageRepository page;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public ExternalLog(AuditLog audit, IncidentRepository incidents, StatusRepository statuses, IncidentProjection projection,
-                       Webhooks webhooks, ObjectMapper mapper, Clock clock) {
+                       Webhooks webhooks, ObjectMapper mapper, Clock clock, IncidentAccess access,
+                       StatusPageRepository page) {
+        this.access = access;
+        this.page = page;
         this.audit = audit;
         this.incidents = incidents;
         this.statuses = statuses;
@@ -100,12 +112,39 @@ public class ExternalLog {
                     }
                     content.put("sentAt", sent.toString());
                     content.put("recordedAt", now.toString());
-                    return audit.append(CHAIN, content).call(r -> webhooks.publish(EventTypes.EXTERNAL_COMMS_SENT, incidentId,
+                    if (entry.headline() != null && !entry.headline().isBlank()) {
+                        content.put("headline", entry.headline().strip());
+                    }
+                    return audit.append(CHAIN, content).call(r -> posted(incident, current, entry, sent, r.sequence())).call(r -> webhooks.publish(EventTypes.EXTERNAL_COMMS_SENT, incidentId,
                             new ExternalCommunicationSent(incidentId, incident.incidentKey, entry.kind().name(), entry.audience().strip(),
                                     entry.channel().strip(), current.version, actor.user(), approvers, entry.draftedAt(), entry.approvedAt(),
                                     sent, r.sequence(), incident.drill)));
                 });
             });
+        });
+    }
+
+    /** A status-page post of a real, unrestricted incident goes on the public page (a restricted one is also hidden when read). */
+    private Uni<Void> posted(Incident incident, StatusVersion version,
+                             ExternalLogRules.Entry entry, Instant sent, long sequence) {
+        if (entry.kind() != ExternalKind.STATUS_PAGE_POST || incident.drill) {
+            return Uni.createFrom().voidItem();
+        }
+        return access.isRestricted(incident.incidentId).chain(restricted -> {
+            if (restricted) {
+                return Uni.createFrom().voidItem();
+            }
+            StatusPageUpdate u = new StatusPageUpdate();
+            u.id = UUID.randomUUID();
+            u.incidentId = incident.incidentId;
+            u.headline = entry.headline().strip();
+            u.state = version.state.name();
+            u.body = entry.text();
+            u.impact = StatusPage.impact(incident.priority);
+            u.affectedServices = version.affectedServices;
+            u.postedAt = sent;
+            u.logSequence = sequence;
+            return page.persist(u).replaceWithVoid();
         });
     }
 

@@ -21,8 +21,14 @@ public final class ExternalLogRules {
     private ExternalLogRules() {
     }
 
+    /** {@code headline}: the public name of the incident, required for a status-page post (the page shows no internal title). */
     public record Entry(ExternalKind kind, String audience, String channel, String text, int statusVersion, List<String> approvers,
-                        Instant draftedAt, Instant approvedAt, Instant sentAt) {
+                        Instant draftedAt, Instant approvedAt, Instant sentAt, String headline) {
+
+        public Entry(ExternalKind kind, String audience, String channel, String text, int statusVersion, List<String> approvers,
+                     Instant draftedAt, Instant approvedAt, Instant sentAt) {
+            this(kind, audience, channel, text, statusVersion, approvers, draftedAt, approvedAt, sentAt, null);
+        }
     }
 
     public static List<Violation> check(Entry e, String author, Instant now) {
@@ -33,6 +39,7 @@ public final class ExternalLogRules {
         FreeText.check(v, "audience", e.audience(), true, 200);
         FreeText.check(v, "channel", e.channel(), true, 200);
         FreeText.check(v, "text", e.text(), true, 50_000);
+        FreeText.check(v, "headline", e.headline(), e.kind() == ExternalKind.STATUS_PAGE_POST, 200);
         List<String> approvers = e.approvers() == null ? List.of() : e.approvers();
         for (int i = 0; i < approvers.size(); i++) {
             String a = approvers.get(i);
