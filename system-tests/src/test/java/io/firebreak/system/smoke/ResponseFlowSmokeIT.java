@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A P1's response through the gateway only, with real Keycloak tokens for each demo role (deploy/local/up
  * seeds the payments team's role rotations): roles from the rotations, accepted; a handover that holds
- * until the brief is acknowledged; a restricted war room invisible to outsiders and followed live over
+ * until the brief is acknowledged; the status published on comms by the Communications Lead only; a restricted war room invisible to outsiders and followed live over
  * the SSE feed; the lifecycle to closed.
  */
 class ResponseFlowSmokeIT {
@@ -72,6 +72,16 @@ class ResponseFlowSmokeIT {
                     .body("status", equalTo("ACCEPTED"));
         }
         call("incident-commander", "POST", incident + "/acknowledgement", null).statusCode(200);
+
+        // Comms learns the Communications Lead from response's events: she (and only she) publishes the status.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given().baseUri(GATEWAY).auth()
+                .oauth2(token("comms-lead")).contentType(ContentType.JSON).body(Map.of("state", "INVESTIGATING", "impact", "Card payments fail"))
+                .when().post("/api/v1/comms" + incident + "/status").then().statusCode(201).body("version", equalTo(1)));
+        given().baseUri(GATEWAY).auth().oauth2(token("incident-commander")).contentType(ContentType.JSON)
+                .body(Map.of("state", "IDENTIFIED", "impact", "not the comms lead")).when().post("/api/v1/comms" + incident + "/status")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(GATEWAY).when().get("/api/v1/comms/status-page/summary").then().statusCode(200)
+                .header("Cache-Control", "public, max-age=30");
 
         // The tech lead hands over to the responder (qualified by the admin for it): the role stays with the
         // tech lead until the responder acknowledges the brief.
