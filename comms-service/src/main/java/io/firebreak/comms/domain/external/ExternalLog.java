@@ -78,11 +78,8 @@ public class ExternalLog {
             if (incident == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Incident", incidentId));
             }
-            return projection.holders(incidentId, IncidentProjection.COMMS_LEAD).chain(leads -> {
-                if (!leads.contains(actor.user())) {
-                    return Uni.createFrom().failure(ProblemException.forbidden("External communications about " + incident.incidentKey
-                            + " are recorded by its current Communications Lead"));
-                }
+            return projection.requireHolder(actor, incident, "Recording external communications", IncidentProjection.COMMS_LEAD)
+                    .chain(() -> {
                 var violations = ExternalLogRules.check(entry, actor.user(), now);
                 if (!violations.isEmpty()) {
                     return Uni.createFrom().failure(ProblemException.invalid(violations));

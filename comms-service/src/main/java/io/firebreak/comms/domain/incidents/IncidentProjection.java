@@ -8,6 +8,8 @@ import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.RoleAssigned;
 import io.firebreak.events.RoleReleased;
+import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.security.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -110,6 +112,33 @@ public class IncidentProjection {
     @WithSession
     public Uni<Incident> find(UUID incidentId) {
         return incidents.findById(incidentId);
+    }
+
+    /**
+     * Passes when {@code actor} holds one of {@code roles} of the incident now (as comms knows it from response's
+     * events); 403 naming who does otherwise. The one check behind "only the current Communications Lead".
+     */
+    public Uni<Void> requireHolder(Actor actor, Incident incident, String what, String... roles) {
+        Uni<List<String>> holders = Uni.createFrom().item(List.of());
+        for (String role : roles) {
+            holders = holders.chain(found -> holders(incident.incidentId, role).map(more -> {
+                List<String> all = new java.util.ArrayList<>(found);
+                all.addAll(more);
+                return all;
+            }));
+        }
+        return holders.chain(all -> all.contains(actor.user()) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.forbidden(what + " of " + incident.incidentKey + " is for its current "
+                        + String.join(" or ", java.util.Arrays.stream(roles).map(IncidentProjection::title).toList())
+                        + (all.isEmpty() ? " (nobody holds the role now)" : " (" + String.join(", ", all) + ")"))));
+    }
+
+    private static String title(String role) {
+        return switch (role) {
+            case COMMS_LEAD -> "Communications Lead";
+            case INCIDENT_COMMANDER -> "incident commander";
+            default -> role;
+        };
     }
 
     /** Who holds {@code role} of the incident now, longest first. */

@@ -52,13 +52,8 @@ public class Messages {
             if (incident == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Incident", incidentId));
             }
-            return projection.holders(incidentId, IncidentProjection.COMMS_LEAD).chain(leads -> projection.holders(incidentId,
-                    IncidentProjection.INCIDENT_COMMANDER).chain(commanders -> {
-                if (!leads.contains(actor.user()) && !commanders.contains(actor.user())) {
-                    return Uni.createFrom().failure(ProblemException.forbidden("Messages about " + incident.incidentKey
-                            + " are drafted by its Communications Lead or its commander"));
-                }
-                return statuses.current(incidentId).chain(current -> {
+            return projection.requireHolder(actor, incident, "Drafting messages", IncidentProjection.COMMS_LEAD,
+                    IncidentProjection.INCIDENT_COMMANDER).chain(() -> statuses.current(incidentId)).chain(current -> {
                     if (current == null) {
                         return Uni.createFrom().failure(ProblemException.conflict(incident.incidentKey
                                 + " has no published status yet; every message derives from one"));
@@ -82,8 +77,7 @@ public class Messages {
                     m.draftedBy = actor.user();
                     m.draftedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     return statuses.persistMessage(m);
-                });
-            }));
+            });
         });
     }
 }

@@ -68,38 +68,32 @@ public class StatusUpdates {
             if (incident == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Incident", incidentId));
             }
-            return projection.holders(incidentId, IncidentProjection.COMMS_LEAD).chain(leads -> {
-                if (!leads.contains(actor.user())) {
-                    return Uni.createFrom().failure(ProblemException.forbidden("Only the current Communications Lead of "
-                            + incident.incidentKey + (leads.isEmpty() ? " (none has accepted the role)" : " (" + String.join(", ", leads) + ")")
-                            + " publishes its status"));
-                }
-                return statuses.current(incidentId).chain(current -> {
-                    int currentVersion = current == null ? 0 : current.version;
-                    var violations = StatusRules.check(draft, currentVersion, now);
-                    if (!violations.isEmpty()) {
-                        return Uni.createFrom().failure(ProblemException.invalid(violations));
-                    }
-                    StatusVersion v = new StatusVersion();
-                    v.id = UUID.randomUUID();
-                    v.incidentId = incidentId;
-                    v.version = currentVersion + 1;
-                    v.state = draft.state();
-                    v.impact = draft.impact().strip();
-                    v.affectedServices = draft.affectedServices() == null ? List.of()
-                            : draft.affectedServices().stream().map(String::strip).distinct().toList();
-                    v.nextUpdateDueAt = StatusRules.nextUpdateDue(draft, incident.priority, now);
-                    v.correctionOf = draft.correctionOf();
-                    v.publishedBy = actor.user();
-                    v.publishedAt = now;
-                    Uni<?> cadence = v.nextUpdateDueAt == null ? deadlines.cancel(DUE, incidentId.toString())
-                            : deadlines.schedule(DUE, incidentId.toString(), v.nextUpdateDueAt, null);
-                    return statuses.persist(v).call(() -> cadence)
-                            .call(() -> webhooks.publish(EventTypes.STATUS_PUBLISHED, incidentId, new StatusPublished(incidentId,
-                                    incident.incidentKey, v.version, v.state.name(), v.impact, v.affectedServices, v.nextUpdateDueAt,
-                                    v.correctionOf, v.publishedBy, v.publishedAt, incident.priority, incident.drill)));
-                });
-            });
+            return projection.requireHolder(actor, incident, "Publishing the status", IncidentProjection.COMMS_LEAD)
+                    .chain(() -> statuses.current(incidentId)).chain(current -> {
+                        int currentVersion = current == null ? 0 : current.version;
+                        var violations = StatusRules.check(draft, currentVersion, now);
+                        if (!violations.isEmpty()) {
+                            return Uni.createFrom().failure(ProblemException.invalid(violations));
+                        }
+                        StatusVersion v = new StatusVersion();
+                        v.id = UUID.randomUUID();
+                        v.incidentId = incidentId;
+                        v.version = currentVersion + 1;
+                        v.state = draft.state();
+                        v.impact = draft.impact().strip();
+                        v.affectedServices = draft.affectedServices() == null ? List.of()
+                                : draft.affectedServices().stream().map(String::strip).distinct().toList();
+                        v.nextUpdateDueAt = StatusRules.nextUpdateDue(draft, incident.priority, now);
+                        v.correctionOf = draft.correctionOf();
+                        v.publishedBy = actor.user();
+                        v.publishedAt = now;
+                        Uni<?> cadence = v.nextUpdateDueAt == null ? deadlines.cancel(DUE, incidentId.toString())
+                                : deadlines.schedule(DUE, incidentId.toString(), v.nextUpdateDueAt, null);
+                        return statuses.persist(v).call(() -> cadence)
+                                .call(() -> webhooks.publish(EventTypes.STATUS_PUBLISHED, incidentId, new StatusPublished(incidentId,
+                                        incident.incidentKey, v.version, v.state.name(), v.impact, v.affectedServices, v.nextUpdateDueAt,
+                                        v.correctionOf, v.publishedBy, v.publishedAt, incident.priority, incident.drill)));
+                    });
         });
     }
 

@@ -5,6 +5,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.sql.SqlTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -140,7 +141,7 @@ public class IncidentAccess {
         return Panache.getSession().chain(s -> s.createNativeQuery(members, Object[].class)
                         .setParameter("subject", incidentId.toString()).getResultList())
                 .map(rows -> rows.stream().map(r -> new WarRoomMember((String) r[0], MemberKind.valueOf((String) r[1]),
-                        instant(r[2]), (String) r[3])).toList());
+                        SqlTimes.instant(r[2]), (String) r[3])).toList());
     }
 
     /**
@@ -161,15 +162,5 @@ public class IncidentAccess {
 
     private static OffsetDateTime utc(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return value instanceof Instant i ? i : (Instant) value;
     }
 }

@@ -3,6 +3,7 @@ package io.firebreak.platform.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.sql.SqlTimes;
 import io.firebreak.platform.work.AfterCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -132,20 +133,7 @@ public class OutboundDeliveries {
 
     private static DeliveryRecord record(Object[] r) {
         return new DeliveryRecord((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], instant(r[8]), instant(r[9]));
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return value instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) value;
+                ((Number) r[5]).intValue(), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], SqlTimes.instant(r[8]), SqlTimes.instant(r[9]));
     }
 
     /** Gives a dead delivery the configured number of further attempts, from now; answers whether it was dead. */
