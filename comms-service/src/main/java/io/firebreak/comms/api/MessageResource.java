@@ -2,8 +2,12 @@ package io.firebreak.comms.api;
 
 import io.firebreak.comms.domain.status.Messages;
 import io.firebreak.comms.model.Audience;
+import io.firebreak.comms.model.MessageState;
+import io.firebreak.comms.model.Scenario;
 import io.firebreak.comms.model.StakeholderMessage;
 import io.firebreak.platform.access.IncidentScoped;
+import io.firebreak.platform.delivery.DeliveryRecord;
+import io.firebreak.platform.problem.EnumFields;
 import io.firebreak.platform.problem.FreeText;
 import io.firebreak.platform.problem.PathIds;
 import io.firebreak.platform.problem.ProblemException;
@@ -40,14 +44,22 @@ public class MessageResource {
         this.actors = actors;
     }
 
-    public record DraftRequest(Integer statusVersion, String audience, String subject, String body) {
+    public record DraftRequest(Integer statusVersion, String audience, String scenario, String subject, String body, String freeText) {
     }
 
-    public record MessageView(UUID id, int statusVersion, Audience audience, String subject, String body, String draftedBy,
-                              Instant draftedAt) {
+    public record OverrideRequest(String reason) {
+    }
+
+    public record MessageView(UUID id, int statusVersion, Audience audience, Scenario scenario, String subject, String body, String freeText,
+                              MessageState state, String draftedBy, Instant draftedAt, String overrideBy, String overrideReason,
+                              Instant overrideAt, String sentBy, Instant sentAt) {
         static MessageView of(StakeholderMessage m) {
-            return new MessageView(m.id, m.statusVersion, m.audience, m.subject, m.body, m.draftedBy, m.draftedAt);
+            return new MessageView(m.id, m.statusVersion, m.audience, m.scenario, m.subject, m.body, m.freeText, m.state, m.draftedBy,
+                    m.draftedAt, m.overrideBy, m.overrideReason, m.overrideAt, m.sentBy, m.sentAt);
         }
+    }
+
+    public record SentView(MessageView message, List<String> groups, int deliveries, List<String> withheld, Long externalLogSequence) {
     }
 
     @GET
@@ -61,30 +73,72 @@ public class MessageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.ADMIN})
-    @Operation(summary = "Drafts a message on the current status version; 409 on a superseded one (no two audiences hear different stories)")
+    @Operation(summary = "Drafts a message on the current status version, from the scenario's approved template (409 on a superseded version)")
     public Uni<Response> draft(@PathParam("id") String id, DraftRequest request) {
         UUID incident = PathIds.uuid("Incident", id);
-        DraftRequest r = request == null ? new DraftRequest(null, null, null, null) : request;
+        return messages.draft(actors.current(), incident, parse(request)).map(m -> Response.status(201).entity(MessageView.of(m)).build());
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.ADMIN})
+    @Operation(summary = "What a draft would say, rendered from the approved template; 400 for a placeholder without a value")
+    public Uni<Messages.Preview> preview(@PathParam("id") String id, DraftRequest request) {
+        return messages.preview(actors.current(), PathIds.uuid("Incident", id), parse(request));
+    }
+
+    @POST
+    @Path("/{message}/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COMMS_LEAD, Roles.EXECUTIVE})
+    @Operation(summary = "An approver (not the drafter) lets a customer message's free text go out; recorded with the reason")
+    public Uni<MessageView> override(@PathParam("id") String id, @PathParam("message") String message, OverrideRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        FreeText.check(violations, "reason", request == null ? null : request.reason(), true, 2000);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return messages.override(actors.current(), PathIds.uuid("Incident", id), PathIds.uuid("Message", message), request.reason())
+                .map(MessageView::of);
+    }
+
+    @POST
+    @Path("/{message}/send")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD})
+    @Operation(summary = "Sends the message to every receiving stakeholder group (customer messages also go to the external log); once")
+    public Uni<SentView> send(@PathParam("id") String id, @PathParam("message") String message) {
+        return messages.send(actors.current(), PathIds.uuid("Incident", id), PathIds.uuid("Message", message))
+                .map(s -> new SentView(MessageView.of(s.message()), s.delivered().groups(), s.delivered().deliveries(), s.delivered().withheld(),
+                        s.logSequence()));
+    }
+
+    @GET
+    @Path("/{message}/deliveries")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Every delivery of the message to a stakeholder channel, with its status and attempts")
+    public Uni<List<DeliveryRecord>> deliveries(@PathParam("id") String id, @PathParam("message") String message) {
+        return messages.deliveries(PathIds.uuid("Incident", id), PathIds.uuid("Message", message));
+    }
+
+    private static Messages.Draft parse(DraftRequest request) {
+        DraftRequest r = request == null ? new DraftRequest(null, null, null, null, null, null) : request;
         List<Violation> violations = new ArrayList<>();
         if (r.statusVersion() == null) {
             violations.add(new Violation("statusVersion", "is required: the status version the message derives from"));
         }
-        Audience audience = null;
-        if (r.audience() == null || r.audience().isBlank()) {
-            violations.add(new Violation("audience", "is required: EXECUTIVE, TECHNICAL or CUSTOMER"));
-        } else {
-            try {
-                audience = Audience.valueOf(r.audience().strip());
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("audience", "must be EXECUTIVE, TECHNICAL or CUSTOMER"));
-            }
-        }
+        Audience audience = EnumFields.parse(violations, "audience", r.audience(), Audience.class, true);
+        Scenario scenario = EnumFields.parse(violations, "scenario", r.scenario(), Scenario.class, false);
         FreeText.check(violations, "subject", r.subject(), false, 300);
-        FreeText.check(violations, "body", r.body(), true, 20_000);
+        FreeText.check(violations, "body", r.body(), false, 20_000);
+        FreeText.check(violations, "freeText", r.freeText(), false, 5_000);
+        if (r.scenario() == null && (r.body() == null || r.body().isBlank()) && violations.stream().noneMatch(v -> v.field().equals("body"))) {
+            violations.add(new Violation("body", "is required without a scenario (or name a scenario to use its approved template)"));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return messages.draft(actors.current(), incident, new Messages.Draft(r.statusVersion(), audience, FreeText.orNull(r.subject()), r.body()))
-                .map(m -> Response.status(201).entity(MessageView.of(m)).build());
+        return new Messages.Draft(r.statusVersion(), audience, scenario, FreeText.orNull(r.subject()), FreeText.orNull(r.body()),
+                FreeText.orNull(r.freeText()));
     }
 }

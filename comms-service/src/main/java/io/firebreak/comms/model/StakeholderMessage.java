@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message for one audience, drafted on one status version of the incident. */
+/** A message for one audience, drafted on one status version of the incident, rendered from an approved template or (internal audiences only) written freely. */
 @Entity
 @Table(name = "stakeholder_message")
 public class StakeholderMessage {
@@ -38,4 +38,33 @@ public class StakeholderMessage {
 
     @Column(name = "drafted_at", nullable = false)
     public Instant draftedAt;
+
+    /** The scenario whose approved template rendered it; null for a free internal message. */
+    @Enumerated(EnumType.STRING)
+    public Scenario scenario;
+
+    @Column(name = "template_id")
+    public UUID templateId;
+
+    @Column(name = "free_text")
+    public String freeText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageState state;
+
+    @Column(name = "override_by")
+    public String overrideBy;
+
+    @Column(name = "override_reason")
+    public String overrideReason;
+
+    @Column(name = "override_at")
+    public Instant overrideAt;
+
+    @Column(name = "sent_by")
+    public String sentBy;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
 }

@@ -29,6 +29,10 @@ public class StatusRepository implements PanacheRepositoryBase<StatusVersion, UU
                 StakeholderMessage.class).setParameter(1, incidentId).getResultList());
     }
 
+    public Uni<StakeholderMessage> message(UUID id) {
+        return Panache.getSession().chain(s -> s.find(StakeholderMessage.class, id));
+    }
+
     public Uni<StakeholderMessage> persistMessage(StakeholderMessage message) {
         return Panache.getSession().chain(s -> s.persist(message)).replaceWith(message);
     }

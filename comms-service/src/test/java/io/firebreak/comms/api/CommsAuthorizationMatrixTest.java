@@ -45,6 +45,31 @@ class CommsAuthorizationMatrixTest {
         as(role).get(unknown + "/messages").then().statusCode(expected(role, MESSAGE_READERS, 404));
         as(role).contentType("application/json").body("{\"statusVersion\":1,\"audience\":\"EXECUTIVE\",\"body\":\"b\"}")
                 .post(unknown + "/messages").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{\"statusVersion\":1,\"audience\":\"EXECUTIVE\",\"body\":\"b\"}")
+                .post(unknown + "/messages/preview").then().statusCode(expected(role, WRITERS, 404));
+        String message = unknown + "/messages/" + UUID.randomUUID();
+        as(role).contentType("application/json").body("{\"reason\":\"r\"}").post(message + "/override")
+                .then().statusCode(expected(role, Set.of("comms-lead", "executive"), 404));
+        as(role).post(message + "/send").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead"), 404));
+        as(role).get(message + "/deliveries").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead", "auditor", "admin"), 404));
+
+        Set<String> languageReaders = Set.of("incident-commander", "comms-lead", "executive", "auditor", "admin");
+        Set<String> authors = Set.of("comms-lead", "admin");
+        Set<String> approvers = Set.of("comms-lead", "executive");
+        for (String kind : List.of("templates", "snippets")) {
+            String base = "/api/v1/comms/" + kind;
+            as(role).get(base).then().statusCode(expected(role, languageReaders, 200));
+            as(role).contentType("application/json").body("{}").post(base).then().statusCode(expected(role, authors, 400));
+            as(role).contentType("application/json").body("{}").post(base + "/" + UUID.randomUUID() + "/approve")
+                    .then().statusCode(expected(role, approvers, 404));
+            as(role).contentType("application/json").body("{\"reason\":\"r\"}").post(base + "/" + UUID.randomUUID() + "/reject")
+                    .then().statusCode(expected(role, approvers, 404));
+        }
+        as(role).get("/api/v1/comms/templates/vocabulary").then().statusCode(expected(role, languageReaders, 200));
+        as(role).get("/api/v1/comms/stakeholder-groups").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead", "auditor", "admin"), 200));
+        as(role).contentType("application/json").body("{}").post("/api/v1/comms/stakeholder-groups").then().statusCode(expected(role, authors, 400));
+        as(role).delete("/api/v1/comms/stakeholder-groups/" + UUID.randomUUID()).then().statusCode(expected(role, authors, 404));
+
         Set<String> hookAdmins = Set.of("comms-lead", "admin");
         Set<String> hookReaders = Set.of("comms-lead", "auditor", "admin");
         String hook = "/api/v1/comms/webhooks/" + UUID.randomUUID();

@@ -30,9 +30,13 @@ public final class CommsFixtures {
     }
 
     public static UUID declared(String priority, boolean drill) {
+        return declared(priority, drill, "checkout");
+    }
+
+    public static UUID declared(String priority, boolean drill, String businessService) {
         UUID incident = UUID.randomUUID();
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
-                + "\"businessService\":\"checkout\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + Instant.now().minusSeconds(60)
+                + "\"businessService\":\"" + businessService + "\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + Instant.now().minusSeconds(60)
                 + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":" + drill + "}";
         send("classification", incident, "io.firebreak.incident.declared.v1", data);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("aude", "auditor"))

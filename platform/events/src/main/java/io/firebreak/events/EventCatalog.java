@@ -53,7 +53,9 @@ public final class EventCatalog {
             Map.entry(EventTypes.READINESS_RECORDED, ReadinessRecorded.class),
             Map.entry(EventTypes.STATUS_PUBLISHED, StatusPublished.class),
             Map.entry(EventTypes.STATUS_UPDATE_OVERDUE, StatusUpdateOverdue.class),
-            Map.entry(EventTypes.EXTERNAL_COMMS_SENT, ExternalCommunicationSent.class));
+            Map.entry(EventTypes.EXTERNAL_COMMS_SENT, ExternalCommunicationSent.class),
+            Map.entry(EventTypes.LANGUAGE_APPROVED, LanguageApproved.class),
+            Map.entry(EventTypes.MESSAGE_SENT, StakeholderMessageSent.class));
 
     private EventCatalog() {
     }

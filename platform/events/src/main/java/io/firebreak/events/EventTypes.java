@@ -52,6 +52,9 @@ public final class EventTypes {
     public static final String STATUS_PUBLISHED = "io.firebreak.status.published.v1";
     public static final String STATUS_UPDATE_OVERDUE = "io.firebreak.status.update_overdue.v1";
     public static final String EXTERNAL_COMMS_SENT = "io.firebreak.external_comms.sent.v1";
+    public static final String MESSAGE_SENT = "io.firebreak.message.sent.v1";
+    /** On {@link Topics#COMMS}, keyed by the template or snippet (not an incident): approved language became usable. */
+    public static final String LANGUAGE_APPROVED = "io.firebreak.language.approved.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

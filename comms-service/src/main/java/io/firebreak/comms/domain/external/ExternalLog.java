@@ -90,35 +90,44 @@ public class ExternalLog {
                                 ? incident.incidentKey + " has no published status; every communication derives from one"
                                 : "Status v" + entry.statusVersion() + " of " + incident.incidentKey + " is not current (v" + current.version + ")"));
                     }
-                    Instant sent = entry.sentAt() == null ? now : entry.sentAt();
-                    List<String> approvers = entry.approvers() == null ? List.of() : entry.approvers().stream().map(String::strip).distinct().toList();
-                    ObjectNode content = mapper.createObjectNode();
-                    content.put("incidentId", incidentId.toString());
-                    content.put("incidentKey", incident.incidentKey);
-                    content.put("kind", entry.kind().name());
-                    content.put("audience", entry.audience().strip());
-                    content.put("channel", entry.channel().strip());
-                    content.put("statusVersion", current.version);
-                    content.put("text", entry.text());
-                    content.put("author", actor.user());
-                    ArrayNode list = content.putArray("approvers");
-                    approvers.forEach(list::add);
-                    content.put("draftedAt", entry.draftedAt().toString());
-                    if (entry.approvedAt() != null) {
-                        content.put("approvedAt", entry.approvedAt().toString());
-                    }
-                    content.put("sentAt", sent.toString());
-                    content.put("recordedAt", now.toString());
-                    if (entry.headline() != null && !entry.headline().isBlank()) {
-                        content.put("headline", entry.headline().strip());
-                    }
-                    return audit.append(CHAIN, content).call(r -> posted(incident, current, entry, sent, r.sequence())).call(r -> webhooks.publish(EventTypes.EXTERNAL_COMMS_SENT, incidentId,
-                            new ExternalCommunicationSent(incidentId, incident.incidentKey, entry.kind().name(), entry.audience().strip(),
-                                    entry.channel().strip(), current.version, actor.user(), approvers, entry.draftedAt(), entry.approvedAt(),
-                                    sent, r.sequence(), incident.drill)));
+                    return write(incident, current, entry, actor.user(), now);
                 });
             });
         });
+    }
+
+    /**
+     * Appends one communication to the log and publishes it, inside the caller's transaction; the caller has
+     * checked the author's right and that {@code current} is the incident's current status version.
+     */
+    public Uni<AuditRecord> write(Incident incident, StatusVersion current, ExternalLogRules.Entry entry, String author, Instant now) {
+        UUID incidentId = incident.incidentId;
+        Instant sent = entry.sentAt() == null ? now : entry.sentAt();
+        List<String> approvers = entry.approvers() == null ? List.of() : entry.approvers().stream().map(String::strip).distinct().toList();
+        ObjectNode content = mapper.createObjectNode();
+        content.put("incidentId", incidentId.toString());
+        content.put("incidentKey", incident.incidentKey);
+        content.put("kind", entry.kind().name());
+        content.put("audience", entry.audience().strip());
+        content.put("channel", entry.channel().strip());
+        content.put("statusVersion", current.version);
+        content.put("text", entry.text());
+        content.put("author", author);
+        ArrayNode list = content.putArray("approvers");
+        approvers.forEach(list::add);
+        content.put("draftedAt", entry.draftedAt().toString());
+        if (entry.approvedAt() != null) {
+            content.put("approvedAt", entry.approvedAt().toString());
+        }
+        content.put("sentAt", sent.toString());
+        content.put("recordedAt", now.toString());
+        if (entry.headline() != null && !entry.headline().isBlank()) {
+            content.put("headline", entry.headline().strip());
+        }
+        return audit.append(CHAIN, content).call(r -> posted(incident, current, entry, sent, r.sequence())).call(r -> webhooks.publish(
+                EventTypes.EXTERNAL_COMMS_SENT, incidentId, new ExternalCommunicationSent(incidentId, incident.incidentKey, entry.kind().name(),
+                        entry.audience().strip(), entry.channel().strip(), current.version, author, approvers, entry.draftedAt(),
+                        entry.approvedAt(), sent, r.sequence(), incident.drill)));
     }
 
     /** A status-page post of a real, unrestricted incident goes on the public page (a restricted one is also hidden when read). */
