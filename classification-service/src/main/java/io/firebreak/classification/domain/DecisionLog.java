@@ -51,6 +51,6 @@ public class DecisionLog {
         Priority now = "FINAL".equals(reason) ? incident.finalPriority : incident.priority;
         return outbox.record(EventTypes.INCIDENT_PRIORITY_CHANGED, incident.id.toString(), new PriorityChanged(incident.id,
                 incident.key, incident.businessService, previous, now, reason, comment, incident.policyVersion, actor,
-                clock.instant())).replaceWithVoid();
+                clock.instant(), ImpactSummaries.of(incident.impact, null))).replaceWithVoid();
     }
 }

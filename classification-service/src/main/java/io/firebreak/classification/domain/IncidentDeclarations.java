@@ -115,7 +115,7 @@ public class IncidentDeclarations {
         }).call(incident -> decisions.record(incident, d.alertGroupId() == null ? DecisionKind.DECLARED : DecisionKind.AUTO_DECLARED,
                         null, d.declaredBy(), evaluation != null ? null : unclassifiedReason(incident, service)))
                 .call(incident -> graph.impactOf(incident.businessService).chain(impact -> outbox.record(EventTypes.INCIDENT_DECLARED,
-                        incident.id.toString(), declared(incident, impact.responsibleParties().teams()))))
+                        incident.id.toString(), declared(incident, impact.responsibleParties().teams(), service.regulated))))
                 .call(incident -> !disputed ? Uni.createFrom().voidItem() : outbox.record(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED,
                         incident.id.toString(), new ClassificationDisputed(incident.id, incident.key, incident.businessService,
                                 incident.priority, incident.proposedPriority, incident.disputeJustification, incident.policyVersion,
@@ -127,9 +127,9 @@ public class IncidentDeclarations {
                 ? "priority from the alert's severity on tier " + service.tier + " (unclassified)" : "the reporter's priority");
     }
 
-    private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams) {
+    private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams, boolean regulated) {
         return new IncidentDeclared(incident.id, incident.key, incident.title, incident.summary,
                 incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy,
-                responsibleTeams, incident.drill);
+                responsibleTeams, incident.drill, ImpactSummaries.of(incident.impact, regulated));
     }
 }

@@ -59,7 +59,8 @@ public class MessageResource {
         }
     }
 
-    public record SentView(MessageView message, List<String> groups, int deliveries, List<String> withheld, Long externalLogSequence) {
+    public record SentView(MessageView message, List<String> groups, int deliveries, List<String> withheld, Long externalLogSequence,
+                           int executiveNotificationsSatisfied) {
     }
 
     @GET
@@ -110,7 +111,7 @@ public class MessageResource {
     public Uni<SentView> send(@PathParam("id") String id, @PathParam("message") String message) {
         return messages.send(actors.current(), PathIds.uuid("Incident", id), PathIds.uuid("Message", message))
                 .map(s -> new SentView(MessageView.of(s.message()), s.delivered().groups(), s.delivered().deliveries(), s.delivered().withheld(),
-                        s.logSequence()));
+                        s.logSequence(), s.executiveNotifications()));
     }
 
     @GET

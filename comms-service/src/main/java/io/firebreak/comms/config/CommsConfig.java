@@ -17,6 +17,32 @@ public interface CommsConfig {
 
     Webhooks webhooks();
 
+    Executive executive();
+
+    /** Executive-notification thresholds (see ExecutiveRules). */
+    interface Executive {
+
+        /** A P1 open this long must be told to executives. */
+        @WithDefault("30m")
+        java.time.Duration p1OpenFor();
+
+        /** A P2 open this long must be told to executives. */
+        @WithDefault("4h")
+        java.time.Duration p2OpenFor();
+
+        /** Revenue loss (per-hour rate × time since detection) that must be told, in the organisation's currency. */
+        @WithDefault("50000")
+        double revenueLoss();
+
+        /** How long after a rule fires executives must have been notified. */
+        @WithDefault("15m")
+        java.time.Duration window();
+
+        /** The longest a justified delay may postpone a notification, counted from the firing. */
+        @WithDefault("4h")
+        java.time.Duration maxDelay();
+    }
+
     interface Webhooks {
 
         /**

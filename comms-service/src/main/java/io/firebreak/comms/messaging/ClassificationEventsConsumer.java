@@ -1,6 +1,7 @@
 package io.firebreak.comms.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.comms.domain.executive.ExecutiveNotifications;
 import io.firebreak.comms.domain.incidents.IncidentProjection;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Learns incidents and their priority from classification; other event types are acknowledged and skipped. */
+/** Learns incidents, their priority and measured impact from classification (and re-evaluates executive thresholds); other event types are acknowledged and skipped. */
 @ApplicationScoped
 public class ClassificationEventsConsumer {
 
@@ -20,9 +21,11 @@ public class ClassificationEventsConsumer {
 
     private final Inbox inbox;
     private final IncidentProjection incidents;
+    private final ExecutiveNotifications executive;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, IncidentProjection incidents, ObjectMapper mapper) {
+    public ClassificationEventsConsumer(Inbox inbox, IncidentProjection incidents, ExecutiveNotifications executive, ObjectMapper mapper) {
+        this.executive = executive;
         this.inbox = inbox;
         this.incidents = incidents;
         this.mapper = mapper;
@@ -35,10 +38,12 @@ public class ClassificationEventsConsumer {
 
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
-            return incidents.declared(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+            IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
+            return incidents.declared(d).chain(() -> executive.evaluate(d.incidentId()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
-            return incidents.priorityChanged(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+            PriorityChanged c = event.data(mapper, PriorityChanged.class);
+            return incidents.priorityChanged(c).chain(changed -> changed ? executive.evaluate(c.incidentId()) : Uni.createFrom().voidItem());
         }
         return Uni.createFrom().voidItem();
     }

@@ -51,4 +51,34 @@ public class Incident {
 
     @Version
     public long version;
+
+    /** Measured impact, from classification's events; null is "not measured". */
+    @Column(name = "revenue_loss_per_hour")
+    public Double revenueLossPerHour;
+
+    @Column(name = "users_affected")
+    public Long usersAffected;
+
+    @Column(name = "customer_facing")
+    public Boolean customerFacing;
+
+    /** NONE, SUSPECTED or CONFIRMED. */
+    @Column(name = "data_exposure")
+    public String dataExposure;
+
+    @Column(name = "regulatory_exposure")
+    public Boolean regulatoryExposure;
+
+    @Column(name = "regulated_service")
+    public Boolean regulatedService;
+
+    @Column(name = "security_breach")
+    public Boolean securityBreach;
+
+    /** DEGRADED or UNAVAILABLE. */
+    public String availability;
+
+    public boolean open() {
+        return !"RESOLVED".equals(responseStatus) && !"CLOSED".equals(responseStatus);
+    }
 }

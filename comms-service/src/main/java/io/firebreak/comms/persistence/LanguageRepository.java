@@ -30,9 +30,18 @@ public class LanguageRepository {
 
     /** Every version of templates, newest first within each audience and scenario (filters optional). */
     public Uni<List<TemplateVersion>> templates(Audience audience, Scenario scenario) {
-        return Panache.getSession().chain(s -> s.createQuery("from TemplateVersion where (:audience is null or audience = :audience)"
-                        + " and (:scenario is null or scenario = :scenario) order by audience, scenario, version desc", TemplateVersion.class)
-                .setParameter("audience", audience).setParameter("scenario", scenario).getResultList());
+        // Only the filters given: an untyped null parameter is not something PostgreSQL can type.
+        String where = (audience == null ? "" : " and audience = :audience") + (scenario == null ? "" : " and scenario = :scenario");
+        return Panache.getSession().chain(s -> {
+            var query = s.createQuery("from TemplateVersion where true" + where + " order by audience, scenario, version desc", TemplateVersion.class);
+            if (audience != null) {
+                query.setParameter("audience", audience);
+            }
+            if (scenario != null) {
+                query.setParameter("scenario", scenario);
+            }
+            return query.getResultList();
+        });
     }
 
     public Uni<List<SnippetVersion>> snippets() {

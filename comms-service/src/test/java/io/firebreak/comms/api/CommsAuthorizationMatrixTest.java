@@ -53,6 +53,13 @@ class CommsAuthorizationMatrixTest {
         as(role).post(message + "/send").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead"), 404));
         as(role).get(message + "/deliveries").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead", "auditor", "admin"), 404));
 
+        as(role).get(unknown + "/exec-notifications").then()
+                .statusCode(expected(role, Set.of("incident-commander", "comms-lead", "executive", "auditor", "admin"), 404));
+        as(role).contentType("application/json").body("{\"justification\":\"j\",\"until\":\"2030-01-01T00:00:00Z\"}")
+                .post(unknown + "/exec-notifications/" + UUID.randomUUID() + "/delay")
+                .then().statusCode(expected(role, Set.of("incident-commander", "comms-lead"), 404));
+        as(role).get("/api/v1/comms/exec-notifications").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
+
         Set<String> languageReaders = Set.of("incident-commander", "comms-lead", "executive", "auditor", "admin");
         Set<String> authors = Set.of("comms-lead", "admin");
         Set<String> approvers = Set.of("comms-lead", "executive");

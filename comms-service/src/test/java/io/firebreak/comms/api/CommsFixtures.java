@@ -34,10 +34,16 @@ public final class CommsFixtures {
     }
 
     public static UUID declared(String priority, boolean drill, String businessService) {
+        return declared(priority, drill, businessService, null, Instant.now());
+    }
+
+    /** With classification's impact summary (JSON object text) and a declaration time. */
+    public static UUID declared(String priority, boolean drill, String businessService, String impact, Instant declaredAt) {
         UUID incident = UUID.randomUUID();
         String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
-                + "\"businessService\":\"" + businessService + "\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + Instant.now().minusSeconds(60)
-                + "\",\"declaredAt\":\"" + Instant.now() + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":" + drill + "}";
+                + "\"businessService\":\"" + businessService + "\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + declaredAt.minusSeconds(60)
+                + "\",\"declaredAt\":\"" + declaredAt + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":" + drill
+                + (impact == null ? "" : ",\"impact\":" + impact) + "}";
         send("classification", incident, "io.firebreak.incident.declared.v1", data);
         await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("aude", "auditor"))
                 .get("/api/v1/comms/incidents/" + incident + "/status").then().statusCode(200));

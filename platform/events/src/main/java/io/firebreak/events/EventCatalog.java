@@ -55,7 +55,11 @@ public final class EventCatalog {
             Map.entry(EventTypes.STATUS_UPDATE_OVERDUE, StatusUpdateOverdue.class),
             Map.entry(EventTypes.EXTERNAL_COMMS_SENT, ExternalCommunicationSent.class),
             Map.entry(EventTypes.LANGUAGE_APPROVED, LanguageApproved.class),
-            Map.entry(EventTypes.MESSAGE_SENT, StakeholderMessageSent.class));
+            Map.entry(EventTypes.MESSAGE_SENT, StakeholderMessageSent.class),
+            Map.entry(EventTypes.EXEC_NOTIFICATION_REQUIRED, ExecutiveNotification.class),
+            Map.entry(EventTypes.EXEC_NOTIFICATION_SENT, ExecutiveNotification.class),
+            Map.entry(EventTypes.EXEC_NOTIFICATION_DELAYED, ExecutiveNotification.class),
+            Map.entry(EventTypes.EXEC_NOTIFICATION_OVERDUE, ExecutiveNotification.class));
 
     private EventCatalog() {
     }

@@ -53,6 +53,10 @@ public final class EventTypes {
     public static final String STATUS_UPDATE_OVERDUE = "io.firebreak.status.update_overdue.v1";
     public static final String EXTERNAL_COMMS_SENT = "io.firebreak.external_comms.sent.v1";
     public static final String MESSAGE_SENT = "io.firebreak.message.sent.v1";
+    public static final String EXEC_NOTIFICATION_REQUIRED = "io.firebreak.exec_notification.required.v1";
+    public static final String EXEC_NOTIFICATION_SENT = "io.firebreak.exec_notification.sent.v1";
+    public static final String EXEC_NOTIFICATION_DELAYED = "io.firebreak.exec_notification.delayed.v1";
+    public static final String EXEC_NOTIFICATION_OVERDUE = "io.firebreak.exec_notification.overdue.v1";
     /** On {@link Topics#COMMS}, keyed by the template or snippet (not an incident): approved language became usable. */
     public static final String LANGUAGE_APPROVED = "io.firebreak.language.approved.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */

@@ -20,6 +20,7 @@ import java.util.UUID;
  * @param responsibleTeams teams owning the business service and every service its failure affects
  *                     (classification's impact analysis at declaration), the parties response pages
  * @param drill        true for an exercise: paged and counted as a drill, never in real metrics
+ * @param impact       the measured business impact at declaration (absent from older senders)
  */
 public record IncidentDeclared(
         UUID incidentId,
@@ -32,11 +33,18 @@ public record IncidentDeclared(
         Instant declaredAt,
         String declaredBy,
         @OptionalField List<String> responsibleTeams,
-        @OptionalField Boolean drill) {
+        @OptionalField Boolean drill,
+        @OptionalField ImpactSummary impact) {
+
+    /** Without the impact summary (the 0.2 shape). */
+    public IncidentDeclared(UUID incidentId, String key, String title, String summary, String businessService, Priority priority,
+                            Instant detectedAt, Instant declaredAt, String declaredBy, List<String> responsibleTeams, Boolean drill) {
+        this(incidentId, key, title, summary, businessService, priority, detectedAt, declaredAt, declaredBy, responsibleTeams, drill, null);
+    }
 
     /** The pre-0.2 shape, without responsible teams and drill flag. */
     public IncidentDeclared(UUID incidentId, String key, String title, String summary, String businessService, Priority priority,
                             Instant detectedAt, Instant declaredAt, String declaredBy) {
-        this(incidentId, key, title, summary, businessService, priority, detectedAt, declaredAt, declaredBy, null, null);
+        this(incidentId, key, title, summary, businessService, priority, detectedAt, declaredAt, declaredBy, null, null, null);
     }
 }

@@ -3,6 +3,7 @@ package io.firebreak.comms.domain.incidents;
 import io.firebreak.comms.model.Incident;
 import io.firebreak.comms.model.RoleHolder;
 import io.firebreak.comms.persistence.IncidentRepository;
+import io.firebreak.events.ImpactSummary;
 import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
@@ -54,6 +55,7 @@ public class IncidentProjection {
             i.detectedAt = d.detectedAt();
             i.declaredAt = d.declaredAt();
             i.updatedAt = clock.instant();
+            impact(i, d.impact());
             return incidents.persist(i).replaceWith(true);
         });
     }
@@ -65,13 +67,31 @@ public class IncidentProjection {
             return Uni.createFrom().item(false);
         }
         return incidents.findById(c.incidentId()).map(i -> {
-            if (i == null || i.priority == c.priority()) {
+            if (i == null) {
                 return false;
             }
             i.priority = c.priority();
+            impact(i, c.impact());
             i.updatedAt = clock.instant();
             return true;
         });
+    }
+
+    /** Classification's measured impact; a regulated flag it did not send keeps what declaration said. */
+    private static void impact(Incident i, ImpactSummary impact) {
+        if (impact == null) {
+            return;
+        }
+        i.revenueLossPerHour = impact.revenueLossPerHour();
+        i.usersAffected = impact.usersAffected();
+        i.customerFacing = impact.customerFacing();
+        i.dataExposure = impact.dataExposure();
+        i.regulatoryExposure = impact.regulatoryExposure();
+        i.securityBreach = impact.securityBreach();
+        i.availability = impact.availability();
+        if (impact.regulatedService() != null) {
+            i.regulatedService = impact.regulatedService();
+        }
     }
 
     @WithTransaction

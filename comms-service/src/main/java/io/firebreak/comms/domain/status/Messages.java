@@ -1,10 +1,12 @@
 package io.firebreak.comms.domain.status;
 
+import io.firebreak.comms.domain.executive.ExecutiveNotifications;
 import io.firebreak.comms.domain.external.ExternalLog;
 import io.firebreak.comms.domain.external.ExternalLogRules;
 import io.firebreak.comms.domain.incidents.IncidentProjection;
 import io.firebreak.comms.domain.language.Composer;
 import io.firebreak.comms.domain.stakeholders.Stakeholders;
+import io.firebreak.comms.domain.webhooks.Webhooks;
 import io.firebreak.comms.model.Audience;
 import io.firebreak.comms.model.ExternalKind;
 import io.firebreak.comms.model.Incident;
@@ -18,7 +20,6 @@ import io.firebreak.comms.persistence.StatusRepository;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.StakeholderMessageSent;
 import io.firebreak.platform.delivery.DeliveryRecord;
-import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
@@ -38,7 +39,8 @@ import java.util.UUID;
  * is refused (409), so no two audiences hear different stories. A message is rendered from the newest
  * approved template of its audience and scenario; internal audiences may also write freely, customers never:
  * free text in a customer message waits for another approver's recorded override. Sending delivers to every
- * receiving stakeholder group and, for customers, writes the external-communications log.
+ * receiving stakeholder group and, for customers, writes the external-communications log; an executive message from
+ * the executive template satisfies the incident's outstanding executive notifications.
  */
 @ApplicationScoped
 public class Messages {
@@ -50,11 +52,13 @@ public class Messages {
     private final LanguageRepository language;
     private final Stakeholders stakeholders;
     private final ExternalLog externalLog;
-    private final Outbox outbox;
+    private final Webhooks webhooks;
+    private final ExecutiveNotifications executive;
     private final Clock clock;
 
     public Messages(IncidentRepository incidents, StatusRepository statuses, IncidentProjection projection, Composer composer,
-                    LanguageRepository language, Stakeholders stakeholders, ExternalLog externalLog, Outbox outbox, Clock clock) {
+                    LanguageRepository language, Stakeholders stakeholders, ExternalLog externalLog, Webhooks webhooks,
+                    ExecutiveNotifications executive, Clock clock) {
         this.incidents = incidents;
         this.statuses = statuses;
         this.projection = projection;
@@ -62,7 +66,8 @@ public class Messages {
         this.language = language;
         this.stakeholders = stakeholders;
         this.externalLog = externalLog;
-        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.executive = executive;
         this.clock = clock;
     }
 
@@ -129,7 +134,7 @@ public class Messages {
     }
 
     /** Who heard a sent message. */
-    public record Sent(StakeholderMessage message, Stakeholders.Delivered delivered, Long logSequence) {
+    public record Sent(StakeholderMessage message, Stakeholders.Delivered delivered, Long logSequence, int executiveNotifications) {
     }
 
     @WithTransaction
@@ -158,12 +163,18 @@ public class Messages {
         m.state = MessageState.SENT;
         m.sentBy = actor.user();
         m.sentAt = now;
-        return stakeholders.deliver(incident, m).chain(delivered -> templateVersion(m).chain(templateVersion -> outbox.record(
-                        EventTypes.MESSAGE_SENT, incident.incidentId.toString(), new StakeholderMessageSent(incident.incidentId, incident.incidentKey,
+        return stakeholders.deliver(incident, m).chain(delivered -> templateVersion(m).chain(templateVersion -> webhooks.publish(
+                        EventTypes.MESSAGE_SENT, incident.incidentId, new StakeholderMessageSent(incident.incidentId, incident.incidentKey,
                                 m.id, m.audience.name(), m.scenario == null ? null : m.scenario.name(), m.statusVersion, templateVersion,
                                 delivered.groups(), delivered.deliveries(), m.draftedBy, m.draftedAt, m.overrideBy, m.sentBy, now, incident.drill)))
-                .chain(() -> m.audience != Audience.CUSTOMER ? Uni.createFrom().item(new Sent(m, delivered, null))
-                        : logged(incident, current, m, delivered, now).map(seq -> new Sent(m, delivered, seq))));
+                .chain(() -> m.audience != Audience.CUSTOMER ? Uni.createFrom().<Long>nullItem() : logged(incident, current, m, delivered, now))
+                .chain(seq -> executiveTemplate(m) ? executive.notified(incident, m.id, m.sentBy, now).map(n -> new Sent(m, delivered, seq, n))
+                        : Uni.createFrom().item(new Sent(m, delivered, seq, 0))));
+    }
+
+    /** Executive notifications are sent through the executive template: a free executive message does not satisfy them. */
+    private static boolean executiveTemplate(StakeholderMessage m) {
+        return m.audience == Audience.EXECUTIVE && m.templateId != null;
     }
 
     /** A customer message left the organisation: the external log records it with the template's approvers and any override. */

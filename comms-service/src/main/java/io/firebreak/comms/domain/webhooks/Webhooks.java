@@ -42,7 +42,10 @@ public class Webhooks {
     public static final String PURPOSE = "webhook";
     public static final String SIGNING_PREFIX = "subscription:";
     /** What a subscription may ask for: comms' own events, by their short names. */
-    public static final Set<String> TYPES = Set.of(shortName(EventTypes.STATUS_PUBLISHED), shortName(EventTypes.STATUS_UPDATE_OVERDUE));
+    public static final Set<String> TYPES = Set.of(shortName(EventTypes.STATUS_PUBLISHED), shortName(EventTypes.STATUS_UPDATE_OVERDUE),
+            shortName(EventTypes.EXTERNAL_COMMS_SENT), shortName(EventTypes.MESSAGE_SENT), shortName(EventTypes.EXEC_NOTIFICATION_REQUIRED),
+            shortName(EventTypes.EXEC_NOTIFICATION_SENT), shortName(EventTypes.EXEC_NOTIFICATION_DELAYED),
+            shortName(EventTypes.EXEC_NOTIFICATION_OVERDUE));
 
     private final WebhookRepository subscriptions;
     private final OutboundDeliveries deliveries;
