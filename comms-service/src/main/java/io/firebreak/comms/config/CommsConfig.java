@@ -19,6 +19,51 @@ public interface CommsConfig {
 
     Executive executive();
 
+    Engagement engagement();
+
+    /** Regulators' notification windows by name (e.g. gdpr-art33: 72 h from awareness of a data exposure). */
+    java.util.Map<String, Regulation> regulations();
+
+    Commentary commentary();
+
+    /** Who legal, compliance and PR are, and when a customer-facing P1 needs PR. */
+    interface Engagement {
+
+        @WithDefault("60m")
+        java.time.Duration customerFacingP1OpenFor();
+
+        /** Addresses told when legal is engaged. */
+        java.util.Optional<java.util.List<String>> legal();
+
+        java.util.Optional<java.util.List<String>> compliance();
+
+        java.util.Optional<java.util.List<String>> pr();
+    }
+
+    interface Regulation {
+
+        /** How long after awareness the authority must be notified. */
+        java.time.Duration window();
+
+        /** DATA_EXPOSURE, REGULATED_OUTAGE or REGULATORY_EXPOSURE (see EngagementRules). */
+        String trigger();
+
+        String authority();
+    }
+
+    /** The public-commentary monitoring intake. */
+    interface Commentary {
+
+        /** Standard Webhooks secret the monitoring tools sign their posts with; without it the intake refuses everything. */
+        java.util.Optional<String> secret();
+
+        /** Words that reference any active incident (besides its key and business service). */
+        java.util.Optional<java.util.List<String>> keywords();
+
+        /** Staff who speak for the organisation (press office): never flagged. */
+        java.util.Optional<java.util.List<String>> spokespeople();
+    }
+
     /** Executive-notification thresholds (see ExecutiveRules). */
     interface Executive {
 

@@ -1,6 +1,7 @@
 package io.firebreak.comms.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.comms.domain.engagement.Engagements;
 import io.firebreak.comms.domain.executive.ExecutiveNotifications;
 import io.firebreak.comms.domain.incidents.IncidentProjection;
 import io.firebreak.events.EventTypes;
@@ -22,9 +23,12 @@ public class ClassificationEventsConsumer {
     private final Inbox inbox;
     private final IncidentProjection incidents;
     private final ExecutiveNotifications executive;
+    private final Engagements engagements;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, IncidentProjection incidents, ExecutiveNotifications executive, ObjectMapper mapper) {
+    public ClassificationEventsConsumer(Inbox inbox, IncidentProjection incidents, ExecutiveNotifications executive, Engagements engagements,
+                                        ObjectMapper mapper) {
+        this.engagements = engagements;
         this.executive = executive;
         this.inbox = inbox;
         this.incidents = incidents;
@@ -39,11 +43,13 @@ public class ClassificationEventsConsumer {
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
-            return incidents.declared(d).chain(() -> executive.evaluate(d.incidentId()));
+            return incidents.declared(d).chain(() -> executive.evaluate(d.incidentId()))
+                    .chain(() -> engagements.evaluate(d.incidentId(), d.declaredAt()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
-            return incidents.priorityChanged(c).chain(changed -> changed ? executive.evaluate(c.incidentId()) : Uni.createFrom().voidItem());
+            return incidents.priorityChanged(c).chain(changed -> !changed ? Uni.createFrom().voidItem()
+                    : executive.evaluate(c.incidentId()).chain(() -> engagements.evaluate(c.incidentId(), c.changedAt())));
         }
         return Uni.createFrom().voidItem();
     }

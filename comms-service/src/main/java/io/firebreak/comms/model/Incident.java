@@ -78,6 +78,13 @@ public class Incident {
     /** DEGRADED or UNAVAILABLE. */
     public String availability;
 
+    /** Set by the Communications Lead or IC when the press or social media picked the incident up (engages PR). */
+    @Column(name = "media_attention", nullable = false)
+    public boolean mediaAttention;
+
+    @Column(name = "media_note")
+    public String mediaNote;
+
     public boolean open() {
         return !"RESOLVED".equals(responseStatus) && !"CLOSED".equals(responseStatus);
     }

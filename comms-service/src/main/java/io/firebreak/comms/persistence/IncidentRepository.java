@@ -37,4 +37,9 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
     public Uni<Void> removeHolder(RoleHolder holder) {
         return Panache.getSession().chain(s -> s.remove(holder));
     }
+
+    /** Real incidents not yet resolved (drills never reach the public or the press). */
+    public Uni<List<Incident>> active() {
+        return list("responseStatus not in ('RESOLVED', 'CLOSED') and drill = false order by declaredAt");
+    }
 }

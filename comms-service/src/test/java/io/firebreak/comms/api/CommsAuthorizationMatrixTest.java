@@ -58,6 +58,13 @@ class CommsAuthorizationMatrixTest {
         as(role).contentType("application/json").body("{\"justification\":\"j\",\"until\":\"2030-01-01T00:00:00Z\"}")
                 .post(unknown + "/exec-notifications/" + UUID.randomUUID() + "/delay")
                 .then().statusCode(expected(role, Set.of("incident-commander", "comms-lead"), 404));
+        as(role).get(unknown + "/engagements").then()
+                .statusCode(expected(role, Set.of("incident-commander", "comms-lead", "executive", "auditor", "admin"), 404));
+        as(role).contentType("application/json").body("{\"attention\":false}").put(unknown + "/engagements/media-attention")
+                .then().statusCode(expected(role, Set.of("incident-commander", "comms-lead"), 404));
+        as(role).get(unknown + "/commentary").then().statusCode(expected(role, Set.of("incident-commander", "comms-lead", "auditor", "admin"), 404));
+        // The commentary intake takes no token: only a valid signature (none here).
+        as(role).contentType("application/json").body("{}").post("/api/v1/comms/commentary/intake").then().statusCode(401);
         as(role).get("/api/v1/comms/exec-notifications").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
 
         Set<String> languageReaders = Set.of("incident-commander", "comms-lead", "executive", "auditor", "admin");

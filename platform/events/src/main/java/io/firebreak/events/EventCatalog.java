@@ -59,7 +59,11 @@ public final class EventCatalog {
             Map.entry(EventTypes.EXEC_NOTIFICATION_REQUIRED, ExecutiveNotification.class),
             Map.entry(EventTypes.EXEC_NOTIFICATION_SENT, ExecutiveNotification.class),
             Map.entry(EventTypes.EXEC_NOTIFICATION_DELAYED, ExecutiveNotification.class),
-            Map.entry(EventTypes.EXEC_NOTIFICATION_OVERDUE, ExecutiveNotification.class));
+            Map.entry(EventTypes.EXEC_NOTIFICATION_OVERDUE, ExecutiveNotification.class),
+            Map.entry(EventTypes.ENGAGEMENT_STARTED, EngagementStarted.class),
+            Map.entry(EventTypes.REGULATORY_CLOCK_STARTED, RegulatoryClock.class),
+            Map.entry(EventTypes.REGULATORY_CLOCK_OVERDUE, RegulatoryClock.class),
+            Map.entry(EventTypes.COMMENTARY_FLAGGED, CommentaryFlagged.class));
 
     private EventCatalog() {
     }

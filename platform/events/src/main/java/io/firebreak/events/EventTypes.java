@@ -57,6 +57,10 @@ public final class EventTypes {
     public static final String EXEC_NOTIFICATION_SENT = "io.firebreak.exec_notification.sent.v1";
     public static final String EXEC_NOTIFICATION_DELAYED = "io.firebreak.exec_notification.delayed.v1";
     public static final String EXEC_NOTIFICATION_OVERDUE = "io.firebreak.exec_notification.overdue.v1";
+    public static final String ENGAGEMENT_STARTED = "io.firebreak.engagement.started.v1";
+    public static final String REGULATORY_CLOCK_STARTED = "io.firebreak.regulatory_clock.started.v1";
+    public static final String REGULATORY_CLOCK_OVERDUE = "io.firebreak.regulatory_clock.overdue.v1";
+    public static final String COMMENTARY_FLAGGED = "io.firebreak.commentary.flagged.v1";
     /** On {@link Topics#COMMS}, keyed by the template or snippet (not an incident): approved language became usable. */
     public static final String LANGUAGE_APPROVED = "io.firebreak.language.approved.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */

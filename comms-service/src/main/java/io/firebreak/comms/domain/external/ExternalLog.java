@@ -1,5 +1,6 @@
 package io.firebreak.comms.domain.external;
 
+import io.firebreak.comms.domain.engagement.Engagements;
 import io.firebreak.comms.domain.statuspage.StatusPage;
 import io.firebreak.comms.model.ExternalKind;
 import io.firebreak.comms.model.Incident;
@@ -48,6 +49,7 @@ public class ExternalLog {
     private static final int PAGE = 500;
 
     private final AuditLog audit;
+    private final Engagements engagements;
     private final IncidentRepository incidents;
     private final StatusRepository statuses;
     private final IncidentProjection projection;
@@ -59,7 +61,8 @@ public class ExternalLog {
 
     public ExternalLog(AuditLog audit, IncidentRepository incidents, StatusRepository statuses, IncidentProjection projection,
                        Webhooks webhooks, ObjectMapper mapper, Clock clock, IncidentAccess access,
-                       StatusPageRepository page) {
+                       StatusPageRepository page, Engagements engagements) {
+        this.engagements = engagements;
         this.access = access;
         this.page = page;
         this.audit = audit;
@@ -124,7 +127,10 @@ public class ExternalLog {
         if (entry.headline() != null && !entry.headline().isBlank()) {
             content.put("headline", entry.headline().strip());
         }
-        return audit.append(CHAIN, content).call(r -> posted(incident, current, entry, sent, r.sequence())).call(r -> webhooks.publish(
+        return audit.append(CHAIN, content).call(r -> posted(incident, current, entry, sent, r.sequence()))
+                .call(r -> entry.kind() == ExternalKind.REGULATOR_NOTICE ? engagements.regulatorNotified(incidentId, r.sequence(), sent)
+                        : Uni.createFrom().voidItem())
+                .call(r -> webhooks.publish(
                 EventTypes.EXTERNAL_COMMS_SENT, incidentId, new ExternalCommunicationSent(incidentId, incident.incidentKey, entry.kind().name(),
                         entry.audience().strip(), entry.channel().strip(), current.version, author, approvers, entry.draftedAt(),
                         entry.approvedAt(), sent, r.sequence(), incident.drill)));

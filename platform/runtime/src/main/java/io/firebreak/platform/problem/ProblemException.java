@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 
+    /** The request carries no credential this endpoint accepts (e.g. a webhook signature that does not verify). */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", detail));
+    }
+
     /** The caller's roles admit the endpoint, but not this resource (e.g. a service it does not own). */
     public static ProblemException forbidden(String detail) {
         return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
