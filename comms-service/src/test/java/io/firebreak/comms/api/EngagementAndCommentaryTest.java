@@ -128,14 +128,15 @@ class EngagementAndCommentaryTest {
         UUID p2 = CommsFixtures.declared("P2", false, "search-" + UUID.randomUUID(), "{\"customerFacing\":true}", declared);
         CommsFixtures.roleAssigned(p2, "INCIDENT_COMMANDER", "ivan");
         String media = "/api/v1/comms/incidents/" + p2 + "/engagements/media-attention";
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("carl", "comms-lead")).contentType(ContentType.JSON)
-                .body(Map.of("attention", true, "note", "Trending on social media")).put(media).then().statusCode(403));
-        given().auth().oauth2(Tokens.as("ivan", "incident-commander")).contentType(ContentType.JSON).body(Map.of("attention", true)).put(media)
-                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("note"));
-        given().auth().oauth2(Tokens.as("ivan", "incident-commander")).contentType(ContentType.JSON)
+        engagements(p2).body("engagements.size()", equalTo(0));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("ivan", "incident-commander")).contentType(ContentType.JSON)
                 .body(Map.of("attention", true, "note", "A journalist asked the press office")).put(media).then().statusCode(200)
                 .body("engagements.function", contains("PR")).body("engagements[0].criteria", contains("media attention"))
-                .body("engagements[0].notified", contains("press@test.invalid"));
+                .body("engagements[0].notified", contains("press@test.invalid")));
+        given().auth().oauth2(Tokens.as("ivan", "incident-commander")).contentType(ContentType.JSON).body(Map.of("attention", true)).put(media)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("note"));
+        given().auth().oauth2(Tokens.as("carl", "comms-lead")).contentType(ContentType.JSON)
+                .body(Map.of("attention", true, "note", "Trending on social media")).put(media).then().statusCode(403);
     }
 
     private static ValidatableResponse post(String id, Map<String, Object> mention, String secret) {
@@ -163,8 +164,10 @@ class EngagementAndCommentaryTest {
         UUID other = CommsFixtures.declared("P2", false, "other-" + UUID.randomUUID());
         CommsFixtures.roleAssigned(incident, "COMMS_LEAD", "cleo");
         String incidentKey = key(incident);
-        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("aude", "auditor"))
-                .get("/api/v1/comms/incidents/" + incident + "/status").then().statusCode(200));
+        // Comms knows cleo holds the role once she may publish.
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("cleo", "comms-lead")).contentType(ContentType.JSON)
+                .body(Map.of("state", "INVESTIGATING", "impact", "Wallet top-ups fail")).post("/api/v1/comms/incidents/" + incident + "/status")
+                .then().statusCode(201));
 
         String id = "msg_" + UUID.randomUUID();
         Map<String, Object> staffPost = mention("dave.dev", true, "Heads up, " + service + " is broken again, we pushed a bad config");

@@ -84,8 +84,8 @@ class ExecutiveNotificationsTest {
         as("cleo", "comms-lead", Map.of("until", until.toString()), delay).statusCode(400).body("violations.field", contains("justification"));
         as("cleo", "comms-lead", Map.of("justification", "later", "until", declared.plus(Duration.ofHours(6)).toString()), delay)
                 .statusCode(400).body("violations[0].message", containsString("at most 4 h"));
-        as("ivan", "incident-commander", justified, delay).statusCode(200).body("state", equalTo("DELAYED")).body("delayedBy", equalTo("ivan"))
-                .body("dueAt", equalTo(until.toString()));
+        await().atMost(WAIT).untilAsserted(() -> as("ivan", "incident-commander", justified, delay).statusCode(200)
+                .body("state", equalTo("DELAYED")).body("delayedBy", equalTo("ivan")).body("dueAt", equalTo(until.toString())));
         JsonPath delayed = events(incident, "io.firebreak.exec_notification.delayed.v1", 1).get(0);
         assertThat(delayed.getString("justification")).startsWith("The executive team");
         assertThat(delayed.getString("delayedBy")).isEqualTo("ivan");

@@ -37,7 +37,17 @@ class IncidentDeclaredJsonTest {
         assertThat(json.get("priority").asText()).isEqualTo("P1");
         assertThat(json.get("detectedAt").asText()).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("incidentId", "key", "title",
-                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy", "responsibleTeams", "drill");
+                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy", "responsibleTeams", "drill", "impact");
+    }
+
+    @Test
+    void theImpactSummaryTravelsWithTheDeclaration() throws Exception {
+        IncidentDeclared withImpact = new IncidentDeclared(event.incidentId(), event.key(), event.title(), event.summary(),
+                event.businessService(), event.priority(), event.detectedAt(), event.declaredAt(), event.declaredBy(), java.util.List.of("payments"),
+                false, new ImpactSummary(12_000d, 5_000L, true, "SUSPECTED", null, null, "DEGRADED", true));
+        String json = mapper.writeValueAsString(withImpact);
+        assertThat(mapper.readTree(json).get("impact").get("revenueLossPerHour").asDouble()).isEqualTo(12_000d);
+        assertThat(mapper.readValue(json, IncidentDeclared.class)).isEqualTo(withImpact);
     }
 
     @Test
