@@ -88,7 +88,7 @@ class CommsFlowSmokeIT {
             // A P1 with suspected data exposure and regulatory exposure, declared by the commander.
             var created = call("incident-commander", "POST", "/api/v1/classification/incidents", Map.of("title", "Smoke comms " + run,
                     "summary", "Card numbers may be visible", "businessService", "checkout", "priority", "P1",
-                    "impact", Map.of("customerFacing", true, "dataExposure", "SUSPECTED", "regulatoryExposure", true),
+                    "impact", Map.of("revenueLossPerHour", 50_000, "customerFacing", true, "dataExposure", "SUSPECTED", "regulatoryExposure", true),
                     "detectedAt", Instant.now().minusSeconds(60).toString())).statusCode(201).extract();
             String id = created.path("id");
             String key = created.path("key");
