@@ -148,15 +148,26 @@ render_gateway() {
             proxy_read_timeout 1h;
         }
 "
+  # The public status page: cached for as long as comms' Cache-Control allows, its own per-client limit.
+  # (No add_header here: one in a location would drop every header the server block adds.)
+  locations="$locations        location /api/v1/comms/status-page/ {
+            limit_req zone=status_page_client burst=4000 nodelay;
+            proxy_pass http://comms;
+            proxy_cache status_page;
+            proxy_cache_lock on;
+            proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
+            proxy_cache_background_update on;
+        }
+"
   locations="$locations        location = /v2/enqueue { proxy_pass http://classification; }
         location = /v2/change/enqueue { proxy_pass http://classification; }
 "
-  T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
+  T_STATUS_PAGE_RATE="${FIREBREAK_GATEWAY_STATUS_PAGE_RATE:-2000r/s}" T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
   T_INDEX="{\"services\":[${index%,}]}" python3 - "$LOCAL_DIR/nginx/nginx.conf.template" "$conf" <<'PY'
 import os, sys
 text = open(sys.argv[1]).read()
 for key, var in {"@STATE@": "T_STATE", "@GATEWAY_PORT@": "T_PORT", "@READ_TIMEOUT@": "T_READ_TIMEOUT", "@CORS_MAP@": "T_CORS", "@UPSTREAMS@": "T_UPSTREAMS",
-                 "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX"}.items():
+                 "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX", "@STATUS_PAGE_RATE@": "T_STATUS_PAGE_RATE"}.items():
     text = text.replace(key, os.environ[var].rstrip("\n"))
 open(sys.argv[2], "w").write(text)
 PY

@@ -75,7 +75,7 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.COMMS_LEAD, Roles.ADMIN})
-    @Operation(summary = "Ends a subscription; what is pending still goes out")
+    @Operation(summary = "Ends a subscription and cancels what is still pending to it")
     public Uni<Response> unsubscribe(@PathParam("id") String id) {
         return webhooks.unsubscribe(PathIds.uuid("Webhook subscription", id)).replaceWith(Response.noContent().build());
     }

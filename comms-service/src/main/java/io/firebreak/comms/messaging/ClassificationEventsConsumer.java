@@ -37,14 +37,16 @@ public class ClassificationEventsConsumer {
 
     @Incoming("classification-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, this::apply);
+        return inbox.handle(message, CONSUMER, type -> EventTypes.INCIDENT_DECLARED.equals(type)
+                || EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type), this::apply);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
-            return incidents.declared(d).chain(() -> executive.evaluate(d.incidentId()))
-                    .chain(() -> engagements.evaluate(d.incidentId(), d.declaredAt()));
+            // Only a newly learnt incident is evaluated: a redelivered declaration changes nothing.
+            return incidents.declared(d).chain(created -> !created ? Uni.createFrom().voidItem()
+                    : executive.evaluate(d.incidentId()).chain(() -> engagements.evaluate(d.incidentId(), d.declaredAt())));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);

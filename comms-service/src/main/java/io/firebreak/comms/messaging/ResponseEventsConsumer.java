@@ -40,7 +40,13 @@ public class ResponseEventsConsumer {
 
     @Incoming("response-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, this::apply);
+        return inbox.handle(message, CONSUMER, ResponseEventsConsumer::wanted, this::apply);
+    }
+
+    /** Pages' deliveries, acknowledgements, escalations … are skipped before the inbox: most of response's topic. */
+    static boolean wanted(String type) {
+        return EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || LIFECYCLE.contains(type)
+                || AccessProjection.TYPES.contains(type);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {

@@ -12,6 +12,7 @@ import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -140,6 +141,31 @@ class WebhooksApiTest {
         await().atMost(WAIT).until(() -> versionsReceived(allowed, incident).size() == 1 && versionsReceived(open, visible).size() == 1);
         // The open subscription got the later, unrestricted incident (same ordering rules): the restricted one never went to it.
         assertThat(versionsReceived(open, incident)).isEmpty();
+    }
+
+    @Test
+    void endingASubscriptionCancelsWhatIsStillPendingToIt() {
+        String path = "/gone-" + UUID.randomUUID();
+        Integer[] failing = new Integer[200];
+        java.util.Arrays.fill(failing, 500);
+        RECEIVER.answer(path, failing);
+        String id = subscribe("carla", "comms-lead", "127.0.0.41", path, false).getString("subscription.id");
+        UUID incident = CommsFixtures.declared("P2");
+        CommsFixtures.roleAssigned(incident, "COMMS_LEAD", "cloe");
+        publish("cloe", incident, "Exports are slow");
+        String deliveries = "/api/v1/comms/webhooks/" + id + "/deliveries";
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(Tokens.as("carla", "comms-lead")).get(deliveries).then()
+                .statusCode(200).body("[0].status", equalTo("PENDING")).body("[0].attempts", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+
+        given().auth().oauth2(Tokens.as("carla", "comms-lead")).delete("/api/v1/comms/webhooks/" + id).then().statusCode(204);
+        given().auth().oauth2(Tokens.as("carla", "comms-lead")).get(deliveries).then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].status", equalTo("CANCELLED"));
+        int calls = RECEIVER.received(path).size();
+        given().auth().oauth2(Tokens.as("cloe", "comms-lead")).contentType(ContentType.JSON).body(Map.of("state", "IDENTIFIED", "impact", "Found it"))
+                .post("/api/v1/comms/incidents/" + incident + "/status").then().statusCode(201);
+        // Past the retry backoff of the test profile (at most 400 ms): nothing more reaches the removed receiver.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> RECEIVER.received(path).size() == calls);
+        given().auth().oauth2(Tokens.as("carla", "comms-lead")).get(deliveries).then().statusCode(200).body("size()", equalTo(1));
     }
 
     @Test

@@ -39,8 +39,12 @@ public class ClassificationEventsConsumer {
 
     @Incoming("classification-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, this::apply);
+        return inbox.handle(message, CONSUMER, WANTED::contains, this::apply);
     }
+
+    /** Decisions, disputes, policies … of classification's topic are skipped before the inbox. */
+    private static final java.util.Set<String> WANTED = java.util.Set.of(EventTypes.INCIDENT_DECLARED, EventTypes.INCIDENT_PRIORITY_CHANGED,
+            EventTypes.INCIDENT_TEMPORARY_P1_EXPIRED, EventTypes.SERVICE_REGISTERED, EventTypes.SERVICE_UPDATED);
 
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {

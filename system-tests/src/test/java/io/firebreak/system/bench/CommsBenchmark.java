@@ -79,7 +79,7 @@ class CommsBenchmark {
                 subscriptions.add(given().baseUri(COMMS).auth().oauth2(lead).contentType(ContentType.JSON)
                         .body(Map.of("name", "bench " + run + " #" + s, "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/s" + s,
                                 "eventTypes", List.of("status.published")))
-                        .post("/api/v1/comms/webhooks").then().statusCode(201).extract().path("id"));
+                        .post("/api/v1/comms/webhooks").then().statusCode(201).extract().path("subscription.id"));
             }
             Instant now = Instant.now();
             send(producer, "firebreak.classification", "/firebreak/classification", incident, "io.firebreak.incident.declared.v1",
@@ -184,13 +184,15 @@ class CommsBenchmark {
 
             // One status-page post, so the status page has an incident on it for the status-page benchmark.
             Instant drafted = Instant.now().minusSeconds(60);
-            given().baseUri(COMMS).auth().oauth2(lead).contentType(ContentType.JSON).body(Map.of("kind", "STATUS_PAGE_POST", "audience", "public",
+            given().baseUri(COMMS).auth().oauth2(OnCallBenchmark.token("comms-lead")).contentType(ContentType.JSON).body(Map.of("kind", "STATUS_PAGE_POST", "audience", "public",
                             "channel", "status page", "text", "We are investigating elevated error rates at checkout.", "headline", "Checkout errors",
                             "statusVersion", VERSIONS, "draftedAt", drafted.toString()))
                     .post("/api/v1/comms/incidents/" + incident + "/external-communications").then().statusCode(201);
         } finally {
+            // A fresh token (the first may have expired during the run); ending a subscription cancels what is pending to it.
+            String cleanup = OnCallBenchmark.token("comms-lead");
             for (String id : subscriptions) {
-                given().baseUri(COMMS).auth().oauth2(lead).delete("/api/v1/comms/webhooks/" + id);
+                given().baseUri(COMMS).auth().oauth2(cleanup).delete("/api/v1/comms/webhooks/" + id).then().statusCode(204);
             }
             receiver.stop(0);
         }

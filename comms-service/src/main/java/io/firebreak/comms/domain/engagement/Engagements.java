@@ -90,6 +90,10 @@ public class Engagements {
             Uni<Void> prCheck = prAt != null && prAt.isAfter(evaluatedAt)
                     ? deadlines.schedule(CHECK_DEADLINE, incidentId.toString(), prAt, null) : Uni.createFrom().voidItem();
             Map<String, List<String>> met = EngagementRules.met(facts, config.engagement().customerFacingP1OpenFor(), evaluatedAt);
+            List<EngagementRules.Regulation> triggered = EngagementRules.clocks(facts, regulations());
+            if (met.isEmpty() && triggered.isEmpty()) {
+                return prCheck; // most incidents engage nobody: no reads on the consumer's path
+            }
             return prCheck.chain(() -> repository.engagements(incidentId)).chain(existing -> {
                 Uni<Void> all = Uni.createFrom().voidItem();
                 for (Map.Entry<String, List<String>> e : met.entrySet()) {
@@ -100,7 +104,7 @@ public class Engagements {
                 return all;
             }).chain(() -> repository.clocks(incidentId)).chain(clocks -> {
                 Uni<Void> all = Uni.createFrom().voidItem();
-                for (EngagementRules.Regulation r : EngagementRules.clocks(facts, regulations())) {
+                for (EngagementRules.Regulation r : triggered) {
                     if (clocks.stream().noneMatch(c -> c.regulation.equals(r.name()))) {
                         all = all.call(() -> start(incident, r, at.truncatedTo(ChronoUnit.MICROS), now));
                     }

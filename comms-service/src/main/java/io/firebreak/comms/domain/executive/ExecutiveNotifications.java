@@ -86,10 +86,11 @@ public class ExecutiveNotifications {
             if (incident == null || !incident.open()) {
                 return Uni.createFrom().voidItem();
             }
+            // No look for notifications already required: a rule that fired before finds its notification when its
+            // (re)scheduled deadline fires and does nothing — one upsert per rule keeps the consumer's path short.
             Uni<Void> all = Uni.createFrom().voidItem();
             for (ExecutiveRules.Firing f : ExecutiveRules.firings(facts(incident), thresholds())) {
-                all = all.call(() -> notifications.of(incidentId, f.rule()).chain(existing -> existing != null ? Uni.createFrom().voidItem()
-                        : deadlines.schedule(RULE_DEADLINE, incidentId + "/" + f.rule(), f.firesAt(), null)));
+                all = all.call(() -> deadlines.schedule(RULE_DEADLINE, incidentId + "/" + f.rule(), f.firesAt(), null));
             }
             return all;
         });

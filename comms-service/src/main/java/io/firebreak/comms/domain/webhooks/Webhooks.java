@@ -122,7 +122,10 @@ public class Webhooks {
         return subscriptions.active();
     }
 
-    /** Stops deliveries to it from now (what is pending still goes out, in order). */
+    /**
+     * Ends a subscription: no new deliveries, and what is still pending to it is cancelled (a receiver that was
+     * removed must not be retried for hours); its delivery history stays readable.
+     */
     @WithTransaction
     public Uni<Void> unsubscribe(UUID id) {
         return subscriptions.findById(id).chain(s -> {
@@ -130,7 +133,7 @@ public class Webhooks {
                 return Uni.createFrom().failure(ProblemException.notFound("Webhook subscription", id));
             }
             s.disabledAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            return Uni.createFrom().voidItem();
+            return deliveries.cancelPendingWithPrefix(PURPOSE, "webhook:" + id + "/").replaceWithVoid();
         });
     }
 

@@ -27,6 +27,10 @@ public class AccessProjection {
         this.mapper = mapper;
     }
 
+    /** The event types {@link #apply} acts on (a consumer may skip every other type without its inbox). */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(EventTypes.WARROOM_MEMBER_ADDED, EventTypes.WARROOM_MEMBER_REMOVED,
+            EventTypes.WARROOM_RESTRICTED, EventTypes.WARROOM_RESTRICTION_LIFTED, EventTypes.PAGE_TRIGGERED);
+
     /** Applies one event of response's topic; answers whether it changed who may see an incident. */
     public Uni<Boolean> apply(CloudEventEnvelope event) {
         String type = event.type();

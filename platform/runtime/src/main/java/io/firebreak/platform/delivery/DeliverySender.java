@@ -25,7 +25,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Makes one attempt of a delivery: an HTTP request (Standard Webhooks signature and named credential
- * added at this attempt) or a mail through the Quarkus reactive mailer. Each destination (URL host, or
+ * added at this attempt) or a mail through the Quarkus reactive mailer. Each destination (URL host and port, or
  * the SMTP server) has its own circuit breaker (SmallRye Fault Tolerance): while a receiver keeps
  * failing, attempts to it fail fast and are retried later instead of piling up on it.
  */
@@ -54,9 +54,18 @@ public class DeliverySender {
         this.clock = clock;
     }
 
+    /**
+     * A circuit per receiving server: host and port (another port of the same host is another server — a
+     * receiver down on one port must not hold back deliveries to a healthy one beside it).
+     */
+    static String circuitOf(URI uri) {
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
     /** Never fails: every outcome, errors included, is a {@link SendResult}. */
     public Uni<SendResult> send(UUID id, OutboundMessage message) {
-        String circuit = message.channel() == OutboundMessage.Channel.MAIL ? "smtp" : URI.create(message.url()).getHost();
+        String circuit = message.channel() == OutboundMessage.Channel.MAIL ? "smtp" : circuitOf(URI.create(message.url()));
         TypedGuard<Uni<SendResult>> guard = circuits.computeIfAbsent(circuit, this::newCircuit);
         Uni<SendResult> attempt = guard.get(() -> message.channel() == OutboundMessage.Channel.MAIL
                 ? mail(message) : request(id, message).chain(result -> result.kind() == SendResult.Kind.RETRY

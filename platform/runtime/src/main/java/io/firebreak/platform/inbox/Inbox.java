@@ -42,6 +42,16 @@ public class Inbox {
      * @param effect   the state change, run inside the inbox transaction; must not commit on its own
      */
     public Uni<Void> handle(Message<byte[]> message, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        return handle(message, consumer, type -> true, effect);
+    }
+
+    /**
+     * As {@link #handle(Message, String, Function)}, but an event whose type the consumer does not want is
+     * acknowledged at once, without a transaction or an inbox row: a service that subscribes to a whole topic
+     * for a few of its types pays nothing for the rest (nothing to deduplicate where nothing happens).
+     */
+    public Uni<Void> handle(Message<byte[]> message, String consumer, java.util.function.Predicate<String> wanted,
+                            Function<CloudEventEnvelope, Uni<Void>> effect) {
         CloudEventEnvelope event;
         try {
             Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
@@ -50,6 +60,9 @@ public class Inbox {
         } catch (PoisonMessageException e) {
             LOG.warnf("Poison record for %s, sending it to the DLQ: %s", consumer, e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
+        }
+        if (!wanted.test(event.type())) {
+            return Uni.createFrom().completionStage(message.ack());
         }
         return process(event, consumer, effect)
                 .onFailure(e -> !(e instanceof PoisonMessageException)).retry()

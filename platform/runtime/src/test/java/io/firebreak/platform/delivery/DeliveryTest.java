@@ -28,6 +28,8 @@ class DeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final TestReceiver RECEIVER = new TestReceiver();
+    /** Another server on the same host (another port). */
+    private static final TestReceiver NEIGHBOUR = new TestReceiver();
 
     private final WidgetDeliveries.Sender sender;
     private final WidgetDeliveries.Secrets secrets;
@@ -42,6 +44,7 @@ class DeliveryTest {
     @AfterAll
     static void stopReceiver() {
         RECEIVER.close();
+        NEIGHBOUR.close();
     }
 
     private static <T> T run(Supplier<Uni<T>> work) throws Throwable {
@@ -248,6 +251,10 @@ class DeliveryTest {
 
         UUID ok = run(() -> sender.enqueue("healthy-" + healthy, null, OutboundMessage.json(url(healthy), "{}"), 1, false));
         await().atMost(WAIT).until(() -> "DELIVERED".equals(status(ok)));
+        // A server on another port of the very host whose circuit is open is not held back.
+        UUID beside = run(() -> sender.enqueue("beside-" + healthy, null, OutboundMessage.json(NEIGHBOUR.url("127.0.0.2", healthy), "{}"), 1,
+                false));
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(beside)));
     }
 
     @Test

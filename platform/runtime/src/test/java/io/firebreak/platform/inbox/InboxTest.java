@@ -46,6 +46,20 @@ class InboxTest {
     }
 
     @Test
+    void anEventTypeTheConsumerDoesNotWantIsAcknowledgedWithoutAnInboxRow() {
+        String key = "skip-" + UUID.randomUUID();
+        UUID unwanted = UUID.randomUUID();
+        send(key, unwanted, event(UUID.randomUUID(), 0), "io.firebreak.widget.painted.v1");
+        UUID marker = UUID.randomUUID();
+        send(key, marker, event(UUID.randomUUID(), 0));
+
+        await().atMost(WAIT).until(() -> effects(marker) == 1);
+        assertThat(Db.count("select count(*) from platform_test.inbox_event where consumer = 'widgets' and event_id = ?", unwanted)).isZero();
+        assertThat(Db.count("select count(*) from platform_test.inbox_event where consumer = 'widgets' and event_id = ?", marker)).isEqualTo(1);
+        assertThat(effects(unwanted)).isZero();
+    }
+
+    @Test
     void poisonRecordsGoToTheDlqWithTheirErrorAndTheNextRecordIsProcessed() {
         String key = "poison-" + UUID.randomUUID();
         UUID undecodableId = UUID.randomUUID();
@@ -106,10 +120,14 @@ class InboxTest {
     }
 
     private static void send(String key, UUID id, String data) {
+        send(key, id, data, WidgetCreated.TYPE);
+    }
+
+    private static void send(String key, UUID id, String data, String type) {
         Map<String, String> headers = new HashMap<>();
         headers.put("ce_specversion", "1.0");
         headers.put("ce_id", id.toString());
-        headers.put("ce_type", WidgetCreated.TYPE);
+        headers.put("ce_type", type);
         headers.put("ce_source", "/firebreak/test");
         headers.put("ce_subject", key);
         headers.put("ce_time", Instant.now().toString());

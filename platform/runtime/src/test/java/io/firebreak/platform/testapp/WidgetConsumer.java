@@ -30,7 +30,7 @@ public class WidgetConsumer {
 
     @Incoming("widget-events")
     public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, "widgets", this::apply);
+        return inbox.handle(message, "widgets", WidgetCreated.TYPE::equals, this::apply);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {
