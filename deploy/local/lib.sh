@@ -150,7 +150,7 @@ render_gateway() {
 "
   # The public status page: cached for as long as comms' Cache-Control allows, its own per-client limit.
   # (No add_header here: one in a location would drop every header the server block adds.)
-  locations="$locations        location /api/v1/comms/status-page/ {
+  if [[ " ${SERVICES[*]} " == *":comms:"* ]]; then locations="$locations        location /api/v1/comms/status-page/ {
             limit_req zone=status_page_client burst=4000 nodelay;
             proxy_pass http://comms;
             proxy_cache status_page;
@@ -158,7 +158,7 @@ render_gateway() {
             proxy_cache_use_stale updating error timeout http_502 http_503 http_504;
             proxy_cache_background_update on;
         }
-"
+"; fi
   locations="$locations        location = /v2/enqueue { proxy_pass http://classification; }
         location = /v2/change/enqueue { proxy_pass http://classification; }
 "
