@@ -148,4 +148,25 @@ class ExecutiveNotificationsTest {
         given().auth().oauth2(Tokens.as("eve", "executive")).queryParam("state", "OVERDUE").get("/api/v1/comms/exec-notifications").then()
                 .statusCode(200).body("incidentId", not(hasItem(incident.toString())));
     }
+
+    @Test
+    void anExecutiveTemplateMessageThatReachesNoStakeholderGroupDoesNotSatisfyTheNotification() throws Throwable {
+        String template = as("tess", "comms-lead", Map.of("audience", "EXECUTIVE", "scenario", "RESOLVED", "subject", "{incident.key} resolved",
+                "body", "{status.impact}"), "/api/v1/comms/templates").statusCode(201).extract().path("id");
+        as("ulla", "comms-lead", Map.of(), "/api/v1/comms/templates/" + template + "/approve").statusCode(200);
+        Instant declared = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // No stakeholder group hears about this service.
+        UUID incident = CommsFixtures.declared("P2", false, "nobody-listens-" + UUID.randomUUID(), "{\"regulatoryExposure\":true}", declared);
+        CommsFixtures.roleAssigned(incident, "COMMS_LEAD", "cleo");
+        timeIs(declared.plusSeconds(1));
+        notifications(incident).body("rule", contains("REGULATORY"));
+        String messages = "/api/v1/comms/incidents/" + incident + "/messages";
+        await().atMost(WAIT).untilAsserted(() -> as("cleo", "comms-lead", Map.of("state", "RESOLVED", "impact", "Nothing was exposed"),
+                "/api/v1/comms/incidents/" + incident + "/status").statusCode(201));
+        String id = as("cleo", "comms-lead", Map.of("statusVersion", 1, "audience", "EXECUTIVE", "scenario", "RESOLVED"), messages)
+                .statusCode(201).extract().path("id");
+        as("cleo", "comms-lead", Map.of(), messages + "/" + id + "/send").statusCode(200).body("groups.size()", equalTo(0))
+                .body("executiveNotificationsSatisfied", equalTo(0));
+        notifications(incident).body("[0].state", equalTo("PENDING"));
+    }
 }

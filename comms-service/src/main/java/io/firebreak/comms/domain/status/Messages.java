@@ -168,11 +168,15 @@ public class Messages {
                                 m.id, m.audience.name(), m.scenario == null ? null : m.scenario.name(), m.statusVersion, templateVersion,
                                 delivered.groups(), delivered.deliveries(), m.draftedBy, m.draftedAt, m.overrideBy, m.sentBy, now, incident.drill)))
                 .chain(() -> m.audience != Audience.CUSTOMER ? Uni.createFrom().<Long>nullItem() : logged(incident, current, m, delivered, now))
-                .chain(seq -> executiveTemplate(m) ? executive.notified(incident, m.id, m.sentBy, now).map(n -> new Sent(m, delivered, seq, n))
+                .chain(seq -> executiveTemplate(m) && !delivered.groups().isEmpty()
+                        ? executive.notified(incident, m.id, m.sentBy, now).map(n -> new Sent(m, delivered, seq, n))
                         : Uni.createFrom().item(new Sent(m, delivered, seq, 0))));
     }
 
-    /** Executive notifications are sent through the executive template: a free executive message does not satisfy them. */
+    /**
+     * Executive notifications are sent through the executive template, to someone: a free executive message, or one
+     * that reached no stakeholder group, does not satisfy them.
+     */
     private static boolean executiveTemplate(StakeholderMessage m) {
         return m.audience == Audience.EXECUTIVE && m.templateId != null;
     }
