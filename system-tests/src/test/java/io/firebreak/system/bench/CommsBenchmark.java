@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,13 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +53,7 @@ class CommsBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 1024);
         receiver.createContext("/", exchange -> {
-            long at = micros(Instant.now());
+            long at = BenchKafka.micros(Instant.now());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Matcher v = VERSION.matcher(body);
             Matcher i = INCIDENT.matcher(body);
@@ -74,7 +66,7 @@ class CommsBenchmark {
         receiver.setExecutor(Executors.newFixedThreadPool(16));
         receiver.start();
         List<String> subscriptions = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(run)) {
+        try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(KAFKA); KafkaConsumer<String, byte[]> consumer = BenchKafka.consumer(KAFKA, "comms-bench-" + run)) {
             for (int s = 0; s < SUBSCRIBERS; s++) {
                 subscriptions.add(given().baseUri(COMMS).auth().oauth2(lead).contentType(ContentType.JSON)
                         .body(Map.of("name", "bench " + run + " #" + s, "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/s" + s,
@@ -82,12 +74,12 @@ class CommsBenchmark {
                         .post("/api/v1/comms/webhooks").then().statusCode(201).extract().path("subscription.id"));
             }
             Instant now = Instant.now();
-            send(producer, "firebreak.classification", "/firebreak/classification", incident, "io.firebreak.incident.declared.v1",
+            BenchKafka.send(producer, "firebreak.classification", "/firebreak/classification", incident.toString(), "io.firebreak.incident.declared.v1",
                     "{\"incidentId\":\"" + incident + "\",\"key\":\"INC-2026-" + (900_000_000L + System.currentTimeMillis() % 99_999_999L)
                             + "\",\"title\":\"Comms benchmark\",\"summary\":\"bench\",\"businessService\":\"bench-comms-" + run
                             + "\",\"priority\":\"P1\",\"detectedAt\":\"" + now + "\",\"declaredAt\":\"" + now + "\",\"declaredBy\":\"bench\","
                             + "\"responsibleTeams\":[],\"drill\":false}");
-            send(producer, "firebreak.response", "/firebreak/response", incident, "io.firebreak.role.assigned.v1", "{\"incidentId\":\"" + incident
+            BenchKafka.send(producer, "firebreak.response", "/firebreak/response", incident.toString(), "io.firebreak.role.assigned.v1", "{\"incidentId\":\"" + incident
                     + "\",\"incidentKey\":\"INC-bench\",\"assignmentId\":\"" + UUID.randomUUID() + "\",\"role\":\"COMMS_LEAD\",\"person\":\"comms-lead\","
                     + "\"source\":\"MANUAL\",\"proposedBy\":\"bench\",\"proposedAt\":\"" + now + "\",\"acceptedAt\":\"" + now + "\",\"drill\":false}");
             producer.flush();
@@ -106,7 +98,7 @@ class CommsBenchmark {
                                 && "io.firebreak.status.published.v1".equals(new String(type.value(), StandardCharsets.UTF_8))) {
                             Matcher v = VERSION.matcher(new String(r.value(), StandardCharsets.UTF_8));
                             if (v.find()) {
-                                consumed.putIfAbsent(Integer.parseInt(v.group(1)), micros(Instant.now()));
+                                consumed.putIfAbsent(Integer.parseInt(v.group(1)), BenchKafka.micros(Instant.now()));
                             }
                         }
                     }
@@ -116,7 +108,7 @@ class CommsBenchmark {
 
             Map<Integer, Long> published = new ConcurrentHashMap<>();
             for (int attempt = 0; attempt < 150 && published.isEmpty(); attempt++) { // until comms knows the incident and its lead
-                long t0 = micros(Instant.now());
+                long t0 = BenchKafka.micros(Instant.now());
                 if (publish(lead, incident, 1) == 201) {
                     published.put(1, t0);
                 } else {
@@ -130,7 +122,7 @@ class CommsBenchmark {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
                 }
-                long t0 = micros(Instant.now());
+                long t0 = BenchKafka.micros(Instant.now());
                 if (publish(lead, incident, version) != 201) {
                     throw new IllegalStateException("publishing v" + version + " failed");
                 }
@@ -177,8 +169,8 @@ class CommsBenchmark {
                             + "publish -> a subscriber holds the delivery: %d of %d delivered; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                             + "publish -> all %d subscribers hold it: %d versions complete; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                             + "publish -> status.published consumed from Kafka: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    Instant.now(), published.size(), INTERVAL_MS, SUBSCRIBERS, each.size(), expected, pct(each, 50), pct(each, 99), max(each),
-                    SUBSCRIBERS, all.size(), pct(all, 50), pct(all, 99), max(all), pct(kafka, 50), pct(kafka, 99), max(kafka));
+                    Instant.now(), published.size(), INTERVAL_MS, SUBSCRIBERS, each.size(), expected, BenchKafka.pct(each, 50), BenchKafka.pct(each, 99), BenchKafka.max(each),
+                    SUBSCRIBERS, all.size(), BenchKafka.pct(all, 50), BenchKafka.pct(all, 99), BenchKafka.max(all), BenchKafka.pct(kafka, 50), BenchKafka.pct(kafka, 99), BenchKafka.max(kafka));
             Files.writeString(Path.of("target/comms-benchmark.txt"), report);
             System.out.println(report);
 
@@ -203,44 +195,5 @@ class CommsBenchmark {
                 .body(Map.of("state", version == 1 ? "INVESTIGATING" : "IDENTIFIED", "impact", "Checkout errors, update " + version,
                         "affectedServices", List.of("checkout")))
                 .post("/api/v1/comms/incidents/" + incident + "/status").then().extract().statusCode();
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String source, UUID key, String type, String data) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key.toString(), data.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", source,
-                        "ce_subject", key.toString(), "ce_time", Instant.now().toString(), "content-type", "application/json")
-                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        producer.send(record);
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("acks", "all");
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String run) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "comms-bench-" + run);
-        p.put("auto.offset.reset", "latest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
-    }
-
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        return sorted.isEmpty() ? Double.NaN : OnCallBenchmark.pct(sorted, p);
-    }
-
-    private static double max(List<Double> sorted) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
     }
 }

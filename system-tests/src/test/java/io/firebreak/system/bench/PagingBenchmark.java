@@ -3,7 +3,6 @@ package io.firebreak.system.bench;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,13 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,12 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,8 +90,8 @@ class PagingBenchmark {
             s.executeUpdate();
         }
 
-        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(run)) {
-            send(producer, service, "io.firebreak.service.registered.v1", ("{\"name\":\"" + service + "\",\"tier\":1,\"owningTeam\":\"" + team
+        try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(KAFKA); KafkaConsumer<String, byte[]> consumer = BenchKafka.consumer(KAFKA, "paging-bench-" + run)) {
+            BenchKafka.send(producer, TOPIC, "/firebreak/classification", service, "io.firebreak.service.registered.v1", ("{\"name\":\"" + service + "\",\"tier\":1,\"owningTeam\":\"" + team
                     + "\",\"owners\":[\"service-owner\"],\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\","
                     + "\"changedBy\":\"bench\",\"changedAt\":\"" + Instant.now() + "\"}"));
             for (int i = 0; i < 100 && !given().baseUri(RESPONSE).auth().oauth2(admin).get("/api/v1/response/teams/" + team + "/services")
@@ -116,7 +107,7 @@ class PagingBenchmark {
             Thread reader = new Thread(() -> {
                 while (!stop.get()) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                        received.putIfAbsent(r.key(), micros(Instant.now()));
+                        received.putIfAbsent(r.key(), BenchKafka.micros(Instant.now()));
                     }
                 }
             });
@@ -136,7 +127,7 @@ class PagingBenchmark {
                 report.append(String.format(Locale.ROOT,
                         "%d/s: %d declared, %d paged; declared -> page handed over p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                                 + " Kafka produce -> consume p50 %.1f ms, p99 %.1f ms%n",
-                        p.rate(), p.sent(), p.paged(), pct(p.page(), 50), pct(p.page(), 99), max(p.page()), pct(p.kafka(), 50), pct(p.kafka(), 99)));
+                        p.rate(), p.sent(), p.paged(), BenchKafka.pct(p.page(), 50), BenchKafka.pct(p.page(), 99), BenchKafka.max(p.page()), BenchKafka.pct(p.kafka(), 50), BenchKafka.pct(p.kafka(), 99)));
             }
             Files.writeString(Path.of("target/paging-benchmark-" + CHANNEL + ".txt"), report.toString());
             System.out.println(report);
@@ -157,8 +148,8 @@ class PagingBenchmark {
             count.incrementAndGet();
             UUID incident = UUID.randomUUID();
             Instant now = Instant.now();
-            sent.put(incident.toString(), micros(now));
-            send(producer, incident.toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"INC-2026-"
+            sent.put(incident.toString(), BenchKafka.micros(now));
+            BenchKafka.send(producer, TOPIC, "/firebreak/classification", incident.toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"INC-2026-"
                     + KEYS.incrementAndGet() + "\",\"title\":\"Benchmark\",\"summary\":\"bench\","
                     + "\"businessService\":\"" + service + "\",\"priority\":\"P2\",\"detectedAt\":\"" + now + "\",\"declaredAt\":\"" + now
                     + "\",\"declaredBy\":\"bench\",\"responsibleTeams\":[],\"drill\":false}");
@@ -211,45 +202,5 @@ class PagingBenchmark {
             }
         }
         return found;
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String key, String type, String data) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, data.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/firebreak/classification",
-                        "ce_subject", key, "ce_time", Instant.now().toString(), "content-type", "application/json")
-                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
-        producer.send(record);
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("acks", "all");
-        p.put("linger.ms", "0");
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String run) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "paging-bench-" + run);
-        p.put("auto.offset.reset", "latest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
-    }
-
-    private static long micros(Instant t) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        return sorted.isEmpty() ? Double.NaN : OnCallBenchmark.pct(sorted, p);
-    }
-
-    private static double max(List<Double> sorted) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
     }
 }
