@@ -86,7 +86,7 @@ public class Messages {
     }
 
     @WithSession
-    public Uni<Preview> preview(Actor actor, UUID incidentId, Draft draft) {
+    public Uni<Preview> preview(UUID incidentId, Draft draft) {
         return incidents.findById(incidentId).chain(incident -> {
             if (incident == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("Incident", incidentId));
