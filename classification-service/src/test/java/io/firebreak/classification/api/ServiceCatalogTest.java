@@ -131,6 +131,26 @@ class ServiceCatalogTest {
     }
 
     @Test
+    void replacingDependenciesPublishesTheServiceWithWhatItNowDependsOn() throws Exception {
+        String db = Fixtures.uniqueName("ledger-db");
+        String cache = Fixtures.uniqueName("ledger-cache");
+        String api = Fixtures.uniqueName("ledger-api");
+        Fixtures.service(db, 1, "dora");
+        Fixtures.service(cache, 2, "dora");
+        Fixtures.service(api, 1, "arno");
+        dependsOn(api, "arno", Map.of(db, "HARD", cache, "SOFT"), "arno");
+
+        var records = TestKafkaClient.readUntil(TestRun.topic("classification"), r -> r.stream().anyMatch(x -> api.equals(x.key())
+                && "io.firebreak.service.updated.v1".equals(header(x, "ce_type"))), Duration.ofSeconds(20));
+        var updated = records.stream().filter(x -> api.equals(x.key()) && "io.firebreak.service.updated.v1".equals(header(x, "ce_type")))
+                .reduce((a, b) -> b).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(updated.value());
+        List<String> dependsOn = new java.util.ArrayList<>();
+        data.path("dependsOn").forEach(n -> dependsOn.add(n.asText()));
+        org.assertj.core.api.Assertions.assertThat(dependsOn).isEqualTo(java.util.stream.Stream.of(db, cache).sorted().toList());
+    }
+
+    @Test
     void unknownDuplicateSelfAndMistypedDependenciesAreRefusedFieldByFieldAndNothingChanges() {
         String name = Fixtures.uniqueName("lonely");
         String other = Fixtures.uniqueName("other");

@@ -63,7 +63,26 @@ public final class EventCatalog {
             Map.entry(EventTypes.ENGAGEMENT_STARTED, EngagementStarted.class),
             Map.entry(EventTypes.REGULATORY_CLOCK_STARTED, RegulatoryClock.class),
             Map.entry(EventTypes.REGULATORY_CLOCK_OVERDUE, RegulatoryClock.class),
-            Map.entry(EventTypes.COMMENTARY_FLAGGED, CommentaryFlagged.class));
+            Map.entry(EventTypes.COMMENTARY_FLAGGED, CommentaryFlagged.class),
+            Map.entry(EventTypes.CHANGE_REQUESTED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_APPROVED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_REJECTED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_CANCELLED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_IMPLEMENTATION_STARTED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_IMPLEMENTED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_VALIDATED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_ROLLED_BACK, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_DOCUMENTED, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_VALIDATION_OVERDUE, ChangeTransition.class),
+            Map.entry(EventTypes.CHANGE_DOCUMENTATION_OVERDUE, ChangeTransition.class),
+            Map.entry(EventTypes.FREEZE_EXCEPTION_GRANTED, FreezeException.class),
+            Map.entry(EventTypes.FREEZE_EXCEPTION_EXPIRED, FreezeException.class),
+            Map.entry(EventTypes.CHANGE_LINKED, ChangeLinked.class),
+            Map.entry(EventTypes.CHANGE_FLAGGED, ChangeFlagged.class),
+            Map.entry(EventTypes.CHANGE_REGRESSION_SUSPECTED, RegressionSuspected.class),
+            Map.entry(EventTypes.CHANGE_EFFECTIVENESS_REVIEWED, EffectivenessReview.class),
+            Map.entry(EventTypes.CHANGE_EFFECTIVENESS_OVERDUE, EffectivenessReview.class),
+            Map.entry(EventTypes.ACTION_CATALOG_UPDATED, ActionCatalogUpdated.class));
 
     private EventCatalog() {
     }

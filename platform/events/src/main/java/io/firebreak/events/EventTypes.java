@@ -63,6 +63,29 @@ public final class EventTypes {
     public static final String COMMENTARY_FLAGGED = "io.firebreak.commentary.flagged.v1";
     /** On {@link Topics#COMMS}, keyed by the template or snippet (not an incident): approved language became usable. */
     public static final String LANGUAGE_APPROVED = "io.firebreak.language.approved.v1";
+    /** On {@link Topics#CHANGE}, key = incident id: the transitions of an emergency change (data {@link ChangeTransition}). */
+    public static final String CHANGE_REQUESTED = "io.firebreak.change.requested.v1";
+    public static final String CHANGE_APPROVED = "io.firebreak.change.approved.v1";
+    public static final String CHANGE_REJECTED = "io.firebreak.change.rejected.v1";
+    public static final String CHANGE_CANCELLED = "io.firebreak.change.cancelled.v1";
+    public static final String CHANGE_IMPLEMENTATION_STARTED = "io.firebreak.change.implementation_started.v1";
+    public static final String CHANGE_IMPLEMENTED = "io.firebreak.change.implemented.v1";
+    public static final String CHANGE_VALIDATED = "io.firebreak.change.validated.v1";
+    public static final String CHANGE_ROLLED_BACK = "io.firebreak.change.rolled_back.v1";
+    public static final String CHANGE_DOCUMENTED = "io.firebreak.change.documented.v1";
+    public static final String CHANGE_VALIDATION_OVERDUE = "io.firebreak.change.validation_overdue.v1";
+    public static final String CHANGE_DOCUMENTATION_OVERDUE = "io.firebreak.change.documentation_overdue.v1";
+    public static final String FREEZE_EXCEPTION_GRANTED = "io.firebreak.freeze_exception.granted.v1";
+    public static final String FREEZE_EXCEPTION_EXPIRED = "io.firebreak.freeze_exception.expired.v1";
+    /** A commit or deploy linked to an incident (and change): referenced by its message, or deployed during the incident. */
+    public static final String CHANGE_LINKED = "io.firebreak.change.linked.v1";
+    /** A finding for the post-mortem: a deploy in a freeze without exception, an undocumented change, an alignment override. */
+    public static final String CHANGE_FLAGGED = "io.firebreak.change.flagged.v1";
+    public static final String CHANGE_REGRESSION_SUSPECTED = "io.firebreak.change.regression_suspected.v1";
+    public static final String CHANGE_EFFECTIVENESS_REVIEWED = "io.firebreak.change.effectiveness_reviewed.v1";
+    public static final String CHANGE_EFFECTIVENESS_OVERDUE = "io.firebreak.change.effectiveness_overdue.v1";
+    /** Keyed {@code action-catalog}: a new version of the pre-authorised action catalog. */
+    public static final String ACTION_CATALOG_UPDATED = "io.firebreak.change.action_catalog_updated.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

@@ -6,7 +6,17 @@ import java.util.List;
 /**
  * Data of {@value EventTypes#SERVICE_REGISTERED} and {@value EventTypes#SERVICE_UPDATED}: a business
  * service of the catalog as it now is. Subject and key: the service name.
+ *
+ * @param dependsOn the services this one depends on directly, as the catalog now lists them (absent from senders
+ *                  before 0.4; empty after deregistration)
  */
 public record ServiceChanged(String name, int tier, String owningTeam, List<String> owners, boolean customerFacing,
-                             boolean regulated, @OptionalField String onCallTeam, String change, String changedBy, Instant changedAt) {
+                             boolean regulated, @OptionalField String onCallTeam, String change, String changedBy, Instant changedAt,
+                             @OptionalField List<String> dependsOn) {
+
+    /** Without the dependencies (the shape before 0.4). */
+    public ServiceChanged(String name, int tier, String owningTeam, List<String> owners, boolean customerFacing, boolean regulated,
+                          String onCallTeam, String change, String changedBy, Instant changedAt) {
+        this(name, tier, owningTeam, owners, customerFacing, regulated, onCallTeam, change, changedBy, changedAt, null);
+    }
 }

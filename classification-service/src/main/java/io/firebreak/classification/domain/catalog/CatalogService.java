@@ -111,7 +111,7 @@ public class CatalogService {
                                 .call(revision::bump)
                                 .call(() -> outbox.record(EventTypes.SERVICE_UPDATED, s.name, new ServiceChanged(s.name, s.tier,
                                         s.owningTeam, s.owners, s.customerFacing, s.regulated, s.onCallTeam, "deregistered",
-                                        actor.user(), clock.instant())))
+                                        actor.user(), clock.instant(), List.of())))
                                 .replaceWithVoid();
                     });
         });
@@ -262,8 +262,10 @@ public class CatalogService {
         s.updatedAt = now;
     }
 
+    /** Every catalog change publishes the service as it now is, its direct dependencies included (change's alignment graph). */
     private Uni<BusinessService> publish(String type, BusinessService s, String change, Actor actor) {
-        return outbox.record(type, s.name, new ServiceChanged(s.name, s.tier, s.owningTeam, s.owners, s.customerFacing,
-                s.regulated, s.onCallTeam, change, actor.user(), clock.instant())).replaceWith(s);
+        return dependencies.of(s.name).chain(deps -> outbox.record(type, s.name, new ServiceChanged(s.name, s.tier, s.owningTeam, s.owners,
+                s.customerFacing, s.regulated, s.onCallTeam, change, actor.user(), clock.instant(),
+                deps.stream().map(d -> d.dependency).sorted().toList()))).replaceWith(s);
     }
 }
