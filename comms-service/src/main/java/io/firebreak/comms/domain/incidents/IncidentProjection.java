@@ -1,7 +1,6 @@
 package io.firebreak.comms.domain.incidents;
 
 import io.firebreak.comms.model.Incident;
-import io.firebreak.comms.model.RoleHolder;
 import io.firebreak.comms.persistence.IncidentRepository;
 import io.firebreak.events.ImpactSummary;
 import io.firebreak.events.IncidentDeclared;
@@ -9,7 +8,7 @@ import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.RoleAssigned;
 import io.firebreak.events.RoleReleased;
-import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.access.RoleHolders;
 import io.firebreak.platform.security.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,14 +26,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class IncidentProjection {
 
-    public static final String COMMS_LEAD = "COMMS_LEAD";
-    public static final String INCIDENT_COMMANDER = "INCIDENT_COMMANDER";
+    public static final String COMMS_LEAD = RoleHolders.COMMS_LEAD;
+    public static final String INCIDENT_COMMANDER = RoleHolders.INCIDENT_COMMANDER;
 
     private final IncidentRepository incidents;
+    private final RoleHolders roles;
     private final Clock clock;
 
-    public IncidentProjection(IncidentRepository incidents, Clock clock) {
+    public IncidentProjection(IncidentRepository incidents, RoleHolders roles, Clock clock) {
         this.incidents = incidents;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -109,24 +110,12 @@ public class IncidentProjection {
     /** An accepted assignment: from now the person holds the role (until its release). */
     @WithTransaction
     public Uni<Boolean> roleAssigned(RoleAssigned a) {
-        return incidents.holder(a.assignmentId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(false);
-            }
-            RoleHolder h = new RoleHolder();
-            h.assignmentId = a.assignmentId();
-            h.incidentId = a.incidentId();
-            h.role = a.role();
-            h.person = a.person();
-            h.since = a.acceptedAt();
-            return incidents.persistHolder(h).replaceWith(true);
-        });
+        return roles.assigned(a);
     }
 
     @WithTransaction
     public Uni<Boolean> roleReleased(RoleReleased r) {
-        return incidents.holder(r.assignmentId()).chain(h -> h == null ? Uni.createFrom().item(false)
-                : incidents.removeHolder(h).replaceWith(true));
+        return roles.released(r);
     }
 
     @WithSession
@@ -139,30 +128,11 @@ public class IncidentProjection {
      * events); 403 naming who does otherwise. The one check behind "only the current Communications Lead".
      */
     public Uni<Void> requireHolder(Actor actor, Incident incident, String what, String... roles) {
-        Uni<List<String>> holders = Uni.createFrom().item(List.of());
-        for (String role : roles) {
-            holders = holders.chain(found -> holders(incident.incidentId, role).map(more -> {
-                List<String> all = new java.util.ArrayList<>(found);
-                all.addAll(more);
-                return all;
-            }));
-        }
-        return holders.chain(all -> all.contains(actor.user()) ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(ProblemException.forbidden(what + " of " + incident.incidentKey + " is for its current "
-                        + String.join(" or ", java.util.Arrays.stream(roles).map(IncidentProjection::title).toList())
-                        + (all.isEmpty() ? " (nobody holds the role now)" : " (" + String.join(", ", all) + ")"))));
-    }
-
-    private static String title(String role) {
-        return switch (role) {
-            case COMMS_LEAD -> "Communications Lead";
-            case INCIDENT_COMMANDER -> "incident commander";
-            default -> role;
-        };
+        return this.roles.requireHolder(actor, incident.incidentId, incident.incidentKey, what, roles);
     }
 
     /** Who holds {@code role} of the incident now, longest first. */
     public Uni<List<String>> holders(UUID incidentId, String role) {
-        return incidents.holders(incidentId, role).map(list -> list.stream().map(h -> h.person).toList());
+        return roles.holders(incidentId, role);
     }
 }
