@@ -31,7 +31,23 @@ public final class Alignment {
         return "The finding points at " + findingComponent + ", which neither is " + target + " nor depends on it";
     }
 
-    static boolean dependsOnTransitively(String from, String target, Map<String, List<String>> dependsOn) {
+    /**
+     * Why {@code target} is no business of an incident on {@code incidentService} (null when it is): the incident's own
+     * service, or one it depends on directly or through others (an impacted dependency), may be changed.
+     */
+    public static String targetRefusal(String incidentService, String target, Map<String, List<String>> dependsOn) {
+        if (incidentService.equals(target) || dependsOnTransitively(incidentService, target, dependsOn)) {
+            return null;
+        }
+        return target + " is neither the incident's service " + incidentService + " nor one it depends on";
+    }
+
+    /** Whether {@code service} is {@code target} or depends on it directly or through others (it is affected by a change of target). */
+    public static boolean affectedBy(String service, String target, Map<String, List<String>> dependsOn) {
+        return service.equals(target) || dependsOnTransitively(service, target, dependsOn);
+    }
+
+    public static boolean dependsOnTransitively(String from, String target, Map<String, List<String>> dependsOn) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(dependsOn.getOrDefault(from, List.of()));
         while (!todo.isEmpty()) {

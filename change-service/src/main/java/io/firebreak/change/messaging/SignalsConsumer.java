@@ -1,0 +1,49 @@
+package io.firebreak.change.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.change.domain.changes.Effectiveness;
+import io.firebreak.change.domain.intake.Intake;
+import io.firebreak.events.ChangeReceived;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.SignalReceived;
+import io.firebreak.platform.inbox.CloudEventEnvelope;
+import io.firebreak.platform.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * PagerDuty change events accepted by classification's {@code /v2/change/enqueue}, and alert triggers (when each alert
+ * group first started, for the effectiveness review's suspected regressions).
+ */
+@ApplicationScoped
+public class SignalsConsumer {
+
+    static final String CONSUMER = "change.signals";
+
+    private final Inbox inbox;
+    private final Intake intake;
+    private final Effectiveness effectiveness;
+    private final ObjectMapper mapper;
+
+    public SignalsConsumer(Inbox inbox, Intake intake, Effectiveness effectiveness, ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.intake = intake;
+        this.effectiveness = effectiveness;
+        this.mapper = mapper;
+    }
+
+    @Incoming("signals")
+    public Uni<Void> consume(Message<byte[]> message) {
+        return inbox.handle(message, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
+                this::apply);
+    }
+
+    private Uni<Void> apply(CloudEventEnvelope event) {
+        if (EventTypes.SIGNAL_RECEIVED.equals(event.type())) {
+            return effectiveness.alertTriggered(event.data(mapper, SignalReceived.class));
+        }
+        return intake.pagerDuty(event.id().toString(), event.data(mapper, ChangeReceived.class)).replaceWithVoid();
+    }
+}

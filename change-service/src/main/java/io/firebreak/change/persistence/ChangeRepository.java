@@ -1,0 +1,152 @@
+package io.firebreak.change.persistence;
+
+import io.firebreak.change.model.ChangeFlag;
+import io.firebreak.change.model.EmergencyChange;
+import io.firebreak.change.model.FreezeExceptionGrant;
+import io.firebreak.change.model.FreezeWindow;
+import io.firebreak.change.model.SuspectedRegression;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Emergency changes, freeze windows and exceptions, flags and suspected regressions. */
+@ApplicationScoped
+@WithSession
+public class ChangeRepository {
+
+    private final String nextNumber;
+
+    public ChangeRepository(io.firebreak.platform.outbox.OutboxConfig config) {
+        // nextval takes the sequence's name as text, where Hibernate's {h-schema} is not substituted.
+        nextNumber = "select nextval('" + io.firebreak.platform.sql.SqlIdentifiers.schema(config.schema()) + ".change_number')";
+    }
+
+    public Uni<Long> nextNumber() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(nextNumber, Long.class).getSingleResult());
+    }
+
+    public Uni<EmergencyChange> change(UUID id) {
+        return Panache.getSession().chain(s -> s.find(EmergencyChange.class, id));
+    }
+
+    /** The change locked until the transaction ends: two transitions of one change run one after the other. */
+    public Uni<EmergencyChange> locked(UUID id) {
+        return Panache.getSession().chain(s -> s.find(EmergencyChange.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<List<EmergencyChange>> changesOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where incidentId = ?1 order by number", EmergencyChange.class)
+                .setParameter(1, incidentId).getResultList());
+    }
+
+    public Uni<List<EmergencyChange>> byNumbers(List<Long> numbers) {
+        if (numbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where number in ?1", EmergencyChange.class)
+                .setParameter(1, numbers).getResultList());
+    }
+
+    /** Changes implemented on one of {@code services} whose effectiveness window contains {@code at}. */
+    public Uni<List<EmergencyChange>> implementedWithin(List<String> services, Instant at) {
+        if (services.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where targetService in ?1 and implementedAt is not null"
+                        + " and implementedAt <= ?2 and effectivenessDueAt > ?2", EmergencyChange.class)
+                .setParameter(1, services).setParameter(2, at).getResultList());
+    }
+
+    /** Changes of any target whose effectiveness window contains {@code at} (implemented, not yet 24 h ago). */
+    public Uni<List<EmergencyChange>> effectivenessWindowsOpenAt(Instant at) {
+        return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where implementedAt is not null and implementedAt <= ?1"
+                + " and effectivenessDueAt > ?1", EmergencyChange.class).setParameter(1, at).getResultList());
+    }
+
+    public Uni<List<FreezeWindow>> windows() {
+        return Panache.getSession().chain(s -> s.createQuery("from FreezeWindow order by startsAt, name", FreezeWindow.class).getResultList());
+    }
+
+    /** Windows that have not ended by {@code at}. */
+    public Uni<List<FreezeWindow>> windowsEndingAfter(Instant at) {
+        return Panache.getSession().chain(s -> s.createQuery("from FreezeWindow where endsAt > ?1 order by startsAt, name", FreezeWindow.class)
+                .setParameter(1, at).getResultList());
+    }
+
+    public Uni<FreezeWindow> window(UUID id) {
+        return Panache.getSession().chain(s -> s.find(FreezeWindow.class, id));
+    }
+
+    public Uni<Void> remove(Object entity) {
+        return Panache.getSession().chain(s -> s.remove(entity));
+    }
+
+    public Uni<List<FreezeExceptionGrant>> exceptionsOf(UUID changeId) {
+        return Panache.getSession().chain(s -> s.createQuery("from FreezeExceptionGrant where changeId = ?1 order by grantedAt", FreezeExceptionGrant.class)
+                .setParameter(1, changeId).getResultList());
+    }
+
+    public Uni<FreezeExceptionGrant> exception(UUID id) {
+        return Panache.getSession().chain(s -> s.find(FreezeExceptionGrant.class, id));
+    }
+
+    public Uni<List<ChangeFlag>> flagsOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from ChangeFlag where incidentId = ?1 order by raisedAt", ChangeFlag.class)
+                .setParameter(1, incidentId).getResultList());
+    }
+
+    /** Flags raised after {@code after}, oldest first, at most {@code limit}: the change-management queue. */
+    public Uni<List<ChangeFlag>> flags(Instant after, int limit) {
+        return Panache.getSession().chain(s -> s.createQuery("from ChangeFlag where raisedAt > ?1 order by raisedAt, id", ChangeFlag.class)
+                .setParameter(1, after).setMaxResults(limit).getResultList());
+    }
+
+    /** Inserts a flag unless the same flag was raised for the same change or item; answers whether it was new. */
+    public Uni<Boolean> raise(ChangeFlag f) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}change_flag (id, flag, incident_id, change_id, item_id,"
+                        + " service, detail, raised_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing")
+                .setParameter(1, f.id).setParameter(2, f.flag).setParameter(3, f.incidentId).setParameter(4, f.changeId)
+                .setParameter(5, f.itemId).setParameter(6, f.service).setParameter(7, f.detail)
+                .setParameter(8, java.time.OffsetDateTime.ofInstant(f.raisedAt, java.time.ZoneOffset.UTC)).executeUpdate()).map(n -> n > 0);
+    }
+
+    public Uni<List<SuspectedRegression>> regressionsOf(UUID changeId) {
+        return Panache.getSession().chain(s -> s.createQuery("from SuspectedRegression where changeId = ?1 order by startedAt", SuspectedRegression.class)
+                .setParameter(1, changeId).getResultList());
+    }
+
+    public Uni<SuspectedRegression> regression(UUID changeId, UUID newIncidentId) {
+        SuspectedRegression.Key key = new SuspectedRegression.Key();
+        key.changeId = changeId;
+        key.newIncidentId = newIncidentId;
+        return Panache.getSession().chain(s -> s.find(SuspectedRegression.class, key));
+    }
+
+    /** Records an alert group's first trigger; a later trigger of the same group changes nothing. */
+    public Uni<Boolean> alertTriggered(String service, String dedupKey, java.time.Instant at, String summary) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}alert_group (service, dedup_key, first_at, summary)"
+                        + " values (?1, ?2, ?3, ?4) on conflict (service, dedup_key) do nothing")
+                .setParameter(1, service).setParameter(2, dedupKey)
+                .setParameter(3, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).setParameter(4, summary)
+                .executeUpdate()).map(n -> n > 0);
+    }
+
+    /** Alert groups first triggered in [from, until) on one of {@code services}, oldest first. */
+    public Uni<List<io.firebreak.change.model.AlertGroup>> alertGroupsStarted(List<String> services, Instant from, Instant until) {
+        if (services.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createQuery("from AlertGroup where service in ?1 and firstAt >= ?2 and firstAt < ?3"
+                        + " order by firstAt, service, dedupKey", io.firebreak.change.model.AlertGroup.class)
+                .setParameter(1, services).setParameter(2, from).setParameter(3, until).getResultList());
+    }
+
+    public <T> Uni<T> persist(T entity) {
+        return Panache.getSession().chain(s -> s.persist(entity)).replaceWith(entity);
+    }
+}
