@@ -102,18 +102,22 @@ public final class ChangeViews {
     public record RegressionView(UUID incidentId, String incidentKey, String service, Instant startedAt) {
     }
 
-    public record AlertView(String service, String dedupKey, Instant firstAt, String summary) {
+    public record AlertView(String service, String dedupKey, Instant firstAt, Instant lastTriggeredAt, boolean firing, String summary) {
+        static AlertView of(Effectiveness.Alert a) {
+            return new AlertView(a.service(), a.dedupKey(), a.firstAt(), a.lastTriggeredAt(), a.firing(), a.summary());
+        }
     }
 
     public record EffectivenessView(UUID changeId, String changeKey, String incidentKey, Instant implementedAt, Instant dueAt,
                                     boolean impactStopped, Instant impactStoppedAt, List<RegressionView> suspectedRegressions,
-                                    List<AlertView> suspectedAlerts, String outcome, String notes, String reviewedBy, Instant reviewedAt) {
+                                    List<AlertView> suspectedAlerts, boolean signalsQuiet, List<AlertView> incidentAlerts, String outcome,
+                                    String notes, String reviewedBy, Instant reviewedAt) {
         static EffectivenessView of(Effectiveness.Picture p) {
             EmergencyChange c = p.change();
             return new EffectivenessView(c.id, c.key(), p.incident().incidentKey, c.implementedAt, c.effectivenessDueAt, p.impactStopped(),
                     p.impactStoppedAt(), p.regressions().stream().map(r -> new RegressionView(r.incidentId(), r.incidentKey(), r.service(),
-                    r.startedAt())).toList(), p.alerts().stream().map(a -> new AlertView(a.service(), a.dedupKey(), a.firstAt(), a.summary()))
-                    .toList(), c.effectivenessOutcome, c.effectivenessNotes, c.reviewedBy, c.reviewedAt);
+                    r.startedAt())).toList(), p.alerts().stream().map(AlertView::of).toList(), p.incidentAlerts().isEmpty(),
+                    p.incidentAlerts().stream().map(AlertView::of).toList(), c.effectivenessOutcome, c.effectivenessNotes, c.reviewedBy, c.reviewedAt);
         }
     }
 

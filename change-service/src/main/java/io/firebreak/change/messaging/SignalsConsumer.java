@@ -14,8 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * PagerDuty change events accepted by classification's {@code /v2/change/enqueue}, and alert triggers (when each alert
- * group first started, for the effectiveness review's suspected regressions).
+ * PagerDuty change events accepted by classification's {@code /v2/change/enqueue}, and alert triggers and resolves
+ * (when each alert group started and whether it still fires, for the effectiveness review).
  */
 @ApplicationScoped
 public class SignalsConsumer {
@@ -42,7 +42,7 @@ public class SignalsConsumer {
 
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.SIGNAL_RECEIVED.equals(event.type())) {
-            return effectiveness.alertTriggered(event.data(mapper, SignalReceived.class));
+            return effectiveness.alertSignal(event.data(mapper, SignalReceived.class));
         }
         return intake.pagerDuty(event.id().toString(), event.data(mapper, ChangeReceived.class)).replaceWithVoid();
     }

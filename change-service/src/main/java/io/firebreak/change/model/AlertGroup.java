@@ -25,7 +25,18 @@ public class AlertGroup {
     @Column(name = "first_at", nullable = false)
     public Instant firstAt;
 
+    @Column(name = "last_triggered_at")
+    public Instant lastTriggeredAt;
+
+    @Column(name = "last_resolved_at")
+    public Instant lastResolvedAt;
+
     public String summary;
+
+    /** Firing: triggered, and not resolved since its last trigger. */
+    public boolean firing() {
+        return lastTriggeredAt != null && (lastResolvedAt == null || lastResolvedAt.isBefore(lastTriggeredAt));
+    }
 
     public static class Key implements Serializable {
         public String service;

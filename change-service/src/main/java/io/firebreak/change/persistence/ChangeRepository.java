@@ -127,13 +127,26 @@ public class ChangeRepository {
         return Panache.getSession().chain(s -> s.find(SuspectedRegression.class, key));
     }
 
-    /** Records an alert group's first trigger; a later trigger of the same group changes nothing. */
-    public Uni<Boolean> alertTriggered(String service, String dedupKey, java.time.Instant at, String summary) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}alert_group (service, dedup_key, first_at, summary)"
-                        + " values (?1, ?2, ?3, ?4) on conflict (service, dedup_key) do nothing")
-                .setParameter(1, service).setParameter(2, dedupKey)
-                .setParameter(3, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).setParameter(4, summary)
-                .executeUpdate()).map(n -> n > 0);
+    /**
+     * Records an alert signal of a group: a trigger moves its last trigger (the first one also sets when it started), a
+     * resolve its last resolve. Out-of-order signals keep the latest of each; applying one twice changes nothing.
+     */
+    public Uni<Void> alertSignal(String service, String dedupKey, boolean trigger, Instant at, String summary) {
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+        String column = trigger ? "last_triggered_at" : "last_resolved_at";
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}alert_group as g (service, dedup_key, first_at, "
+                        + column + ", summary) values (?1, ?2, ?3, ?3, ?4) on conflict (service, dedup_key) do update set "
+                        + column + " = greatest(g." + column + ", excluded." + column + ")"
+                        + (trigger ? ", first_at = least(g.first_at, excluded.first_at), summary = coalesce(g.summary, excluded.summary)" : ""))
+                .setParameter(1, service).setParameter(2, dedupKey).setParameter(3, time).setParameter(4, summary)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The alert groups of {@code service} that triggered at or after {@code since}, or were still firing then. */
+    public Uni<List<io.firebreak.change.model.AlertGroup>> alertGroupsOf(String service, Instant since) {
+        return Panache.getSession().chain(s -> s.createQuery("from AlertGroup where service = ?1 and lastTriggeredAt is not null"
+                        + " and (lastTriggeredAt >= ?2 or lastResolvedAt is null or lastResolvedAt < lastTriggeredAt) order by firstAt",
+                io.firebreak.change.model.AlertGroup.class).setParameter(1, service).setParameter(2, since).getResultList());
     }
 
     /** Alert groups first triggered in [from, until) on one of {@code services}, oldest first. */
@@ -142,6 +155,7 @@ public class ChangeRepository {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(s -> s.createQuery("from AlertGroup where service in ?1 and firstAt >= ?2 and firstAt < ?3"
+                        + " and lastTriggeredAt is not null"
                         + " order by firstAt, service, dedupKey", io.firebreak.change.model.AlertGroup.class)
                 .setParameter(1, services).setParameter(2, from).setParameter(3, until).getResultList());
     }

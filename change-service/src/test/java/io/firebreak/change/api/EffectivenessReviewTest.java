@@ -69,8 +69,12 @@ class EffectivenessReviewTest {
     }
 
     private static void alert(String service, String dedupKey, Instant at) {
+        signal(service, dedupKey, "trigger", at);
+    }
+
+    private static void signal(String service, String dedupKey, String action, Instant at) {
         ChangeFixtures.sendKeyed("signals", service + ":" + dedupKey, service, "io.firebreak.signal.received.v1", "{\"businessService\":\""
-                + service + "\",\"integrationKeyId\":\"k1\",\"integration\":\"ALERTMANAGER\",\"action\":\"trigger\",\"dedupKey\":\""
+                + service + "\",\"integrationKeyId\":\"k1\",\"integration\":\"ALERTMANAGER\",\"action\":\"" + action + "\",\"dedupKey\":\""
                 + dedupKey + "\",\"summary\":\"" + dedupKey + " firing\",\"timestamp\":\"" + at + "\",\"receivedAt\":\"" + at + "\"}");
     }
 
@@ -88,7 +92,26 @@ class EffectivenessReviewTest {
         alert(db, "replica-lag", implementedAt.plus(Duration.ofHours(30)));
 
         await().atMost(ChangeFixtures.WAIT).untilAsserted(() -> get("vera", "viewer", CHANGES + change[0] + "/effectiveness").statusCode(200)
-                .body("suspectedAlerts.dedupKey", contains("new-deadlocks")).body("suspectedAlerts[0].service", equalTo(stock)));
+                .body("suspectedAlerts.dedupKey", contains("new-deadlocks")).body("suspectedAlerts[0].service", equalTo(stock))
+                .body("signalsQuiet", equalTo(false)));
+    }
+
+    @Test
+    void theIncidentsSignalsAreQuietOnlyWhenItsAlertsResolvedAfterTheChangeAndNoneTriggeredAgain() {
+        String api = service(unique("catalog-api"));
+        Declared incident = declared("P1", api);
+        UUID f = finding(incident, api);
+        alert(api, "5xx-rate", Instant.now().minusSeconds(300));
+        alert(api, "p99-latency", Instant.now().minusSeconds(240));
+        String[] change = implemented(incident, api, f);
+        Instant implementedAt = Instant.parse(change[1]);
+        signal(api, "5xx-rate", "resolve", implementedAt.plusSeconds(120));
+        await().atMost(ChangeFixtures.WAIT).untilAsserted(() -> get("vera", "viewer", CHANGES + change[0] + "/effectiveness").statusCode(200)
+                .body("signalsQuiet", equalTo(false)).body("incidentAlerts.dedupKey", contains("p99-latency"))
+                .body("incidentAlerts[0].firing", equalTo(true)));
+        signal(api, "p99-latency", "resolve", implementedAt.plusSeconds(180));
+        await().atMost(ChangeFixtures.WAIT).untilAsserted(() -> get("vera", "viewer", CHANGES + change[0] + "/effectiveness").statusCode(200)
+                .body("signalsQuiet", equalTo(true)).body("incidentAlerts", hasSize(0)).body("suspectedAlerts", hasSize(0)));
     }
 
     @Test

@@ -64,12 +64,20 @@ public class Effectiveness {
     }
 
     /** What the reviewer sees: the impact question answered from events, and the suspected regressions with their incidents. */
+    /**
+     * {@code impactStopped}: response mitigated or resolved the incident after the implementation. {@code incidentAlerts}:
+     * the alert groups of the incident's service still firing, or triggered again, since the implementation — empty when
+     * its signals went quiet. {@code alerts}: groups that first triggered on the target or a dependent service in the window.
+     */
     public record Picture(EmergencyChange change, Incident incident, boolean impactStopped, Instant impactStoppedAt,
-                          List<Regression> regressions, List<Alert> alerts) {
+                          List<Regression> regressions, List<Alert> alerts, List<Alert> incidentAlerts) {
     }
 
-    /** An alert group that first triggered on the target or a dependent service within the window. */
-    public record Alert(String service, String dedupKey, Instant firstAt, String summary) {
+    public record Alert(String service, String dedupKey, Instant firstAt, Instant lastTriggeredAt, boolean firing, String summary) {
+
+        static Alert of(io.firebreak.change.model.AlertGroup g) {
+            return new Alert(g.service, g.dedupKey, g.firstAt, g.lastTriggeredAt, g.firing(), g.summary);
+        }
     }
 
     public record Regression(UUID incidentId, String incidentKey, String service, Instant startedAt) {
@@ -94,10 +102,10 @@ public class Effectiveness {
                     return list;
                 }));
             }
-            return regressions.chain(list -> alerts(c).map(alerts -> {
+            return regressions.chain(list -> alerts(c).chain(alerts -> incidentAlerts(c, i).map(still -> {
                 Instant stopped = impactStoppedAt(i, c.implementedAt);
-                return new Picture(c, i, stopped != null, stopped, list, alerts);
-            }));
+                return new Picture(c, i, stopped != null, stopped, list, alerts, still);
+            })));
         }));
     }
 
@@ -110,17 +118,28 @@ public class Effectiveness {
             List<String> affected = new ArrayList<>(List.of(c.targetService));
             graph.keySet().stream().filter(s -> !s.equals(c.targetService) && Alignment.affectedBy(s, c.targetService, graph)).forEach(affected::add);
             return changes.alertGroupsStarted(affected, c.implementedAt, c.effectivenessDueAt);
-        }).map(groups -> groups.stream().map(g -> new Alert(g.service, g.dedupKey, g.firstAt, g.summary)).toList());
+        }).map(groups -> groups.stream().map(Alert::of).toList());
     }
 
-    /** An alert signal accepted at intake: remembers when its group first triggered (one row per group; in the consumer's transaction). */
-    public Uni<Void> alertTriggered(io.firebreak.events.SignalReceived signal) {
-        if (!"trigger".equals(signal.action()) || signal.businessService() == null || signal.dedupKey() == null) {
+    private Uni<List<Alert>> incidentAlerts(EmergencyChange c, Incident i) {
+        if (c.implementedAt == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return changes.alertGroupsOf(i.businessService, c.implementedAt).map(groups -> groups.stream().map(Alert::of).toList());
+    }
+
+    /**
+     * An alert signal accepted at intake: a trigger or resolve of its group (one row per group; in the consumer's
+     * transaction). Acknowledgements change nothing here.
+     */
+    public Uni<Void> alertSignal(io.firebreak.events.SignalReceived signal) {
+        boolean trigger = "trigger".equals(signal.action());
+        if (!trigger && !"resolve".equals(signal.action()) || signal.businessService() == null || signal.dedupKey() == null) {
             return Uni.createFrom().voidItem();
         }
         Instant at = (signal.timestamp() != null ? signal.timestamp() : signal.receivedAt()).truncatedTo(ChronoUnit.MICROS);
         String summary = signal.summary() == null ? null : signal.summary().length() > 500 ? signal.summary().substring(0, 500) : signal.summary();
-        return changes.alertTriggered(signal.businessService(), signal.dedupKey(), at, summary).replaceWithVoid();
+        return changes.alertSignal(signal.businessService(), signal.dedupKey(), trigger, at, summary);
     }
 
     /**
