@@ -3,7 +3,6 @@ package io.firebreak.change.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Typed settings of the change service ({@code firebreak.change.*}). */
 @ConfigMapping(prefix = "firebreak.change")
@@ -32,15 +31,4 @@ public interface ChangeConfig {
     @WithDefault("2h")
     Duration candidateLookback();
 
-    Reminders reminders();
-
-    /** Where overdue duties are told by e-mail, besides their events. */
-    interface Reminders {
-
-        /** The change-management mailbox told of every overdue duty (and of level-2 escalations). */
-        Optional<String> mailbox();
-
-        /** When set, the responsible person is told too, at {@code <username>@<person-domain>}. */
-        Optional<String> personDomain();
-    }
 }

@@ -56,16 +56,17 @@ class EffectivenessReviewTest {
         String[] change = implemented(incident, db, f);
         Instant implementedAt = Instant.parse(change[1]);
 
-        Declared regression = declared("P2", orders, implementedAt.plus(Duration.ofHours(2)));
+        Declared onTarget = declared("P2", db, implementedAt.plus(Duration.ofHours(1)));
+        Declared onDependent = declared("P2", orders, implementedAt.plus(Duration.ofHours(2)));
         declared("P2", unrelated, implementedAt.plus(Duration.ofHours(3)));
         declared("P2", db, implementedAt.plus(Duration.ofHours(25)));
+        declared("P2", db, implementedAt.minus(Duration.ofMinutes(5)));
 
         await().atMost(ChangeFixtures.WAIT).untilAsserted(() -> get("vera", "viewer", CHANGES + change[0] + "/effectiveness").statusCode(200)
-                .body("suspectedRegressions", hasSize(1)).body("suspectedRegressions[0].incidentKey", equalTo(regression.key()))
-                .body("suspectedRegressions[0].service", equalTo(orders)));
-        var suspected = events(incident.id(), "io.firebreak.change.regression_suspected.v1", 1);
-        assertThat(suspected).hasSize(1);
-        assertThat(suspected.get(0).getString("newIncidentKey")).isEqualTo(regression.key());
+                .body("suspectedRegressions.incidentKey", contains(onTarget.key(), onDependent.key()))
+                .body("suspectedRegressions.service", contains(db, orders)));
+        var suspected = events(incident.id(), "io.firebreak.change.regression_suspected.v1", 2);
+        assertThat(suspected).extracting(e -> e.getString("newIncidentKey")).containsExactlyInAnyOrder(onTarget.key(), onDependent.key());
     }
 
     private static void alert(String service, String dedupKey, Instant at) {

@@ -5,6 +5,7 @@ import io.firebreak.change.model.EmergencyChange;
 import io.firebreak.change.persistence.ChangeRepository;
 import io.firebreak.change.persistence.VcsRepository;
 import io.firebreak.events.EventTypes;
+import io.firebreak.platform.delivery.Reminders;
 import io.firebreak.platform.deadline.Deadline;
 import io.firebreak.platform.deadline.DeadlineHandler;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -12,6 +12,7 @@ import io.firebreak.events.EffectivenessReview;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.RegressionSuspected;
 import io.firebreak.platform.access.RoleHolders;
+import io.firebreak.platform.delivery.Reminders;
 import io.firebreak.platform.deadline.Deadlines;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.FreeText;
