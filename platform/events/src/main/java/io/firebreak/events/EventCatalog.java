@@ -82,7 +82,11 @@ public final class EventCatalog {
             Map.entry(EventTypes.CHANGE_REGRESSION_SUSPECTED, RegressionSuspected.class),
             Map.entry(EventTypes.CHANGE_EFFECTIVENESS_REVIEWED, EffectivenessReview.class),
             Map.entry(EventTypes.CHANGE_EFFECTIVENESS_OVERDUE, EffectivenessReview.class),
-            Map.entry(EventTypes.ACTION_CATALOG_UPDATED, ActionCatalogUpdated.class));
+            Map.entry(EventTypes.ACTION_CATALOG_UPDATED, ActionCatalogUpdated.class),
+            Map.entry(EventTypes.POSTMORTEM_OPENED, PostmortemEvent.class),
+            Map.entry(EventTypes.POSTMORTEM_PUBLISHED, PostmortemEvent.class),
+            Map.entry(EventTypes.POSTMORTEM_OVERDUE, PostmortemEvent.class),
+            Map.entry(EventTypes.TIMELINE_FLAG_RAISED, TimelineFlagRaised.class));
 
     private EventCatalog() {
     }

@@ -86,6 +86,12 @@ public final class EventTypes {
     public static final String CHANGE_EFFECTIVENESS_OVERDUE = "io.firebreak.change.effectiveness_overdue.v1";
     /** Keyed {@code action-catalog}: a new version of the pre-authorised action catalog. */
     public static final String ACTION_CATALOG_UPDATED = "io.firebreak.change.action_catalog_updated.v1";
+    /** On {@link Topics#REVIEW}, key = incident id: a post-mortem's life (data {@link PostmortemEvent}). */
+    public static final String POSTMORTEM_OPENED = "io.firebreak.postmortem.opened.v1";
+    public static final String POSTMORTEM_PUBLISHED = "io.firebreak.postmortem.published.v1";
+    public static final String POSTMORTEM_OVERDUE = "io.firebreak.postmortem.overdue.v1";
+    /** A timeline validation flag that must be resolved before publication. */
+    public static final String TIMELINE_FLAG_RAISED = "io.firebreak.timeline.flag_raised.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */
     public static final String SIGNAL_RECEIVED = "io.firebreak.signal.received.v1";
     /** On {@link Topics#SIGNALS}: a change event accepted at intake, for the change service. */

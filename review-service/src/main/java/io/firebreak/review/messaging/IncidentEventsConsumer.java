@@ -1,0 +1,116 @@
+package io.firebreak.review.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.ResponseStatusChanged;
+import io.firebreak.events.RoleAssigned;
+import io.firebreak.events.RoleReleased;
+import io.firebreak.events.TeamChanged;
+import io.firebreak.platform.access.AccessProjection;
+import io.firebreak.platform.access.RoleHolders;
+import io.firebreak.platform.inbox.CloudEventEnvelope;
+import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.review.domain.postmortems.Postmortems;
+import io.firebreak.review.domain.postmortems.ReviewProjection;
+import io.firebreak.review.domain.timeline.TimelineSources;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Review listens to every other service's topic: incidents, teams, role holders and access for its own picture, and
+ * every event that belongs on an incident's timeline. A resolved real P1/P2 opens its post-mortem.
+ */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    private static final Set<String> LIFECYCLE = Set.of(EventTypes.RESPONSE_ACKNOWLEDGED, EventTypes.RESPONSE_MITIGATED,
+            EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
+
+    private final Inbox inbox;
+    private final ReviewProjection projection;
+    private final Postmortems postmortems;
+    private final RoleHolders roles;
+    private final AccessProjection access;
+    private final ObjectMapper mapper;
+
+    public IncidentEventsConsumer(Inbox inbox, ReviewProjection projection, Postmortems postmortems, RoleHolders roles, AccessProjection access,
+                                  ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.projection = projection;
+        this.postmortems = postmortems;
+        this.roles = roles;
+        this.access = access;
+        this.mapper = mapper;
+    }
+
+    @Incoming("classification-events")
+    public Uni<Void> classification(Message<byte[]> message) {
+        return inbox.handle(message, "review.classification-events", IncidentEventsConsumer::wanted, this::apply);
+    }
+
+    @Incoming("response-events")
+    public Uni<Void> response(Message<byte[]> message) {
+        return inbox.handle(message, "review.response-events", IncidentEventsConsumer::wanted, this::apply);
+    }
+
+    @Incoming("comms-events")
+    public Uni<Void> comms(Message<byte[]> message) {
+        return inbox.handle(message, "review.comms-events", IncidentEventsConsumer::wanted, this::apply);
+    }
+
+    @Incoming("change-events")
+    public Uni<Void> change(Message<byte[]> message) {
+        return inbox.handle(message, "review.change-events", IncidentEventsConsumer::wanted, this::apply);
+    }
+
+    static boolean wanted(String type) {
+        return TimelineSources.wanted(type) || LIFECYCLE.contains(type) || EventTypes.TEAM_CHANGED.equals(type)
+                || EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || AccessProjection.TYPES.contains(type);
+    }
+
+    private Uni<Void> apply(CloudEventEnvelope event) {
+        String type = event.type();
+        Uni<Void> facts = facts(event);
+        if (!TimelineSources.wanted(type)) {
+            return facts;
+        }
+        JsonNode data = event.data(mapper, JsonNode.class);
+        UUID incident = UUID.fromString(data.path("incidentId").asText());
+        String source = event.source() == null ? "unknown" : event.source().substring(event.source().lastIndexOf('/') + 1);
+        return facts.chain(() -> projection.recorded(incident, TimelineSources.entries(type, event.id().toString(), data, source, event.time())));
+    }
+
+    private Uni<Void> facts(CloudEventEnvelope event) {
+        String type = event.type();
+        if (EventTypes.INCIDENT_DECLARED.equals(type)) {
+            return projection.declared(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+        }
+        if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
+            return projection.priorityChanged(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+        }
+        if (LIFECYCLE.contains(type)) {
+            return projection.statusChanged(event.data(mapper, ResponseStatusChanged.class))
+                    .chain(i -> EventTypes.RESPONSE_RESOLVED.equals(type) ? postmortems.resolved(i) : Uni.createFrom().voidItem());
+        }
+        if (EventTypes.TEAM_CHANGED.equals(type)) {
+            return projection.teamChanged(event.data(mapper, TeamChanged.class)).replaceWithVoid();
+        }
+        if (EventTypes.ROLE_ASSIGNED.equals(type)) {
+            return roles.assigned(event.data(mapper, RoleAssigned.class)).replaceWithVoid();
+        }
+        if (EventTypes.ROLE_RELEASED.equals(type)) {
+            return roles.released(event.data(mapper, RoleReleased.class)).replaceWithVoid();
+        }
+        if (AccessProjection.TYPES.contains(type)) {
+            return access.apply(event).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

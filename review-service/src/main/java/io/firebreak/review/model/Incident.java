@@ -1,0 +1,51 @@
+package io.firebreak.review.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An incident as review knows it from classification's and response's events. */
+@Entity
+@Table(name = "incident")
+public class Incident {
+
+    @Id
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Column(name = "incident_key", nullable = false)
+    public String incidentKey;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "business_service", nullable = false)
+    public String businessService;
+
+    @Column(nullable = false)
+    public String priority;
+
+    @Column(nullable = false)
+    public boolean drill;
+
+    @Column(name = "declared_by", nullable = false)
+    public String declaredBy;
+
+    @Column(name = "detected_at", nullable = false)
+    public Instant detectedAt;
+
+    @Column(name = "declared_at", nullable = false)
+    public Instant declaredAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,78 @@
+package io.firebreak.review.persistence;
+
+import io.firebreak.review.model.FlagResolution;
+import io.firebreak.review.model.Incident;
+import io.firebreak.review.model.Postmortem;
+import io.firebreak.review.model.Team;
+import io.firebreak.review.model.TimelineEntry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Review's projections, post-mortems, timelines and flag resolutions. */
+@ApplicationScoped
+@WithSession
+public class ReviewRepository {
+
+    public Uni<Incident> incident(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Incident.class, id));
+    }
+
+    public Uni<Team> team(String id) {
+        return Panache.getSession().chain(s -> s.find(Team.class, id));
+    }
+
+    /** Teams {@code person} is a member of (members are stored as a JSON list of names). */
+    public Uni<List<Team>> teamsOf(String person) {
+        // Native: the members column is JSON text, while HQL types the converted attribute as a list.
+        return Panache.getSession().chain(s -> s.createNativeQuery("select * from {h-schema}team where members like ?1", Team.class)
+                .setParameter(1, "%\"" + person.replace("%", "").replace("_", "") + "\"%").getResultList())
+                .map(teams -> teams.stream().filter(t -> t.members.contains(person)).toList());
+    }
+
+    public Uni<Postmortem> postmortem(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Postmortem.class, id));
+    }
+
+    public Uni<Postmortem> lockedPostmortem(UUID id) {
+        return Panache.getSession().chain(s -> s.find(Postmortem.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<Postmortem> postmortemOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from Postmortem where incidentId = ?1", Postmortem.class)
+                .setParameter(1, incidentId).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    public Uni<TimelineEntry> entry(String id) {
+        return Panache.getSession().chain(s -> s.find(TimelineEntry.class, id));
+    }
+
+    public Uni<List<TimelineEntry>> timeline(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from TimelineEntry where incidentId = ?1 order by at, id", TimelineEntry.class)
+                .setParameter(1, incidentId).getResultList());
+    }
+
+    public Uni<List<FlagResolution>> resolutions(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from FlagResolution where incidentId = ?1", FlagResolution.class)
+                .setParameter(1, incidentId).getResultList());
+    }
+
+    /** Marks a flag as published; answers whether it was new (timeline.flag_raised goes out once per flag). */
+    public Uni<Boolean> raised(UUID incidentId, String flagKey, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}flag_raised (incident_id, flag_key, raised_at)"
+                        + " values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, incidentId).setParameter(2, flagKey).setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeUpdate()).map(n -> n > 0);
+    }
+
+    public <T> Uni<T> persist(T entity) {
+        return Panache.getSession().chain(s -> s.persist(entity)).replaceWith(entity);
+    }
+}

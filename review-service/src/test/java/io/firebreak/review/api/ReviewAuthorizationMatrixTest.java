@@ -1,0 +1,49 @@
+package io.firebreak.review.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.firebreak.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Endpoint × role → status for every endpoint of review: 401 without a token, 403 without a role of the endpoint, else its answer. */
+@QuarkusTest
+class ReviewAuthorizationMatrixTest {
+
+    private static final Set<String> READERS = Set.of("viewer", "responder", "incident-commander", "comms-lead", "tech-lead",
+            "service-owner", "change-approver", "executive", "auditor", "admin");
+    private static final Set<String> WRITERS = Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "service-owner", "admin");
+
+    static Stream<String> roles() {
+        return Stream.of(null, "viewer", "responder", "incident-commander", "comms-lead", "tech-lead", "service-owner",
+                "change-approver", "executive", "auditor", "admin", "no-firebreak-role");
+    }
+
+    private static RequestSpecification as(String role) {
+        return role == null ? given() : given().auth().oauth2(Tokens.as("matrix-" + role, role));
+    }
+
+    private static int expected(String role, Set<String> group, int answer) {
+        return role == null ? 401 : group.contains(role) ? answer : 403;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roles")
+    void eachRoleGetsExactlyItsAccess(String role) {
+        String unknown = "/api/v1/review/incidents/" + UUID.randomUUID();
+        as(role).get(unknown + "/postmortem").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{}").put(unknown + "/postmortem").then().statusCode(expected(role, WRITERS, 404));
+        as(role).post(unknown + "/postmortem/submit").then().statusCode(expected(role, WRITERS, 404));
+        as(role).post(unknown + "/postmortem/publish").then().statusCode(expected(role, Set.of("incident-commander", "admin"), 404));
+        as(role).get(unknown + "/timeline").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/timeline/logs").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/timeline/recollections").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/timeline/flags/GAP:a,b/resolution").then()
+                .statusCode(expected(role, WRITERS, 404));
+    }
+}
