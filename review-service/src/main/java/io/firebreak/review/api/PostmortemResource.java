@@ -6,9 +6,9 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.review.domain.BlamelessRules;
+import io.firebreak.review.domain.postmortems.Factors;
 import io.firebreak.review.domain.postmortems.Postmortems;
-import io.firebreak.review.domain.timeline.Timelines;
+import io.firebreak.review.model.ContributingFactor;
 import io.firebreak.review.model.Postmortem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,49 +32,48 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class PostmortemResource {
 
     private final Postmortems postmortems;
-    private final Timelines timelines;
+    private final Factors factors;
     private final Actors actors;
 
-    public PostmortemResource(Postmortems postmortems, Timelines timelines, Actors actors) {
+    public PostmortemResource(Postmortems postmortems, Factors factors, Actors actors) {
         this.postmortems = postmortems;
-        this.timelines = timelines;
+        this.factors = factors;
         this.actors = actors;
+    }
+
+    public record BlameView(String rule, String sentence, int offset, String matched, String suggestion, boolean dismissed, String dismissedBy,
+                            String reason) {
+        static BlameView of(Postmortems.CheckedBlame b) {
+            var f = b.flag();
+            return new BlameView(f.rule(), f.sentence(), f.offset(), f.matched(), f.suggestion(), !b.open(),
+                    b.open() ? null : b.dismissal().dismissedBy, b.open() ? null : b.dismissal().reason);
+        }
+    }
+
+    public record FactorView(UUID id, String category, String subcategory, String description, List<String> evidence, String addedBy,
+                             Instant addedAt) {
+        static FactorView of(ContributingFactor f) {
+            return new FactorView(f.id, f.category, f.subcategory, f.description, f.evidence, f.addedBy, f.addedAt);
+        }
     }
 
     public record PostmortemView(UUID id, UUID incidentId, String incidentKey, String title, String priority, String businessService, String state,
                                  String owner, Instant resolvedAt, Instant dueAt, Instant openedAt, String summary, String customerImpact,
                                  String businessImpact, String whatWentWell, String whereLucky, String submittedBy, Instant submittedAt,
-                                 String publishedBy, Instant publishedAt, Instant overdueAt, List<BlamelessRules.Flag> blamelessFlags) {
+                                 String publishedBy, Instant publishedAt, Instant overdueAt, List<BlameView> blamelessFlags,
+                                 List<FactorView> contributingFactors) {
+    }
+
+    public record Dismissal(String rule, String sentence, String reason) {
     }
 
     private Uni<PostmortemView> view(Postmortems.Loaded l) {
         Postmortem p = l.postmortem();
-        return timelines.of(l.incident().incidentId).map(v -> {
-            List<String> people = new ArrayList<>(v.entries().stream().filter(e -> e.addedBy != null).map(e -> e.addedBy).distinct().toList());
-            people.add(p.owner);
-            v.entries().stream().filter(e -> "RECOLLECTION".equals(e.origin)).map(e -> e.source).forEach(people::add);
-            people.addAll(timelinePeople(v));
-            return new PostmortemView(p.id, p.incidentId, l.incident().incidentKey, l.incident().title, l.incident().priority,
-                    l.incident().businessService, p.state, p.owner, p.resolvedAt, p.dueAt, p.openedAt, p.summary, p.customerImpact,
-                    p.businessImpact, p.whatWentWell, p.whereLucky, p.submittedBy, p.submittedAt, p.publishedBy, p.publishedAt, p.overdueAt,
-                    postmortems.blameless(p, people.stream().distinct().toList()));
-        });
-    }
-
-    /** People named by recorded entries (pages, acknowledgements, roles) — the ones a sentence could blame. */
-    private static List<String> timelinePeople(Timelines.Validated v) {
-        List<String> out = new ArrayList<>();
-        v.entries().forEach(e -> {
-            for (String prefix : List.of("Paged ", "Acknowledged by ")) {
-                if (e.title.startsWith(prefix)) {
-                    out.add(e.title.substring(prefix.length()).split(" ")[0]);
-                }
-            }
-            if ("ROLE_ASSIGNED".equals(e.kind)) {
-                out.add(e.title.split(" ")[0]);
-            }
-        });
-        return out;
+        return postmortems.blamelessChecked(l).chain(blame -> factors.of(l.incident().incidentId).map(fs ->
+                new PostmortemView(p.id, p.incidentId, l.incident().incidentKey, l.incident().title, l.incident().priority,
+                        l.incident().businessService, p.state, p.owner, p.resolvedAt, p.dueAt, p.openedAt, p.summary, p.customerImpact,
+                        p.businessImpact, p.whatWentWell, p.whereLucky, p.submittedBy, p.submittedAt, p.publishedBy, p.publishedAt, p.overdueAt,
+                        blame.stream().map(BlameView::of).toList(), fs.stream().map(FactorView::of).toList())));
     }
 
     @GET
@@ -106,9 +104,46 @@ public class PostmortemResource {
     }
 
     @POST
+    @Path("/blameless/dismissals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "The author dismisses one blamelessness flag {rule, sentence, reason} instead of rephrasing it")
+    public Uni<PostmortemView> dismiss(@PathParam("id") String id, Dismissal body) {
+        if (body == null) {
+            throw ProblemException.invalid(List.of(new Violation("body", "is required")));
+        }
+        UUID incident = PathIds.uuid("Incident", id);
+        return postmortems.dismiss(incident, body.rule(), body.sentence(), body.reason(), actors.current())
+                .chain(x -> postmortems.of(incident)).chain(this::view);
+    }
+
+    @POST
+    @Path("/factors")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "Add a contributing factor {category, subcategory, description, evidence: [timeline entry ids]}")
+    public Uni<jakarta.ws.rs.core.Response> addFactor(@PathParam("id") String id, Factors.Input body) {
+        if (body == null) {
+            throw ProblemException.invalid(List.of(new Violation("body", "is required")));
+        }
+        return factors.add(PathIds.uuid("Incident", id), body, actors.current())
+                .map(f -> jakarta.ws.rs.core.Response.status(201).entity(FactorView.of(f)).build());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/factors/{factorId}")
+    @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
+    @Operation(summary = "Remove a contributing factor (before publication)")
+    public Uni<jakarta.ws.rs.core.Response> removeFactor(@PathParam("id") String id, @PathParam("factorId") String factorId) {
+        return factors.remove(PathIds.uuid("Incident", id), PathIds.uuid("Contributing factor", factorId), actors.current())
+                .map(x -> jakarta.ws.rs.core.Response.noContent().build());
+    }
+
+    @POST
     @Path("/publish")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ADMIN})
-    @Operation(summary = "The incident's commander or an admin publishes it; 409 listing the timeline flags still open")
+    @Operation(summary = "The incident's commander or an admin publishes it; 409 listing the timeline flags still open and the"
+            + " blamelessness flags neither rephrased nor dismissed")
     public Uni<PostmortemView> publish(@PathParam("id") String id) {
         return postmortems.publish(PathIds.uuid("Incident", id), actors.current()).chain(this::view);
     }

@@ -72,6 +72,7 @@ public class IncidentEventsConsumer {
 
     static boolean wanted(String type) {
         return TimelineSources.wanted(type) || LIFECYCLE.contains(type) || EventTypes.TEAM_CHANGED.equals(type)
+                || EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)
                 || EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || AccessProjection.TYPES.contains(type);
     }
 
@@ -98,6 +99,9 @@ public class IncidentEventsConsumer {
         if (LIFECYCLE.contains(type)) {
             return projection.statusChanged(event.data(mapper, ResponseStatusChanged.class))
                     .chain(i -> EventTypes.RESPONSE_RESOLVED.equals(type) ? postmortems.resolved(i) : Uni.createFrom().voidItem());
+        }
+        if (EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)) {
+            return projection.serviceChanged(event.data(mapper, io.firebreak.events.ServiceChanged.class)).replaceWithVoid();
         }
         if (EventTypes.TEAM_CHANGED.equals(type)) {
             return projection.teamChanged(event.data(mapper, TeamChanged.class)).replaceWithVoid();

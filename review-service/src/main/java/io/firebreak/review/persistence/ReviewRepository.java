@@ -72,6 +72,35 @@ public class ReviewRepository {
                 .executeUpdate()).map(n -> n > 0);
     }
 
+    public Uni<io.firebreak.review.model.CatalogService> service(String name) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.CatalogService.class, name));
+    }
+
+    public Uni<List<io.firebreak.review.model.ContributingFactor>> factorsOf(UUID postmortemId) {
+        return Panache.getSession().chain(s -> s.createQuery("from ContributingFactor where postmortemId = ?1 order by addedAt, id",
+                io.firebreak.review.model.ContributingFactor.class).setParameter(1, postmortemId).getResultList());
+    }
+
+    public Uni<io.firebreak.review.model.ContributingFactor> factor(UUID id) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.ContributingFactor.class, id));
+    }
+
+    /** Factors of incidents declared in [from, until) (trends count incidents of a period, not when factors were typed). */
+    public Uni<List<io.firebreak.review.model.ContributingFactor>> factorsOfIncidentsDeclared(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("select f from ContributingFactor f, Incident i where i.incidentId = f.incidentId"
+                + " and i.declaredAt >= ?1 and i.declaredAt < ?2 and i.drill = false", io.firebreak.review.model.ContributingFactor.class)
+                .setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
+    public Uni<List<io.firebreak.review.model.BlamelessDismissal>> dismissals(UUID postmortemId) {
+        return Panache.getSession().chain(s -> s.createQuery("from BlamelessDismissal where postmortemId = ?1",
+                io.firebreak.review.model.BlamelessDismissal.class).setParameter(1, postmortemId).getResultList());
+    }
+
+    public Uni<Void> remove(Object entity) {
+        return Panache.getSession().chain(s -> s.remove(entity));
+    }
+
     public <T> Uni<T> persist(T entity) {
         return Panache.getSession().chain(s -> s.persist(entity)).replaceWith(entity);
     }

@@ -40,6 +40,12 @@ class ReviewAuthorizationMatrixTest {
         as(role).contentType("application/json").body("{}").put(unknown + "/postmortem").then().statusCode(expected(role, WRITERS, 404));
         as(role).post(unknown + "/postmortem/submit").then().statusCode(expected(role, WRITERS, 404));
         as(role).post(unknown + "/postmortem/publish").then().statusCode(expected(role, Set.of("incident-commander", "admin"), 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/postmortem/blameless/dismissals").then()
+                .statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/postmortem/factors").then().statusCode(expected(role, WRITERS, 404));
+        as(role).delete(unknown + "/postmortem/factors/" + UUID.randomUUID()).then().statusCode(expected(role, WRITERS, 404));
+        as(role).get("/api/v1/review/trends/factors?quarter=2026-Q4").then().statusCode(expected(role, Set.of("incident-commander",
+                "service-owner", "change-approver", "executive", "auditor", "admin"), 200));
         as(role).get(unknown + "/timeline").then().statusCode(expected(role, READERS, 404));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/logs").then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/recollections").then().statusCode(expected(role, WRITERS, 404));

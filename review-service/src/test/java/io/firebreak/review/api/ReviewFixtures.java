@@ -29,10 +29,14 @@ public final class ReviewFixtures {
     }
 
     public static Declared declared(String priority, boolean drill, Instant declaredAt) {
+        return declared(priority, drill, declaredAt, "checkout");
+    }
+
+    public static Declared declared(String priority, boolean drill, Instant declaredAt, String service) {
         UUID incident = UUID.randomUUID();
         String key = "INC-2026-" + (10_000 + Math.abs(UUID.randomUUID().getMostSignificantBits() % 89_999_999));
         send("classification", incident, "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key
-                + "\",\"title\":\"Checkout down\",\"summary\":\"503s\",\"businessService\":\"checkout\",\"priority\":\"" + priority
+                + "\",\"title\":\"Checkout down\",\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority
                 + "\",\"detectedAt\":\"" + declaredAt.minusSeconds(120) + "\",\"declaredAt\":\"" + declaredAt + "\",\"declaredBy\":\"ines\","
                 + "\"responsibleTeams\":[],\"drill\":" + drill + "}");
         return new Declared(incident, key, declaredAt, priority, drill);
@@ -62,6 +66,14 @@ public final class ReviewFixtures {
         send("comms", i.id(), "io.firebreak.status.published.v1", "{\"incidentId\":\"" + i.id() + "\",\"incidentKey\":\"" + i.key()
                 + "\",\"version\":1,\"state\":\"IDENTIFIED\",\"impact\":\"Card payments fail\",\"affectedServices\":[\"checkout\"],"
                 + "\"publishedBy\":\"cleo\",\"publishedAt\":\"" + at + "\",\"priority\":\"P1\",\"drill\":false}");
+    }
+
+    /** Classification's catalog service with its owning team. */
+    public static void service(String name, String owningTeam) {
+        TestKafkaClient.send(TestRun.topic("classification"), name, ("{\"name\":\"" + name + "\",\"tier\":1,\"owningTeam\":\"" + owningTeam
+                + "\",\"owners\":[\"sam\"],\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"sam\","
+                + "\"changedAt\":\"" + Instant.now() + "\",\"dependsOn\":[]}").getBytes(StandardCharsets.UTF_8),
+                headers("classification", name, "io.firebreak.service.registered.v1"));
     }
 
     public static void team(String manager, List<String> members) {

@@ -105,7 +105,7 @@ public class Postmortems {
                         .failWith(() -> ProblemException.notFound("Post-mortem of incident", incidentId)).map(p -> new Loaded(p, i)));
     }
 
-    private Uni<Loaded> locked(UUID incidentId) {
+    Uni<Loaded> locked(UUID incidentId) {
         return repository.incident(incidentId).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", incidentId))
                 .chain(i -> repository.postmortemOf(incidentId).onItem().ifNull()
                         .failWith(() -> ProblemException.notFound("Post-mortem of incident", incidentId))
@@ -113,7 +113,7 @@ public class Postmortems {
     }
 
     /** The owner, the incident's commander or an admin writes it. */
-    private Uni<Void> requireWriter(Loaded l, Actor actor) {
+    Uni<Void> requireWriter(Loaded l, Actor actor) {
         if (actor.user().equals(l.postmortem().owner) || actor.isAdmin()) {
             return Uni.createFrom().voidItem();
         }
@@ -149,11 +149,87 @@ public class Postmortems {
         });
     }
 
-    /** The blamelessness check of the post-mortem's text, naming everyone on the timeline as a possible person. */
-    public List<BlamelessRules.Flag> blameless(Postmortem p, List<String> people) {
-        String text = String.join("\n", java.util.stream.Stream.of(p.summary, p.customerImpact, p.businessImpact, p.whatWentWell, p.whereLucky)
-                .filter(java.util.Objects::nonNull).toList());
-        return BlamelessRules.check(text, people);
+    /** A blamelessness flag and, when the author dismissed it, why. */
+    public record CheckedBlame(BlamelessRules.Flag flag, io.firebreak.review.model.BlamelessDismissal dismissal) {
+
+        public boolean open() {
+            return dismissal == null;
+        }
+    }
+
+    /**
+     * The blamelessness check of the post-mortem's text. The people it looks for: the owner, everyone paged,
+     * acknowledging, accepting a role or recalling on the timeline, and whoever added entries. In the caller's session.
+     */
+    public Uni<List<CheckedBlame>> blameless(Loaded l) {
+        Postmortem p = l.postmortem();
+        return timelines.validate(l.incident()).chain(v -> repository.dismissals(p.id).map(dismissals -> {
+            String text = String.join("\n", java.util.stream.Stream.of(p.summary, p.customerImpact, p.businessImpact, p.whatWentWell, p.whereLucky)
+                    .filter(java.util.Objects::nonNull).toList());
+            return BlamelessRules.check(text, people(v, p)).stream().map(f -> new CheckedBlame(f, dismissals.stream()
+                    .filter(d -> d.rule.equals(f.rule()) && d.sentence.equals(f.sentence())).findFirst().orElse(null))).toList();
+        }));
+    }
+
+    static List<String> people(Timelines.Validated v, Postmortem p) {
+        List<String> out = new ArrayList<>();
+        out.add(p.owner);
+        v.entries().forEach(e -> {
+            if (e.addedBy != null) {
+                out.add(e.addedBy);
+            }
+            if ("RECOLLECTION".equals(e.origin)) {
+                out.add(e.source);
+            }
+            for (String prefix : List.of("Paged ", "Acknowledged by ")) {
+                if (e.title.startsWith(prefix)) {
+                    out.add(e.title.substring(prefix.length()).split(" ")[0]);
+                }
+            }
+            if ("ROLE_ASSIGNED".equals(e.kind)) {
+                out.add(e.title.split(" ")[0]);
+            }
+        });
+        return out.stream().distinct().toList();
+    }
+
+    @WithSession
+    public Uni<List<CheckedBlame>> blamelessChecked(Loaded l) {
+        return blameless(l);
+    }
+
+    /** The author dismisses one blamelessness flag of the current text with a reason (404 when no such flag). */
+    @WithTransaction
+    public Uni<List<CheckedBlame>> dismiss(UUID incidentId, String rule, String sentence, String reason, Actor actor) {
+        return locked(incidentId).chain(l -> dismiss(l, rule, sentence, reason, actor));
+    }
+
+    private Uni<List<CheckedBlame>> dismiss(Loaded found, String rule, String sentence, String reason, Actor actor) {
+        List<Violation> problems = new ArrayList<>();
+        FreeText.check(problems, "rule", rule, true, 100);
+        FreeText.check(problems, "sentence", sentence, true, 20_000);
+        FreeText.check(problems, "reason", reason, true, 4000);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(problems));
+        }
+        return requireWriter(found, actor).replaceWith(found).chain(l -> blameless(l).chain(flags -> {
+            CheckedBlame flag = flags.stream().filter(f -> f.flag().rule().equals(rule) && f.flag().sentence().equals(sentence)).findFirst()
+                    .orElse(null);
+            if (flag == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Blamelessness flag", rule + " on \"" + sentence + "\""));
+            }
+            if (!flag.open()) {
+                return Uni.createFrom().failure(ProblemException.conflict("That flag was dismissed already by " + flag.dismissal().dismissedBy));
+            }
+            io.firebreak.review.model.BlamelessDismissal d = new io.firebreak.review.model.BlamelessDismissal();
+            d.postmortemId = l.postmortem().id;
+            d.rule = rule;
+            d.sentence = sentence;
+            d.reason = reason.strip();
+            d.dismissedBy = actor.user();
+            d.dismissedAt = now();
+            return repository.persist(d).chain(() -> blameless(l));
+        }));
     }
 
     @WithTransaction
@@ -185,10 +261,16 @@ public class Postmortems {
                 return Uni.createFrom().failure(ProblemException.conflict("The post-mortem of " + l.incident().incidentKey + " is " + p.state
                         + "; it is published from review"));
             }
-            return timelines.validate(l.incident()).chain(v -> timelines.raise(v, p)).chain(v -> {
+            return timelines.validate(l.incident()).chain(v -> timelines.raise(v, p)).chain(v -> blameless(l).chain(blame -> {
                 if (!v.open().isEmpty()) {
                     return Uni.createFrom().failure(ProblemException.conflict("The timeline has " + v.open().size() + " unresolved flag(s): "
                             + String.join("; ", v.open().stream().map(f -> f.flag().key() + " (" + f.flag().message() + ")").toList())));
+                }
+                List<CheckedBlame> open = blame.stream().filter(CheckedBlame::open).toList();
+                if (!open.isEmpty()) {
+                    return Uni.createFrom().failure(ProblemException.conflict("The text has " + open.size() + " blamelessness flag(s) to rephrase or"
+                            + " dismiss with a reason: " + String.join("; ", open.stream().map(f -> f.flag().rule() + ": \"" + f.flag().sentence()
+                            + "\"").toList())));
                 }
                 Instant now = now();
                 p.state = "PUBLISHED";
@@ -196,7 +278,7 @@ public class Postmortems {
                 p.publishedAt = now;
                 return deadlines.cancel(DUE_DEADLINE, p.id.toString())
                         .call(() -> publish(EventTypes.POSTMORTEM_PUBLISHED, l.incident(), p, actor.user(), now)).replaceWith(l);
-            });
+            }));
         }));
     }
 

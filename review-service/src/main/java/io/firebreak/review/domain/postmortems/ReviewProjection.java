@@ -93,6 +93,20 @@ public class ReviewProjection {
         });
     }
 
+    /** A catalog service's owning team, as the catalog now says (a late older state is ignored). */
+    public Uni<Boolean> serviceChanged(io.firebreak.events.ServiceChanged c) {
+        return repository.service(c.name()).chain(existing -> {
+            if (existing != null && existing.updatedAt.isAfter(c.changedAt())) {
+                return Uni.createFrom().item(false);
+            }
+            io.firebreak.review.model.CatalogService s = existing == null ? new io.firebreak.review.model.CatalogService() : existing;
+            s.name = c.name();
+            s.owningTeam = c.owningTeam();
+            s.updatedAt = c.changedAt();
+            return existing == null ? repository.persist(s).replaceWith(true) : Uni.createFrom().item(true);
+        });
+    }
+
     public Uni<Boolean> teamChanged(TeamChanged t) {
         return repository.team(t.teamId()).chain(existing -> {
             Team team = existing == null ? new Team() : existing;
