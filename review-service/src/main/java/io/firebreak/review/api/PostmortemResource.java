@@ -8,6 +8,7 @@ import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
 import io.firebreak.review.domain.postmortems.Factors;
 import io.firebreak.review.domain.postmortems.Postmortems;
+import io.firebreak.review.domain.postmortems.RoleData;
 import io.firebreak.review.model.ContributingFactor;
 import io.firebreak.review.model.Postmortem;
 import io.smallrye.mutiny.Uni;
@@ -33,11 +34,13 @@ public class PostmortemResource {
 
     private final Postmortems postmortems;
     private final Factors factors;
+    private final RoleData roleData;
     private final Actors actors;
 
-    public PostmortemResource(Postmortems postmortems, Factors factors, Actors actors) {
+    public PostmortemResource(Postmortems postmortems, Factors factors, RoleData roleData, Actors actors) {
         this.postmortems = postmortems;
         this.factors = factors;
+        this.roleData = roleData;
         this.actors = actors;
     }
 
@@ -61,7 +64,7 @@ public class PostmortemResource {
                                  String owner, Instant resolvedAt, Instant dueAt, Instant openedAt, String summary, String customerImpact,
                                  String businessImpact, String whatWentWell, String whereLucky, String submittedBy, Instant submittedAt,
                                  String publishedBy, Instant publishedAt, Instant overdueAt, List<BlameView> blamelessFlags,
-                                 List<FactorView> contributingFactors) {
+                                 List<FactorView> contributingFactors, RoleData.View roleData) {
     }
 
     public record Dismissal(String rule, String sentence, String reason) {
@@ -69,11 +72,11 @@ public class PostmortemResource {
 
     private Uni<PostmortemView> view(Postmortems.Loaded l) {
         Postmortem p = l.postmortem();
-        return postmortems.blamelessChecked(l).chain(blame -> factors.of(l.incident().incidentId).map(fs ->
-                new PostmortemView(p.id, p.incidentId, l.incident().incidentKey, l.incident().title, l.incident().priority,
+        return postmortems.blamelessChecked(l).chain(blame -> factors.of(l.incident().incidentId).chain(fs -> roleData.of(l.incident().incidentId)
+                .map(roles -> new PostmortemView(p.id, p.incidentId, l.incident().incidentKey, l.incident().title, l.incident().priority,
                         l.incident().businessService, p.state, p.owner, p.resolvedAt, p.dueAt, p.openedAt, p.summary, p.customerImpact,
                         p.businessImpact, p.whatWentWell, p.whereLucky, p.submittedBy, p.submittedAt, p.publishedBy, p.publishedAt, p.overdueAt,
-                        blame.stream().map(BlameView::of).toList(), fs.stream().map(FactorView::of).toList())));
+                        blame.stream().map(BlameView::of).toList(), fs.stream().map(FactorView::of).toList(), roles))));
     }
 
     @GET

@@ -15,6 +15,7 @@ import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
 import io.firebreak.review.domain.postmortems.Postmortems;
 import io.firebreak.review.domain.postmortems.ReviewProjection;
+import io.firebreak.review.domain.postmortems.RoleData;
 import io.firebreak.review.domain.timeline.TimelineSources;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,15 +37,17 @@ public class IncidentEventsConsumer {
     private final Inbox inbox;
     private final ReviewProjection projection;
     private final Postmortems postmortems;
+    private final RoleData roleData;
     private final RoleHolders roles;
     private final AccessProjection access;
     private final ObjectMapper mapper;
 
-    public IncidentEventsConsumer(Inbox inbox, ReviewProjection projection, Postmortems postmortems, RoleHolders roles, AccessProjection access,
-                                  ObjectMapper mapper) {
+    public IncidentEventsConsumer(Inbox inbox, ReviewProjection projection, Postmortems postmortems, RoleData roleData, RoleHolders roles,
+                                  AccessProjection access, ObjectMapper mapper) {
         this.inbox = inbox;
         this.projection = projection;
         this.postmortems = postmortems;
+        this.roleData = roleData;
         this.roles = roles;
         this.access = access;
         this.mapper = mapper;
@@ -73,7 +76,8 @@ public class IncidentEventsConsumer {
     static boolean wanted(String type) {
         return TimelineSources.wanted(type) || LIFECYCLE.contains(type) || EventTypes.TEAM_CHANGED.equals(type)
                 || EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)
-                || EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || AccessProjection.TYPES.contains(type);
+                || EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || EventTypes.ROLE_HANDED_OVER.equals(type)
+                || EventTypes.BRIDGE_UPDATE_RECORDED.equals(type) || AccessProjection.TYPES.contains(type);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {
@@ -107,10 +111,18 @@ public class IncidentEventsConsumer {
             return projection.teamChanged(event.data(mapper, TeamChanged.class)).replaceWithVoid();
         }
         if (EventTypes.ROLE_ASSIGNED.equals(type)) {
-            return roles.assigned(event.data(mapper, RoleAssigned.class)).replaceWithVoid();
+            RoleAssigned a = event.data(mapper, RoleAssigned.class);
+            return roles.assigned(a).chain(() -> roleData.assigned(a));
         }
         if (EventTypes.ROLE_RELEASED.equals(type)) {
-            return roles.released(event.data(mapper, RoleReleased.class)).replaceWithVoid();
+            RoleReleased r = event.data(mapper, RoleReleased.class);
+            return roles.released(r).chain(() -> roleData.released(r));
+        }
+        if (EventTypes.ROLE_HANDED_OVER.equals(type)) {
+            return roleData.handedOver(event.data(mapper, io.firebreak.events.RoleHandedOver.class));
+        }
+        if (EventTypes.BRIDGE_UPDATE_RECORDED.equals(type)) {
+            return roleData.bridgeUpdate(event.data(mapper, io.firebreak.events.BridgeUpdateRecorded.class));
         }
         if (AccessProjection.TYPES.contains(type)) {
             return access.apply(event).replaceWithVoid();

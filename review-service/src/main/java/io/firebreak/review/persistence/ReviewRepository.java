@@ -97,6 +97,42 @@ public class ReviewRepository {
                 io.firebreak.review.model.BlamelessDismissal.class).setParameter(1, postmortemId).getResultList());
     }
 
+    public Uni<io.firebreak.review.model.RoleTenure> tenure(UUID assignmentId) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.RoleTenure.class, assignmentId));
+    }
+
+    public Uni<List<io.firebreak.review.model.RoleTenure>> tenures(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from RoleTenure where incidentId = ?1 order by acceptedAt, role",
+                io.firebreak.review.model.RoleTenure.class).setParameter(1, incidentId).getResultList());
+    }
+
+    public Uni<io.firebreak.review.model.RoleHandover> handover(UUID id) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.RoleHandover.class, id));
+    }
+
+    public Uni<List<io.firebreak.review.model.RoleHandover>> handovers(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from RoleHandover where incidentId = ?1 order by acknowledgedAt",
+                io.firebreak.review.model.RoleHandover.class).setParameter(1, incidentId).getResultList());
+    }
+
+    public Uni<Long> decisionsOf(UUID updateId) {
+        return Panache.getSession().chain(s -> s.createQuery("select count(*) from BridgeDecision where updateId = ?1", Long.class)
+                .setParameter(1, updateId).getSingleResult());
+    }
+
+    public Uni<List<io.firebreak.review.model.BridgeDecision>> decisions(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from BridgeDecision where incidentId = ?1 order by recordedAt, position",
+                io.firebreak.review.model.BridgeDecision.class).setParameter(1, incidentId).getResultList());
+    }
+
+    /** Role acceptances after a page, of real P1/P2 incidents declared in [from, until): {incidentId, priority, role, pagedAt, acceptedAt}. */
+    public Uni<List<Object[]>> acceptances(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("select t.incidentId, i.priority, t.role, t.pagedAt, t.acceptedAt from RoleTenure t,"
+                        + " Incident i where i.incidentId = t.incidentId and i.drill = false and i.priority in ('P1', 'P2')"
+                        + " and i.declaredAt >= ?1 and i.declaredAt < ?2 and t.pagedAt is not null", Object[].class)
+                .setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
     public Uni<Void> remove(Object entity) {
         return Panache.getSession().chain(s -> s.remove(entity));
     }

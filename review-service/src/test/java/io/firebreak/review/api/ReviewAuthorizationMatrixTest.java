@@ -47,6 +47,9 @@ class ReviewAuthorizationMatrixTest {
         as(role).get("/api/v1/review/trends/factors?quarter=2026-Q4").then().statusCode(expected(role, Set.of("incident-commander",
                 "service-owner", "change-approver", "executive", "auditor", "admin"), 200));
         as(role).get(unknown + "/timeline").then().statusCode(expected(role, READERS, 404));
+        as(role).get(unknown + "/role-data").then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/review/bottlenecks?quarter=2026-Q4").then().statusCode(expected(role, Set.of("incident-commander",
+                "service-owner", "executive", "auditor", "admin"), 200));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/logs").then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/recollections").then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/flags/GAP:a,b/resolution").then()

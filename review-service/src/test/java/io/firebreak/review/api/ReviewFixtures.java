@@ -56,6 +56,16 @@ public final class ReviewFixtures {
                 + "\"declaredAt\":\"" + i.declaredAt() + "\",\"acknowledgedAt\":\"" + at + "\"}");
     }
 
+    /** An accepted role assignment paged at {@code pagedAt}; answers its id. */
+    public static UUID role(Declared i, String role, String person, Instant pagedAt, Instant acceptedAt) {
+        UUID assignment = UUID.randomUUID();
+        send("response", i.id(), "io.firebreak.role.assigned.v1", "{\"incidentId\":\"" + i.id() + "\",\"incidentKey\":\"" + i.key()
+                + "\",\"assignmentId\":\"" + assignment + "\",\"role\":\"" + role + "\",\"person\":\"" + person + "\",\"source\":\"ROTATION\","
+                + "\"proposedBy\":\"firebreak\",\"proposedAt\":\"" + pagedAt + "\",\"pageId\":\"" + UUID.randomUUID() + "\",\"pagedAt\":\""
+                + pagedAt + "\",\"acceptedAt\":\"" + acceptedAt + "\",\"drill\":false}");
+        return assignment;
+    }
+
     public static void commander(Declared i, String person, Instant at) {
         send("response", i.id(), "io.firebreak.role.assigned.v1", "{\"incidentId\":\"" + i.id() + "\",\"incidentKey\":\"" + i.key()
                 + "\",\"assignmentId\":\"" + UUID.randomUUID() + "\",\"role\":\"INCIDENT_COMMANDER\",\"person\":\"" + person + "\",\"source\":\"ROTATION\","

@@ -38,7 +38,7 @@ public final class TimelineRules {
     /** What happened; recorded by the services unless the origin says otherwise. */
     public enum Kind {
         DETECTED, DECLARED, PRIORITY_CHANGED, PAGED, ACKNOWLEDGED, ESCALATED, ROLE_ASSIGNED, ROLE_HANDED_OVER, STATUS_PUBLISHED,
-        EXTERNAL_COMMUNICATION, TRIAGE, CHANGE_REQUESTED, CHANGE_APPROVED, CHANGE_IMPLEMENTED, MITIGATED, RESOLVED, CLOSED, NOTE
+        EXTERNAL_COMMUNICATION, BRIDGE_UPDATE, TRIAGE, CHANGE_REQUESTED, CHANGE_APPROVED, CHANGE_IMPLEMENTED, MITIGATED, RESOLVED, CLOSED, NOTE
     }
 
     /** RECORDED: from a service's event; LOG: an imported log excerpt; RECOLLECTION: a participant's account. */

@@ -34,6 +34,7 @@ public final class TimelineSources {
             Map.entry(EventTypes.RESPONSE_CLOSED, new Mapping(Kind.CLOSED, "closedAt", null)),
             Map.entry(EventTypes.STATUS_PUBLISHED, new Mapping(Kind.STATUS_PUBLISHED, "publishedAt", null)),
             Map.entry(EventTypes.EXTERNAL_COMMS_SENT, new Mapping(Kind.EXTERNAL_COMMUNICATION, "sentAt", null)),
+            Map.entry(EventTypes.BRIDGE_UPDATE_RECORDED, new Mapping(Kind.BRIDGE_UPDATE, "recordedAt", "updateId")),
             Map.entry(EventTypes.TRIAGE_HYPOTHESIS_CHANGED, new Mapping(Kind.TRIAGE, "changedAt", "hypothesisId")),
             Map.entry(EventTypes.TRIAGE_FINDING_RECORDED, new Mapping(Kind.TRIAGE, "recordedAt", "findingId")),
             Map.entry(EventTypes.CHANGE_REQUESTED, new Mapping(Kind.CHANGE_REQUESTED, "at", "changeKey")),
@@ -80,6 +81,8 @@ public final class TimelineSources {
                     + d.path("toPerson").asText();
             case STATUS_PUBLISHED -> "Status v" + d.path("version").asInt() + " " + d.path("state").asText() + ": " + d.path("impact").asText();
             case EXTERNAL_COMMUNICATION -> d.path("kind").asText() + " to " + d.path("audience").asText() + " via " + d.path("channel").asText();
+            case BRIDGE_UPDATE -> "Bridge update " + d.path("seq").asInt() + " by " + d.path("recordedBy").asText() + ": " + d.path("status").asText()
+                    + (d.path("decisions").size() > 0 ? " (" + d.path("decisions").size() + " decision(s))" : "");
             case TRIAGE -> (EventTypes.TRIAGE_FINDING_RECORDED.equals(type) ? "Finding in " + d.path("component").asText() + ": "
                     : "Hypothesis " + d.path("status").asText() + ": ") + d.path("statement").asText();
             case CHANGE_REQUESTED, CHANGE_APPROVED, CHANGE_IMPLEMENTED -> d.path("changeKey").asText() + " " + d.path("action").asText()
