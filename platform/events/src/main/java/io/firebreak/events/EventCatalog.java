@@ -86,7 +86,10 @@ public final class EventCatalog {
             Map.entry(EventTypes.POSTMORTEM_OPENED, PostmortemEvent.class),
             Map.entry(EventTypes.POSTMORTEM_PUBLISHED, PostmortemEvent.class),
             Map.entry(EventTypes.POSTMORTEM_OVERDUE, PostmortemEvent.class),
-            Map.entry(EventTypes.TIMELINE_FLAG_RAISED, TimelineFlagRaised.class));
+            Map.entry(EventTypes.TIMELINE_FLAG_RAISED, TimelineFlagRaised.class),
+            Map.entry(EventTypes.ACTION_ITEM_CREATED, ActionItemEvent.class),
+            Map.entry(EventTypes.ACTION_ITEM_COMPLETED, ActionItemEvent.class),
+            Map.entry(EventTypes.ACTION_ITEM_OVERDUE, ActionItemEvent.class));
 
     private EventCatalog() {
     }

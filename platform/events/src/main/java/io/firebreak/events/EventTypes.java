@@ -90,6 +90,9 @@ public final class EventTypes {
     public static final String POSTMORTEM_OPENED = "io.firebreak.postmortem.opened.v1";
     public static final String POSTMORTEM_PUBLISHED = "io.firebreak.postmortem.published.v1";
     public static final String POSTMORTEM_OVERDUE = "io.firebreak.postmortem.overdue.v1";
+    public static final String ACTION_ITEM_CREATED = "io.firebreak.action_item.created.v1";
+    public static final String ACTION_ITEM_COMPLETED = "io.firebreak.action_item.completed.v1";
+    public static final String ACTION_ITEM_OVERDUE = "io.firebreak.action_item.overdue.v1";
     /** A timeline validation flag that must be resolved before publication. */
     public static final String TIMELINE_FLAG_RAISED = "io.firebreak.timeline.flag_raised.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */

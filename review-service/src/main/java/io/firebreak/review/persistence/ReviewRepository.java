@@ -133,6 +133,29 @@ public class ReviewRepository {
                 .setParameter(1, from).setParameter(2, until).getResultList());
     }
 
+    public Uni<io.firebreak.review.model.ActionItem> item(UUID id) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.ActionItem.class, id));
+    }
+
+    public Uni<io.firebreak.review.model.ActionItem> lockedItem(UUID id) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.ActionItem.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<List<io.firebreak.review.model.ActionItem>> itemsOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from ActionItem where incidentId = ?1 order by createdAt, id",
+                io.firebreak.review.model.ActionItem.class).setParameter(1, incidentId).getResultList());
+    }
+
+    /** Items due in [from, until) (a quarter's items are those whose deadline falls in it). */
+    public Uni<List<io.firebreak.review.model.ActionItem>> itemsDue(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("from ActionItem where deadline >= ?1 and deadline < ?2 order by deadline, id",
+                io.firebreak.review.model.ActionItem.class).setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
+    public Uni<io.firebreak.review.model.QuarterlyReview> quarterlyReview(String quarter) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.QuarterlyReview.class, quarter));
+    }
+
     public Uni<Void> remove(Object entity) {
         return Panache.getSession().chain(s -> s.remove(entity));
     }

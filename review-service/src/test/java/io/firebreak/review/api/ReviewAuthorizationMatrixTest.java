@@ -48,6 +48,15 @@ class ReviewAuthorizationMatrixTest {
                 "service-owner", "change-approver", "executive", "auditor", "admin"), 200));
         as(role).get(unknown + "/timeline").then().statusCode(expected(role, READERS, 404));
         as(role).get(unknown + "/role-data").then().statusCode(expected(role, READERS, 404));
+        as(role).get(unknown + "/action-items").then().statusCode(expected(role, READERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/action-items").then().statusCode(expected(role, WRITERS, 404));
+        as(role).contentType("application/json").body("{}").post(unknown + "/action-items/" + UUID.randomUUID() + "/completion").then()
+                .statusCode(expected(role, Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "service-owner", "change-approver",
+                        "admin"), 404));
+        as(role).get("/api/v1/review/reviews/quarterly?quarter=2026-Q4").then().statusCode(expected(role, Set.of("service-owner", "executive",
+                "auditor", "admin"), 200));
+        as(role).contentType("application/json").body("{}").post("/api/v1/review/reviews/quarterly").then()
+                .statusCode(expected(role, Set.of("executive", "admin"), 400));
         as(role).get("/api/v1/review/bottlenecks?quarter=2026-Q4").then().statusCode(expected(role, Set.of("incident-commander",
                 "service-owner", "executive", "auditor", "admin"), 200));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/logs").then().statusCode(expected(role, WRITERS, 404));
