@@ -192,16 +192,13 @@ create table suspected_regression (
     primary key (change_id, new_incident_id)
 );
 
--- Alert groups (service, dedup key): when each first triggered (a group that started on the target or a dependent
--- service within a change's window is a suspected regression), and its last trigger and resolve (is the incident's
--- service still alerting after the change?).
+-- Alert groups (service, dedup key) with the time each first triggered: an alert group that started on the target
+-- or a dependent service within a change's window is a suspected regression too.
 create table alert_group (
-    service           text        not null,
-    dedup_key         text        not null,
-    first_at          timestamptz not null,
-    last_triggered_at timestamptz,
-    last_resolved_at  timestamptz,
-    summary           text,
+    service    text        not null,
+    dedup_key  text        not null,
+    first_at   timestamptz not null,
+    summary    text,
     primary key (service, dedup_key)
 );
 create index alert_group_first on alert_group (first_at);

@@ -29,6 +29,7 @@ public final class TimelineSources {
             Map.entry(EventTypes.ESCALATION_ESCALATED, new Mapping(Kind.ESCALATED, "escalatedAt", "escalationId")),
             Map.entry(EventTypes.ROLE_ASSIGNED, new Mapping(Kind.ROLE_ASSIGNED, "acceptedAt", "assignmentId")),
             Map.entry(EventTypes.ROLE_HANDED_OVER, new Mapping(Kind.ROLE_HANDED_OVER, "acknowledgedAt", "handoverId")),
+            Map.entry(EventTypes.RESPONSE_ACKNOWLEDGED, new Mapping(Kind.ACKNOWLEDGED, "acknowledgedAt", null)),
             Map.entry(EventTypes.RESPONSE_MITIGATED, new Mapping(Kind.MITIGATED, "mitigatedAt", null)),
             Map.entry(EventTypes.RESPONSE_RESOLVED, new Mapping(Kind.RESOLVED, "resolvedAt", null)),
             Map.entry(EventTypes.RESPONSE_CLOSED, new Mapping(Kind.CLOSED, "closedAt", null)),
@@ -52,9 +53,9 @@ public final class TimelineSources {
     public static List<Recorded> entries(String type, String eventId, JsonNode data, String source, Instant published) {
         List<Recorded> out = new ArrayList<>();
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
-            out.add(new Recorded(eventId + "/detected", time(data, "detectedAt", published), Kind.DETECTED, source, null,
+            out.add(new Recorded(eventId + ":detected", time(data, "detectedAt", published), Kind.DETECTED, source, null,
                     "Impact detected on " + data.path("businessService").asText()));
-            out.add(new Recorded(eventId + "/declared", time(data, "declaredAt", published), Kind.DECLARED, source, null,
+            out.add(new Recorded(eventId + ":declared", time(data, "declaredAt", published), Kind.DECLARED, source, null,
                     data.path("priority").asText() + " declared by " + data.path("declaredBy").asText() + ": " + data.path("title").asText()));
             return out;
         }
@@ -74,7 +75,7 @@ public final class TimelineSources {
                     + d.path("reason").asText() + ")";
             case PAGED -> "Paged " + d.path("person").asText() + (d.hasNonNull("role") ? " as " + d.path("role").asText() : "")
                     + " (level " + d.path("level").asInt() + ")";
-            case ACKNOWLEDGED -> "Acknowledged by " + d.path("acknowledgedBy").asText() + " via " + d.path("via").asText();
+            case ACKNOWLEDGED -> "Acknowledged by " + d.path("acknowledgedBy").asText() + " via " + d.path("via").asText("the incident");
             case ESCALATED -> "Escalated from level " + d.path("fromLevel").asInt() + " to " + d.path("toLevel").asInt();
             case ROLE_ASSIGNED -> d.path("person").asText() + " accepted " + d.path("role").asText();
             case ROLE_HANDED_OVER -> d.path("role").asText() + " handed over from " + d.path("fromPerson").asText() + " to "

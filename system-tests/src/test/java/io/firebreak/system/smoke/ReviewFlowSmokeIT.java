@@ -1,0 +1,75 @@
+package io.firebreak.system.smoke;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A post-mortem through the gateway only, with real Keycloak tokens: a P1 declared, commanded, acknowledged, given a
+ * status and resolved opens a post-mortem owned by its commander, with a timeline from classification, response and
+ * comms; an action item without an owner is refused; every flag is resolved and the commander publishes it.
+ */
+class ReviewFlowSmokeIT {
+
+    private static final String GATEWAY = System.getProperty("firebreak.gateway.url", "http://127.0.0.1:8080");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static ValidatableResponse call(String user, String method, String path, Object body) {
+        var request = given().baseUri(GATEWAY).auth().oauth2(StackSmokeIT.token(user));
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.when().request(method, path).then();
+    }
+
+    @Test
+    void aResolvedP1GetsAPostmortemWithAValidatedTimelineThatItsCommanderPublishes() {
+        String id = call("incident-commander", "POST", "/api/v1/classification/incidents", Map.of("title", "Smoke review",
+                "summary", "Checkout errors", "businessService", "checkout", "priority", "P1",
+                "impact", Map.of("revenueLossPerHour", 50_000, "customerFacing", true, "availability", "UNAVAILABLE"),
+                "detectedAt", Instant.now().minusSeconds(60).toString())).statusCode(201).extract().path("id");
+        String response = "/api/v1/response/incidents/" + id;
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> call("viewer", "GET", response + "/roles", null)
+                .extract().jsonPath().getString("find { it.role == 'INCIDENT_COMMANDER' && it.person == 'incident-commander' }.id"), a -> a != null);
+        JsonPath roles = call("viewer", "GET", response + "/roles", null).extract().jsonPath();
+        for (String[] holder : new String[][] {{"incident-commander", "INCIDENT_COMMANDER"}, {"comms-lead", "COMMS_LEAD"}}) {
+            String assignment = roles.getString("find { it.role == '" + holder[1] + "' && it.person == '" + holder[0] + "' }.id");
+            call(holder[0], "POST", response + "/roles/" + assignment + "/acceptance", null).statusCode(200);
+        }
+        call("incident-commander", "POST", response + "/acknowledgement", null).statusCode(200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("comms-lead", "POST", "/api/v1/comms/incidents/" + id
+                + "/status", Map.of("state", "IDENTIFIED", "impact", "Checkout fails")).statusCode(201));
+        call("incident-commander", "POST", response + "/transitions", Map.of("action", "MITIGATE", "note", "rolled back")).statusCode(200);
+        call("incident-commander", "POST", response + "/transitions", Map.of("action", "RESOLVE", "resolutionSummary", "fixed")).statusCode(200);
+
+        String review = "/api/v1/review/incidents/" + id;
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("viewer", "GET", review + "/postmortem", null)
+                .statusCode(200).body("owner", equalTo("incident-commander")).body("state", equalTo("DRAFT")));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("viewer", "GET", review + "/timeline", null)
+                .statusCode(200).body("entries.kind", hasItems("DECLARED", "ACKNOWLEDGED", "STATUS_PUBLISHED", "MITIGATED", "RESOLVED"))
+                .body("entries.source", hasItems("classification", "response", "comms")));
+
+        call("incident-commander", "POST", review + "/action-items", Map.of("title", "Add a canary stage", "priority", "HIGH", "type", "FIX"))
+                .statusCode(400).contentType("application/problem+json");
+        call("incident-commander", "POST", review + "/action-items", Map.of("title", "Add a canary stage", "owner", "tech-lead",
+                "deadline", Instant.now().plus(Duration.ofDays(14)).toString(), "priority", "HIGH", "type", "FIX")).statusCode(201);
+        call("incident-commander", "PUT", review + "/postmortem", Map.of("summary", "A release exhausted the checkout pool; rolled back.")).statusCode(200);
+        call("incident-commander", "POST", review + "/postmortem/submit", null).statusCode(200).body("state", equalTo("IN_REVIEW"));
+        List<String> open = call("viewer", "GET", review + "/timeline", null).extract().jsonPath().getList("flags.findAll { it.resolution == null }.key");
+        for (String key : open) {
+            call("incident-commander", "POST", review + "/timeline/flags/" + key + "/resolution",
+                    Map.of("resolution", "ACCEPTED", "note", "checked during the smoke run")).statusCode(200);
+        }
+        call("incident-commander", "POST", review + "/postmortem/publish", null).statusCode(200).body("state", equalTo("PUBLISHED"));
+    }
+}
