@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.firebreak.change.api.ChangeFixtures.Declared;
-import io.firebreak.change.domain.intake.WebhookProofs;
+import io.firebreak.platform.delivery.WebhookProofs;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.InputStream;

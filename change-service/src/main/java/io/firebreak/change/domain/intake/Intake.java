@@ -1,5 +1,6 @@
 package io.firebreak.change.domain.intake;
 
+import io.firebreak.platform.delivery.WebhookProofs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.change.domain.Alignment;

@@ -1,4 +1,4 @@
-package io.firebreak.change.domain.intake;
+package io.firebreak.platform.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
