@@ -52,16 +52,6 @@ public class ChangeRepository {
                 .setParameter(1, numbers).getResultList());
     }
 
-    /** Changes implemented on one of {@code services} whose effectiveness window contains {@code at}. */
-    public Uni<List<EmergencyChange>> implementedWithin(List<String> services, Instant at) {
-        if (services.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where targetService in ?1 and implementedAt is not null"
-                        + " and implementedAt <= ?2 and effectivenessDueAt > ?2", EmergencyChange.class)
-                .setParameter(1, services).setParameter(2, at).getResultList());
-    }
-
     /** Changes of any target whose effectiveness window contains {@code at} (implemented, not yet 24 h ago). */
     public Uni<List<EmergencyChange>> effectivenessWindowsOpenAt(Instant at) {
         return Panache.getSession().chain(s -> s.createQuery("from EmergencyChange where implementedAt is not null and implementedAt <= ?1"

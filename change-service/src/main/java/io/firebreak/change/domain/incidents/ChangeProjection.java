@@ -131,10 +131,6 @@ public class ChangeProjection {
         return repository.findings(incidentId);
     }
 
-    public Uni<List<TriageFinding>> findings(UUID incidentId) {
-        return repository.findings(incidentId);
-    }
-
     public Uni<TriageFinding> finding(UUID id) {
         return repository.finding(id);
     }
