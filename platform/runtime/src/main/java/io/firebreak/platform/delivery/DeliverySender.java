@@ -118,9 +118,12 @@ public class DeliverySender {
                 }
                 request.putHeader("Authorization", value);
             }
-            return request.sendBuffer(Buffer.buffer(body(message))).map(response -> SendResult.ofStatus(response.statusCode(),
-                    response.statusCode() >= 300 ? "HTTP " + response.statusCode() + " " + abbreviate(response.bodyAsString()) : null,
-                    retryAfter(response.getHeader("Retry-After"))));
+            return request.sendBuffer(Buffer.buffer(body(message))).map(response -> {
+                SendResult result = SendResult.ofStatus(response.statusCode(),
+                        response.statusCode() >= 300 ? "HTTP " + response.statusCode() + " " + abbreviate(response.bodyAsString()) : null,
+                        retryAfter(response.getHeader("Retry-After")));
+                return message.keepsResponse() ? result.keeping(response.bodyAsString()) : result;
+            });
         });
     }
 

@@ -121,7 +121,7 @@ public class DeliveryWorker {
                 + " returning d.id, d.purpose, d.reference, cast(d.message as text), d.attempts, d.max_attempts, d.ordering_key";
         this.recordAttempt = "insert into " + schema + ".outbound_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error, outcome)"
                 + " values (:id, :attempt, :startedAt, :duration, :status, :error, :outcome)";
-        this.finish = "update " + table + " set attempts = :attempt, status = :status, last_status = :lastStatus, last_error = :error,"
+        this.finish = "update " + table + " set attempts = :attempt, status = :status, last_status = :lastStatus, last_error = :error, last_response = :response,"
                 + " next_attempt_at = now() + cast(:delayMillis as bigint) * interval '1 millisecond', lease_owner = null, lease_until = null,"
                 + " ended_at = case when :status = 'PENDING' then null else now() end, outcome_pending = :outcomePending"
                 + " where id = :id and lease_owner = :owner and status = 'PENDING'";
@@ -129,7 +129,7 @@ public class DeliveryWorker {
                 + " lease_owner = null, lease_until = null where id = :id and lease_owner = :owner and status = 'PENDING'";
         this.pendingOutcomes = "select id from " + table + " where outcome_pending limit 100";
         this.takeOutcome = "update " + table + " set outcome_pending = false where id = :id and outcome_pending"
-                + " returning id, purpose, reference, status, attempts, last_status, last_error";
+                + " returning id, purpose, reference, status, attempts, last_status, last_error, last_response";
         this.purge = "delete from " + table + " where ended_at < now() - $1 * interval '1 millisecond'";
     }
 
@@ -296,7 +296,7 @@ public class DeliveryWorker {
             failedAttempts.increment();
         }
         DeliveryOutcome ended = done || deadNow
-                ? new DeliveryOutcome(id, purpose, reference, done, attempt, result.status(), result.error()) : null;
+                ? new DeliveryOutcome(id, purpose, reference, done, attempt, result.status(), result.error(), result.body()) : null;
         Attempt recorded = new Attempt(id, attempt, started, duration, status, outcome, delay, result);
         return store(recorded, ended, false)
                 .onFailure().recoverWithUni(e -> {
@@ -349,6 +349,7 @@ public class DeliveryWorker {
                         .setParameter("id", a.id()).setParameter("owner", owner).setParameter("attempt", a.attempt())
                         .setParameter("status", a.status()).setParameter("lastStatus", a.result().status())
                         .setParameter("error", a.result().error()).setParameter("delayMillis", a.delay())
+                        .setParameter("response", a.result().body())
                         .setParameter("outcomePending", outcomePending)
                         .executeUpdate()
                         .chain(updated -> {
@@ -387,7 +388,7 @@ public class DeliveryWorker {
                             }
                             Object[] r = rows.get(0);
                             DeliveryOutcome outcome = new DeliveryOutcome((UUID) r[0], (String) r[1], (String) r[2], "DELIVERED".equals(r[3]),
-                                    ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue(), (String) r[6]);
+                                    ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue(), (String) r[6], (String) r[7]);
                             return finished(outcome).replaceWith(true);
                         }))))
                 .onFailure().recoverWithItem(e -> {

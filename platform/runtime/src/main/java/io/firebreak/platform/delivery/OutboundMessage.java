@@ -10,7 +10,9 @@ import java.util.Objects;
  * What to send. {@code HTTP}: a request to {@code url} with {@code headers} and {@code body}, optionally
  * signed per Standard Webhooks with the secrets the service resolves for {@code signingRef}, and/or
  * authorised with the named {@code credential} (config, never stored here). {@code MAIL}: a message to
- * {@code to} with {@code subject} and a text (and optionally HTML) body.
+ * {@code to} with {@code subject} and a text (and optionally HTML) body. {@code keepResponse}: the receiver's answer
+ * to the delivered request is kept and handed to the outcome handler (an API call whose answer names what it
+ * created, e.g. a tracker's new issue).
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,7 +27,8 @@ public record OutboundMessage(
         String to,
         String subject,
         String text,
-        String html) {
+        String html,
+        Boolean keepResponse) {
 
     public enum Channel { HTTP, MAIL }
 
@@ -46,12 +49,21 @@ public record OutboundMessage(
             throw new IllegalArgumentException("not an http(s) URL: " + url);
         }
         return new OutboundMessage(Channel.HTTP, method, url, headers == null ? Map.of() : Map.copyOf(headers), body,
-                signingRef, credential, null, null, null, null);
+                signingRef, credential, null, null, null, null, null);
     }
 
     public static OutboundMessage mail(String to, String subject, String text, String html) {
         return new OutboundMessage(Channel.MAIL, null, null, null, null, null, null, Objects.requireNonNull(to),
-                subject, text, html);
+                subject, text, html, null);
+    }
+
+    /** This request, its delivered answer's body kept for the outcome handler (at most {@value SendResult#KEPT_BODY_LIMIT} characters). */
+    public OutboundMessage keepingResponse() {
+        return new OutboundMessage(channel, method, url, headers, body, signingRef, credential, to, subject, text, html, Boolean.TRUE);
+    }
+
+    public boolean keepsResponse() {
+        return Boolean.TRUE.equals(keepResponse);
     }
 
     /** Where it goes, as the history shows it: scheme, host and path of a URL (no query), or the address. */
