@@ -89,7 +89,11 @@ public final class EventCatalog {
             Map.entry(EventTypes.TIMELINE_FLAG_RAISED, TimelineFlagRaised.class),
             Map.entry(EventTypes.ACTION_ITEM_CREATED, ActionItemEvent.class),
             Map.entry(EventTypes.ACTION_ITEM_COMPLETED, ActionItemEvent.class),
-            Map.entry(EventTypes.ACTION_ITEM_OVERDUE, ActionItemEvent.class));
+            Map.entry(EventTypes.ACTION_ITEM_OVERDUE, ActionItemEvent.class),
+            Map.entry(EventTypes.ARCHITECTURE_REVIEW_OPENED, ArchitectureReviewEvent.class),
+            Map.entry(EventTypes.ARCHITECTURE_REVIEW_COMPLETED, ArchitectureReviewEvent.class),
+            Map.entry(EventTypes.ARCHITECTURE_REVIEW_OVERDUE, ArchitectureReviewEvent.class),
+            Map.entry(EventTypes.RECURRENCE_THRESHOLD_BREACHED, RecurrenceThresholdBreached.class));
 
     private EventCatalog() {
     }

@@ -93,6 +93,12 @@ public final class EventTypes {
     public static final String ACTION_ITEM_CREATED = "io.firebreak.action_item.created.v1";
     public static final String ACTION_ITEM_COMPLETED = "io.firebreak.action_item.completed.v1";
     public static final String ACTION_ITEM_OVERDUE = "io.firebreak.action_item.overdue.v1";
+    /** On {@link Topics#REVIEW}, key = business service: an architectural review of a repeat failure (data {@link ArchitectureReviewEvent}). */
+    public static final String ARCHITECTURE_REVIEW_OPENED = "io.firebreak.architecture_review.opened.v1";
+    public static final String ARCHITECTURE_REVIEW_COMPLETED = "io.firebreak.architecture_review.completed.v1";
+    public static final String ARCHITECTURE_REVIEW_OVERDUE = "io.firebreak.architecture_review.overdue.v1";
+    /** On {@link Topics#METRICS}, key = business service: recurring incidents reached the threshold (data {@link RecurrenceThresholdBreached}). */
+    public static final String RECURRENCE_THRESHOLD_BREACHED = "io.firebreak.recurrence.threshold_breached.v1";
     /** A timeline validation flag that must be resolved before publication. */
     public static final String TIMELINE_FLAG_RAISED = "io.firebreak.timeline.flag_raised.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */

@@ -39,11 +39,16 @@ public class ActionItemResource {
 
     public record ItemView(UUID id, String title, String description, String owner, Instant deadline, String priority, String type, String team,
                            String state, String createdBy, Instant createdAt, String completedBy, Instant completedAt, String evidence,
-                           Instant overdueAt, List<String> escalatedTo) {
+                           Instant overdueAt, List<String> escalatedTo, TrackerIssue tracker) {
         static ItemView of(ActionItem a) {
             return new ItemView(a.id, a.title, a.description, a.owner, a.deadline, a.priority, a.type, a.team, a.state, a.createdBy, a.createdAt,
-                    a.completedBy, a.completedAt, a.evidence, a.overdueAt, a.escalatedTo);
+                    a.completedBy, a.completedAt, a.evidence, a.overdueAt, a.escalatedTo,
+                    a.trackerId == null ? null : new TrackerIssue(a.trackerRef, a.trackerUrl, a.trackerStatus, a.trackerError));
         }
+    }
+
+    /** The item's issue in its team's tracker: number or key, link, sync status, and the last sync error. */
+    public record TrackerIssue(String reference, String url, String status, String error) {
     }
 
     public record CompletionRequest(String evidence) {

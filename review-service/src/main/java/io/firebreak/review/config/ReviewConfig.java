@@ -15,4 +15,20 @@ public interface ReviewConfig {
     /** How far a recollection or a second source may place a milestone from the record before it is flagged. */
     @WithDefault("5m")
     Duration timelineTolerance();
+
+    /** An architectural review of a repeat failure is due this long after it opened. */
+    @WithDefault("30d")
+    Duration architectureReviewDue();
+
+    /** Where people reach Firebreak from outside (the gateway), for the links written into tracker issues. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** Plain-http tracker URLs are refused unless allowed (the local stack and tests run their trackers on http). */
+    @WithDefault("false")
+    boolean allowHttpTrackers();
+
+    /** Trackers on loopback, private or link-local hosts are refused unless allowed (self-hosted GitLab-style installs inside). */
+    @WithDefault("false")
+    boolean allowPrivateTrackerHosts();
 }

@@ -13,6 +13,7 @@ import io.firebreak.platform.access.AccessProjection;
 import io.firebreak.platform.access.RoleHolders;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.review.domain.architecture.ArchitectureReviews;
 import io.firebreak.review.domain.postmortems.Postmortems;
 import io.firebreak.review.domain.postmortems.ReviewProjection;
 import io.firebreak.review.domain.postmortems.RoleData;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Review listens to every other service's topic: incidents, teams, role holders and access for its own picture, and
- * every event that belongs on an incident's timeline. A resolved real P1/P2 opens its post-mortem.
+ * every event that belongs on an incident's timeline. A resolved real P1/P2 opens its post-mortem; metrics' recurrence
+ * trigger opens an architectural review.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
@@ -40,10 +42,12 @@ public class IncidentEventsConsumer {
     private final RoleData roleData;
     private final RoleHolders roles;
     private final AccessProjection access;
+    private final ArchitectureReviews architecture;
     private final ObjectMapper mapper;
 
     public IncidentEventsConsumer(Inbox inbox, ReviewProjection projection, Postmortems postmortems, RoleData roleData, RoleHolders roles,
-                                  AccessProjection access, ObjectMapper mapper) {
+                                  AccessProjection access, ArchitectureReviews architecture, ObjectMapper mapper) {
+        this.architecture = architecture;
         this.inbox = inbox;
         this.projection = projection;
         this.postmortems = postmortems;
@@ -73,11 +77,17 @@ public class IncidentEventsConsumer {
         return inbox.handle(message, "review.change-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
+    @Incoming("metrics-events")
+    public Uni<Void> metrics(Message<byte[]> message) {
+        return inbox.handle(message, "review.metrics-events", IncidentEventsConsumer::wanted, this::apply);
+    }
+
     static boolean wanted(String type) {
         return TimelineSources.wanted(type) || LIFECYCLE.contains(type) || EventTypes.TEAM_CHANGED.equals(type)
                 || EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)
                 || EventTypes.ROLE_ASSIGNED.equals(type) || EventTypes.ROLE_RELEASED.equals(type) || EventTypes.ROLE_HANDED_OVER.equals(type)
-                || EventTypes.BRIDGE_UPDATE_RECORDED.equals(type) || AccessProjection.TYPES.contains(type);
+                || EventTypes.BRIDGE_UPDATE_RECORDED.equals(type) || AccessProjection.TYPES.contains(type)
+                || EventTypes.RECURRENCE_THRESHOLD_BREACHED.equals(type);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {
@@ -126,6 +136,9 @@ public class IncidentEventsConsumer {
         }
         if (AccessProjection.TYPES.contains(type)) {
             return access.apply(event).replaceWithVoid();
+        }
+        if (EventTypes.RECURRENCE_THRESHOLD_BREACHED.equals(type)) {
+            return architecture.triggered(event.data(mapper, io.firebreak.events.RecurrenceThresholdBreached.class));
         }
         return Uni.createFrom().voidItem();
     }

@@ -67,6 +67,21 @@ public class ActionItem {
     @Column(name = "escalated_to")
     public List<String> escalatedTo;
 
+    @Column(name = "tracker_id")
+    public UUID trackerId;
+
+    @Column(name = "tracker_ref")
+    public String trackerRef;
+
+    @Column(name = "tracker_url")
+    public String trackerUrl;
+
+    @Column(name = "tracker_status")
+    public String trackerStatus;
+
+    @Column(name = "tracker_error")
+    public String trackerError;
+
     @Version
     public long version;
 }

@@ -17,6 +17,9 @@ public class CatalogService {
     @Column(name = "owning_team", nullable = false)
     public String owningTeam;
 
+    @jakarta.persistence.Convert(converter = Team.Strings.class)
+    public java.util.List<String> owners;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -156,6 +156,47 @@ public class ReviewRepository {
         return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.QuarterlyReview.class, quarter));
     }
 
+    /** The tracker configured for the team named {@code team}, or null. */
+    public Uni<io.firebreak.review.model.Tracker> trackerOf(String team) {
+        return Panache.getSession().chain(s -> s.createQuery("from Tracker where team = ?1", io.firebreak.review.model.Tracker.class)
+                .setParameter(1, team).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    public Uni<io.firebreak.review.model.Tracker> tracker(UUID id) {
+        return Panache.getSession().chain(s -> s.find(io.firebreak.review.model.Tracker.class, id));
+    }
+
+    /** The item created as issue {@code reference} in tracker {@code trackerId}, locked, or null. */
+    public Uni<io.firebreak.review.model.ActionItem> lockedItemInTracker(UUID trackerId, String reference) {
+        return Panache.getSession().chain(s -> s.createQuery("from ActionItem where trackerId = ?1 and trackerRef = ?2",
+                        io.firebreak.review.model.ActionItem.class).setParameter(1, trackerId).setParameter(2, reference)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    /** Teams named {@code name} (response's team ids differ from the catalog's team names). */
+    public Uni<List<Team>> teamsNamed(String name) {
+        return Panache.getSession().chain(s -> s.createQuery("from Team where name = ?1", Team.class).setParameter(1, name).getResultList());
+    }
+
+    /** The open review of this service and shared cause, locked, or null. */
+    public Uni<io.firebreak.review.model.ArchitectureReview> lockedOpenReview(String service, String basis, String basisValue) {
+        return Panache.getSession().chain(s -> s.createQuery("from ArchitectureReview where service = ?1 and basis = ?2 and basisValue = ?3"
+                        + " and state = 'OPEN'", io.firebreak.review.model.ArchitectureReview.class).setParameter(1, service).setParameter(2, basis)
+                .setParameter(3, basisValue).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    public Uni<io.firebreak.review.model.ArchitectureReview> architectureReview(UUID id, boolean locked) {
+        return Panache.getSession().chain(s -> locked ? s.find(io.firebreak.review.model.ArchitectureReview.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : s.find(io.firebreak.review.model.ArchitectureReview.class, id));
+    }
+
+    /** Reviews, newest first, of one service and/or in one state (null: any). */
+    public Uni<List<io.firebreak.review.model.ArchitectureReview>> architectureReviews(String service, String state, int limit) {
+        return Panache.getSession().chain(s -> s.createQuery("from ArchitectureReview where (?1 is null or service = ?1)"
+                        + " and (?2 is null or state = ?2) order by openedAt desc, id", io.firebreak.review.model.ArchitectureReview.class)
+                .setParameter(1, service).setParameter(2, state).setMaxResults(limit).getResultList());
+    }
+
     public Uni<Void> remove(Object entity) {
         return Panache.getSession().chain(s -> s.remove(entity));
     }

@@ -63,5 +63,19 @@ class ReviewAuthorizationMatrixTest {
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/recollections").then().statusCode(expected(role, WRITERS, 404));
         as(role).contentType("application/json").body("{}").post(unknown + "/timeline/flags/GAP:a,b/resolution").then()
                 .statusCode(expected(role, WRITERS, 404));
+        // A team's tracker: admins anywhere; service owners only of their own team (this one has no members), auditors read.
+        String team = "/api/v1/review/teams/matrix-team-without-members/tracker";
+        as(role).get(team).then().statusCode(role == null ? 401 : Set.of("admin", "auditor").contains(role) ? 404 : 403);
+        as(role).contentType("application/json").body("{}").put(team).then().statusCode(role == null ? 401 : "admin".equals(role) ? 400 : 403);
+        as(role).delete(team).then().statusCode(role == null ? 401 : "admin".equals(role) ? 404 : 403);
+        as(role).get("/api/v1/review/services/matrix-unknown-service").then().statusCode(expected(role, READERS, 404));
+        Set<String> architecture = Set.of("incident-commander", "tech-lead", "service-owner", "change-approver", "executive", "auditor", "admin");
+        as(role).get("/api/v1/review/architecture-reviews?service=matrix-unknown-service").then().statusCode(expected(role, architecture, 200));
+        as(role).get("/api/v1/review/architecture-reviews/" + UUID.randomUUID()).then().statusCode(expected(role, architecture, 404));
+        as(role).contentType("application/json").body("{}").post("/api/v1/review/architecture-reviews/" + UUID.randomUUID() + "/completion").then()
+                .statusCode(expected(role, Set.of("responder", "incident-commander", "tech-lead", "service-owner", "admin"), 404));
+        // The tracker's webhook is proved by its signature, not by a token: without one, 401 for everybody.
+        as(role).contentType("application/json").body("{}").post("/api/v1/review/trackers/" + UUID.randomUUID() + "/webhook").then()
+                .statusCode(401);
     }
 }

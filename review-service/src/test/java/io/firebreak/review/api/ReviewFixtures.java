@@ -25,7 +25,7 @@ public final class ReviewFixtures {
     private ReviewFixtures() {
     }
 
-    public record Declared(UUID id, String key, Instant declaredAt, String priority, boolean drill) {
+    public record Declared(UUID id, String key, Instant declaredAt, String priority, boolean drill, String service) {
     }
 
     public static Declared declared(String priority, boolean drill, Instant declaredAt) {
@@ -39,7 +39,7 @@ public final class ReviewFixtures {
                 + "\",\"title\":\"Checkout down\",\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority
                 + "\",\"detectedAt\":\"" + declaredAt.minusSeconds(120) + "\",\"declaredAt\":\"" + declaredAt + "\",\"declaredBy\":\"ines\","
                 + "\"responsibleTeams\":[],\"drill\":" + drill + "}");
-        return new Declared(incident, key, declaredAt, priority, drill);
+        return new Declared(incident, key, declaredAt, priority, drill, service);
     }
 
     public static UUID paged(Declared i, String person, Instant at) {
@@ -87,9 +87,14 @@ public final class ReviewFixtures {
     }
 
     public static void team(String manager, List<String> members) {
+        team(null, manager, members);
+    }
+
+    /** Response's team with this name (null: a random one). */
+    public static void team(String name, String manager, List<String> members) {
         String id = UUID.randomUUID().toString();
         String list = String.join(",", members.stream().map(m -> "\"" + m + "\"").toList());
-        TestKafkaClient.send(TestRun.topic("response"), id, ("{\"teamId\":\"" + id + "\",\"name\":\"team-" + id.substring(0, 6) + "\",\"manager\":\""
+        TestKafkaClient.send(TestRun.topic("response"), id, ("{\"teamId\":\"" + id + "\",\"name\":\"" + (name != null ? name : "team-" + id.substring(0, 6)) + "\",\"manager\":\""
                 + manager + "\",\"members\":[" + list + "],\"change\":\"created\",\"changedBy\":\"root\",\"changedAt\":\"" + Instant.now() + "\"}")
                 .getBytes(StandardCharsets.UTF_8), headers("response", id, "io.firebreak.team.changed.v1"));
     }
@@ -97,7 +102,7 @@ public final class ReviewFixtures {
     /** Response's lifecycle event with its times (MITIGATED, RESOLVED, CLOSED). */
     public static void status(Declared i, String status, Instant at) {
         send("response", i.id(), "io.firebreak.response." + status.toLowerCase() + ".v1", "{\"incidentId\":\"" + i.id() + "\",\"incidentKey\":\""
-                + i.key() + "\",\"businessService\":\"checkout\",\"priority\":\"" + i.priority() + "\",\"drill\":" + i.drill() + ",\"status\":\""
+                + i.key() + "\",\"businessService\":\"" + i.service() + "\",\"priority\":\"" + i.priority() + "\",\"drill\":" + i.drill() + ",\"status\":\""
                 + status + "\","
                 + "\"previousStatus\":\"MITIGATED\",\"changedBy\":\"ivan\",\"changedAt\":\"" + at + "\",\"detectedAt\":\"" + i.declaredAt().minusSeconds(120)
                 + "\",\"declaredAt\":\"" + i.declaredAt() + "\",\"mitigatedAt\":\"" + at.minusSeconds(60) + "\",\"resolvedAt\":\"" + at + "\""

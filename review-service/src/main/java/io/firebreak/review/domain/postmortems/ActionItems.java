@@ -50,10 +50,13 @@ public class ActionItems {
     private final Outbox outbox;
     private final Deadlines deadlines;
     private final Reminders reminders;
+    private final TrackerSync trackers;
     private final Clock clock;
 
-    public ActionItems(ReviewRepository repository, Postmortems postmortems, Outbox outbox, Deadlines deadlines, Reminders reminders, Clock clock) {
+    public ActionItems(ReviewRepository repository, Postmortems postmortems, Outbox outbox, Deadlines deadlines, Reminders reminders,
+                       TrackerSync trackers, Clock clock) {
         this.repository = repository;
+        this.trackers = trackers;
         this.postmortems = postmortems;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -106,7 +109,7 @@ public class ActionItems {
                 a.createdBy = actor.user();
                 a.createdAt = now;
                 Quarter quarter = Quarter.of(a.deadline);
-                return repository.persist(a)
+                return trackers.created(l.incident(), a).chain(() -> repository.persist(a))
                         .call(() -> deadlines.schedule(DUE_DEADLINE, a.id.toString(), a.deadline, null))
                         // The quarter this item counts in gets its review reminder (scheduling again keeps one pending).
                         .call(() -> deadlines.schedule(QUARTERLY_DEADLINE, quarter.toString(), quarter.end().plus(QUARTERLY_REMINDER_AFTER), null))
@@ -131,15 +134,67 @@ public class ActionItems {
                 if (refusal != null) {
                     return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("evidence", refusal))));
                 }
-                Instant now = now();
-                a.state = "DONE";
-                a.completedBy = actor.user();
-                a.completedAt = now;
-                a.evidence = FreeText.orNull(evidence);
-                return deadlines.cancel(DUE_DEADLINE, a.id.toString())
-                        .call(() -> publish(EventTypes.ACTION_ITEM_COMPLETED, l.incident(), a, actor.user(), now)).replaceWith(a);
+                return done(l.incident(), a, actor.user(), FreeText.orNull(evidence)).call(() -> trackers.completed(a)).replaceWith(a);
             });
         }));
+    }
+
+    private Uni<Void> done(Incident i, ActionItem a, String by, String evidence) {
+        Instant now = now();
+        a.state = "DONE";
+        a.completedBy = by;
+        a.completedAt = now;
+        a.evidence = evidence;
+        return deadlines.cancel(DUE_DEADLINE, a.id.toString()).call(() -> publish(EventTypes.ACTION_ITEM_COMPLETED, i, a, by, now)).replaceWithVoid();
+    }
+
+    /** What a tracker's webhook did to the issue of an item; answers what Firebreak made of it. */
+    public enum TrackerEffect { UNKNOWN_ISSUE, COMPLETED, KEPT_OPEN, REOPENED, UNCHANGED }
+
+    /**
+     * The tracker closed or reopened the issue of one of its items. Closed as completed completes the item — for
+     * runbook, training and monitoring items only with the evidence link in the issue's description, else the item
+     * stays open and the issue is told why (once); closed as not planned keeps the item open. Redelivery changes nothing.
+     */
+    @WithTransaction
+    public Uni<TrackerEffect> trackerUpdate(UUID trackerId, io.firebreak.review.domain.trackers.TrackerApi.TrackerUpdate u) {
+        return repository.lockedItemInTracker(trackerId, u.reference()).chain(a -> {
+            if (a == null) {
+                return Uni.createFrom().item(TrackerEffect.UNKNOWN_ISSUE);
+            }
+            if ("DONE".equals(a.state)) {
+                if (u.closed()) {
+                    a.trackerStatus = "CLOSED";
+                }
+                return Uni.createFrom().item(TrackerEffect.UNCHANGED);
+            }
+            if (!u.closed()) {
+                boolean reopened = a.trackerStatus != null && a.trackerStatus.startsWith("CLOSED");
+                a.trackerStatus = "OPEN";
+                return Uni.createFrom().item(reopened ? TrackerEffect.REOPENED : TrackerEffect.UNCHANGED);
+            }
+            if (!u.completed()) {
+                return keptOpen(a, "CLOSED_NOT_PLANNED", "Closed as not planned in the tracker: the action item stays open in Firebreak"
+                        + " until its owner completes it there.");
+            }
+            String evidence = u.evidence() != null ? u.evidence() : ActionItemRules.closingRefusal(ActionItemRules.type(a.type), null) == null
+                    ? a.trackerUrl : null;
+            String refusal = ActionItemRules.closingRefusal(ActionItemRules.type(a.type), evidence);
+            if (refusal != null) {
+                return keptOpen(a, "CLOSED_WITHOUT_EVIDENCE", "Firebreak keeps this action item open. " + refusal
+                        + ". Add a line \"Evidence: <link>\" to the description; the next update closes it.");
+            }
+            a.trackerStatus = "CLOSED";
+            return repository.incident(a.incidentId).chain(i -> done(i, a, u.by(), evidence)).replaceWith(TrackerEffect.COMPLETED);
+        });
+    }
+
+    private Uni<TrackerEffect> keptOpen(ActionItem a, String status, String why) {
+        if (status.equals(a.trackerStatus)) {
+            return Uni.createFrom().item(TrackerEffect.UNCHANGED); // told once already
+        }
+        a.trackerStatus = status;
+        return trackers.comment(a, why).replaceWith(TrackerEffect.KEPT_OPEN);
     }
 
     /** At the deadline, an open item is overdue: published, and the owner and the owner's managers reminded. */

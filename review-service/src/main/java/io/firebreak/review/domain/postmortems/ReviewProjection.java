@@ -102,6 +102,7 @@ public class ReviewProjection {
             io.firebreak.review.model.CatalogService s = existing == null ? new io.firebreak.review.model.CatalogService() : existing;
             s.name = c.name();
             s.owningTeam = c.owningTeam();
+            s.owners = c.owners() == null ? List.of() : List.copyOf(c.owners());
             s.updatedAt = c.changedAt();
             return existing == null ? repository.persist(s).replaceWith(true) : Uni.createFrom().item(true);
         });
