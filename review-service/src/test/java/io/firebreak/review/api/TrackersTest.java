@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.firebreak.platform.delivery.WebhookProofs;
 import io.firebreak.review.api.ReviewFixtures.Declared;
+import io.firebreak.testing.FakeTrackers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ class TrackersTest {
 
     private static io.restassured.response.ValidatableResponse webhook(String path, String header, String secret, String body, String event) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        var request = given().contentType("application/json").header(header, WebhookProofs.githubSignature(secret, bytes)).body(bytes);
+        var request = given().contentType("application/json").header(header, FakeTrackers.signature(secret, bytes)).body(bytes);
         if (event != null) {
             request = request.header("X-GitHub-Event", event);
         }

@@ -5,13 +5,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.firebreak.testing.FakeTrackers;
+import io.firebreak.testing.TestKafkaClient;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +36,9 @@ class ReviewFlowSmokeIT {
         return request.when().request(method, path).then();
     }
 
-    @Test
-    void aResolvedP1GetsAPostmortemWithAValidatedTimelineThatItsCommanderPublishes() {
-        String id = call("incident-commander", "POST", "/api/v1/classification/incidents", Map.of("title", "Smoke review",
+    /** A P1 on checkout declared, commanded, acknowledged, given a status and resolved; answers its id. */
+    private static String resolvedP1(String title) {
+        String id = call("incident-commander", "POST", "/api/v1/classification/incidents", Map.of("title", title,
                 "summary", "Checkout errors", "businessService", "checkout", "priority", "P1",
                 "impact", Map.of("revenueLossPerHour", 50_000, "customerFacing", true, "availability", "UNAVAILABLE"),
                 "detectedAt", Instant.now().minusSeconds(60).toString())).statusCode(201).extract().path("id");
@@ -52,6 +56,12 @@ class ReviewFlowSmokeIT {
         call("incident-commander", "POST", response + "/transitions", Map.of("action", "MITIGATE", "note", "rolled back")).statusCode(200);
         call("incident-commander", "POST", response + "/transitions", Map.of("action", "RESOLVE", "resolutionSummary", "fixed")).statusCode(200);
 
+        return id;
+    }
+
+    @Test
+    void aResolvedP1GetsAPostmortemWithAValidatedTimelineThatItsCommanderPublishes() {
+        String id = resolvedP1("Smoke review");
         String review = "/api/v1/review/incidents/" + id;
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("viewer", "GET", review + "/postmortem", null)
                 .statusCode(200).body("owner", equalTo("incident-commander")).body("state", equalTo("DRAFT")));
@@ -71,5 +81,62 @@ class ReviewFlowSmokeIT {
                     Map.of("resolution", "ACCEPTED", "note", "checked during the smoke run")).statusCode(200);
         }
         call("incident-commander", "POST", review + "/postmortem/publish", null).statusCode(200).body("state", equalTo("PUBLISHED"));
+    }
+
+    @Test
+    void anActionItemIsFiledInItsTeamsGitHubTrackerAndTheSignedWebhookCompletesIt() {
+        // The local stack names the credential "localgithub" (FIREBREAK_DELIVERY_CREDENTIALS_LOCALGITHUB, local-dev only).
+        try (FakeTrackers github = new FakeTrackers("Bearer local-dev-only-github-token", "none")) {
+            String tracker = "/api/v1/review/teams/payments/tracker";
+            JsonPath configured = call("admin", "PUT", tracker, Map.of("kind", "GITHUB", "apiUrl", github.url(), "repository", "demo/payments",
+                    "credential", "localgithub", "rotateSecret", true)).statusCode(200).extract().jsonPath();
+            try {
+                String id = resolvedP1("Smoke tracker");
+                String items = "/api/v1/review/incidents/" + id + "/action-items";
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("viewer", "GET", "/api/v1/review/incidents/" + id
+                        + "/postmortem", null).statusCode(200));
+                String item = call("incident-commander", "POST", items, Map.of("title", "Alert on checkout pool saturation", "owner", "tech-lead",
+                        "deadline", Instant.now().plus(Duration.ofDays(14)).toString(), "priority", "HIGH", "type", "FIX")).statusCode(201)
+                        .body("team", equalTo("payments")).extract().path("id");
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("viewer", "GET", items, null).statusCode(200)
+                        .body("find { it.id == '" + item + "' }.tracker.status", equalTo("OPEN"))
+                        .body("find { it.id == '" + item + "' }.tracker.reference", equalTo("1")));
+
+                github.close("demo/payments#1", null);
+                byte[] event = github.githubIssuesEvent("demo/payments", 1, "closed", "octocat").getBytes(StandardCharsets.UTF_8);
+                given().baseUri(GATEWAY).contentType(ContentType.JSON).header("X-GitHub-Event", "issues")
+                        .header("X-Hub-Signature-256", FakeTrackers.signature(configured.getString("webhookSecret"), event)).body(event)
+                        .when().post(configured.getString("webhookPath")).then().statusCode(200).body("effect", equalTo("COMPLETED"));
+                call("viewer", "GET", items, null).statusCode(200).body("find { it.id == '" + item + "' }.state", equalTo("DONE"))
+                        .body("find { it.id == '" + item + "' }.completedBy", equalTo("github:octocat"));
+            } finally {
+                call("admin", "DELETE", tracker, null).statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void aRecurrenceTriggerOnTheMetricsTopicOpensAnArchitecturalReviewThatItsOwnerCompletes() {
+        // Until metrics-service publishes it, the smoke run publishes metrics' documented event itself (the local broker).
+        String fingerprint = "smoke-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        String incidents = String.join(",", List.of(3, 20, 45).stream().map(days -> "{\"incidentId\":\"" + UUID.randomUUID()
+                + "\",\"incidentKey\":\"INC-SMOKE-" + days + "\",\"declaredAt\":\"" + now.minus(Duration.ofDays(days)) + "\"}").toList());
+        TestKafkaClient.send("firebreak.metrics", "checkout", ("{\"service\":\"checkout\",\"basis\":\"ALERT_FINGERPRINT\",\"basisValue\":\""
+                + fingerprint + "\",\"windowDays\":90,\"threshold\":3,\"incidents\":[" + incidents + "],\"detectedAt\":\"" + now + "\"}")
+                .getBytes(StandardCharsets.UTF_8), Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                "ce_type", "io.firebreak.recurrence.threshold_breached.v1", "ce_source", "/firebreak/metrics", "ce_subject", "checkout",
+                "ce_time", now.toString(), "content-type", "application/json"));
+
+        String list = "/api/v1/review/architecture-reviews?service=checkout&state=OPEN";
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("executive", "GET", list, null).statusCode(200)
+                .body("find { it.basisValue == '" + fingerprint + "' }.incidents.size()", equalTo(3)));
+        JsonPath review = call("executive", "GET", list, null).extract().jsonPath();
+        String id = review.getString("find { it.basisValue == '" + fingerprint + "' }.id");
+        String owner = review.getString("find { it.basisValue == '" + fingerprint + "' }.owner");
+        String completion = "/api/v1/review/architecture-reviews/" + id + "/completion";
+        call("tech-lead", "POST", completion, Map.of("outcome", "not mine")).statusCode(owner.equals("tech-lead") ? 200 : 403);
+        call("admin", "POST", completion, Map.of("outcome", "Split the checkout pool per region")).statusCode(200)
+                .body("state", equalTo("COMPLETED"));
     }
 }

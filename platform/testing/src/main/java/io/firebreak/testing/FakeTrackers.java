@@ -1,4 +1,4 @@
-package io.firebreak.review.api;
+package io.firebreak.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * Failed") and Jira Cloud REST v3 (create issue, transition, comment; Basic; 201/204/201, 400 with {@code errors}).
  * It keeps the issues, so a test can close one and send the webhook the tracker would send.
  */
-final class FakeTrackers implements AutoCloseable {
+public final class FakeTrackers implements AutoCloseable {
 
-    static final String GITHUB_TOKEN = "Bearer test-github-token-not-a-secret";
-    static final String JIRA_AUTH = "Basic dGVzdEBleGFtcGxlLmNvbTp0ZXN0LWppcmEtdG9rZW4=";
-    static final String JIRA_DONE = "31";
+    public static final String GITHUB_TOKEN = "Bearer test-github-token-not-a-secret";
+    public static final String JIRA_AUTH = "Basic dGVzdEBleGFtcGxlLmNvbTp0ZXN0LWppcmEtdG9rZW4=";
+    public static final String JIRA_DONE = "31";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GH_ISSUES = Pattern.compile("/repos/([^/]+/[^/]+)/issues");
@@ -39,9 +39,11 @@ final class FakeTrackers implements AutoCloseable {
     private static final Pattern JIRA_COMMENT = Pattern.compile("/rest/api/3/issue/([A-Z][A-Z0-9_]*-\\d+)/comment");
 
     /** One request as it arrived. */
-    record Call(String method, String path, String authorization, String accept, JsonNode body) {
+    public record Call(String method, String path, String authorization, String accept, JsonNode body) {
     }
 
+    private final String githubAuthorization;
+    private final String jiraAuthorization;
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     /** GitHub issues by "owner/repo#number", Jira issues by key; each the JSON the tracker would show. */
@@ -50,7 +52,15 @@ final class FakeTrackers implements AutoCloseable {
     private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
     private final java.util.Set<String> jiraProjects = ConcurrentHashMap.newKeySet();
 
-    FakeTrackers() {
+    /** Expects the tokens of the test credentials ({@link #GITHUB_TOKEN}, {@link #JIRA_AUTH}). */
+    public FakeTrackers() {
+        this(GITHUB_TOKEN, JIRA_AUTH);
+    }
+
+    /** Expects these Authorization values (the local stack's credentials differ from the tests'). */
+    public FakeTrackers(String githubAuthorization, String jiraAuthorization) {
+        this.githubAuthorization = githubAuthorization;
+        this.jiraAuthorization = jiraAuthorization;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
         } catch (IOException e) {
@@ -61,24 +71,24 @@ final class FakeTrackers implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    FakeTrackers jiraProject(String key) {
+    public FakeTrackers jiraProject(String key) {
         jiraProjects.add(key);
         return this;
     }
 
-    List<Call> calls(String path) {
+    public List<Call> calls(String path) {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
-    ObjectNode issue(String id) {
+    public ObjectNode issue(String id) {
         return issues.get(id);
     }
 
-    List<String> comments(String id) {
+    public List<String> comments(String id) {
         return comments.getOrDefault(id, List.of());
     }
 
@@ -97,7 +107,7 @@ final class FakeTrackers implements AutoCloseable {
         String method = exchange.getRequestMethod();
         Matcher m;
         if (path.startsWith("/repos/")) {
-            if (!GITHUB_TOKEN.equals(auth)) {
+            if (!githubAuthorization.equals(auth)) {
                 answer(exchange, 401, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"401\"}");
             } else if ((m = GH_ISSUES.matcher(path)).matches() && "POST".equals(method)) {
                 githubCreate(exchange, m.group(1), body);
@@ -109,7 +119,7 @@ final class FakeTrackers implements AutoCloseable {
                 answer(exchange, 404, "{\"message\":\"Not Found\"}");
             }
         } else if (path.startsWith("/rest/api/3/")) {
-            if (!JIRA_AUTH.equals(auth)) {
+            if (!jiraAuthorization.equals(auth)) {
                 answer(exchange, 401, "{\"errorMessages\":[\"You do not have permission to access this resource.\"],\"errors\":{}}");
             } else if (JIRA_ISSUE.matcher(path).matches() && "POST".equals(method)) {
                 jiraCreate(exchange, body);
@@ -216,7 +226,7 @@ final class FakeTrackers implements AutoCloseable {
     }
 
     /** Someone closes the issue in the tracker (a Jira issue moves to a done status). */
-    void close(String id, String jiraStatus) {
+    public void close(String id, String jiraStatus) {
         ObjectNode issue = issues.get(id);
         if (issue.has("number")) {
             issue.put("state", "closed").put("state_reason", "completed");
@@ -227,7 +237,7 @@ final class FakeTrackers implements AutoCloseable {
     }
 
     /** Someone edits the Jira issue's description to name its evidence. */
-    void describe(String key, String line) {
+    public void describe(String key, String line) {
         ObjectNode fields = (ObjectNode) issues.get(key).path("fields");
         ObjectNode doc = JSON.createObjectNode().put("type", "doc").put("version", 1);
         var paragraph = doc.putArray("content").addObject().put("type", "paragraph");
@@ -235,8 +245,22 @@ final class FakeTrackers implements AutoCloseable {
         fields.set("description", doc);
     }
 
+    /**
+     * How the tracker signs a webhook: {@code sha256=} and the hex HMAC-SHA256 of the body with the secret (GitHub's
+     * X-Hub-Signature-256, Jira's X-Hub-Signature). Written here as the sender's side, apart from the service's check.
+     */
+    public static String signature(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The body of GitHub's {@code issues} webhook for this issue. */
-    String githubIssuesEvent(String repo, int number, String action, String sender) {
+    public String githubIssuesEvent(String repo, int number, String action, String sender) {
         ObjectNode event = JSON.createObjectNode().put("action", action);
         event.set("issue", issues.get(repo + "#" + number));
         event.putObject("repository").put("full_name", repo);
@@ -245,7 +269,7 @@ final class FakeTrackers implements AutoCloseable {
     }
 
     /** The body of Jira's {@code jira:issue_updated} webhook for this issue. */
-    String jiraIssueUpdated(String key, String accountId) {
+    public String jiraIssueUpdated(String key, String accountId) {
         ObjectNode event = JSON.createObjectNode().put("timestamp", System.currentTimeMillis()).put("webhookEvent", "jira:issue_updated");
         event.putObject("user").put("accountId", accountId);
         event.set("issue", issues.get(key));
