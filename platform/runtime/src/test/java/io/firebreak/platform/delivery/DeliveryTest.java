@@ -117,6 +117,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aKeptAnswerReachesTheOutcomeHandlerAlsoWhenItHearsTheOutcomeOnlyLater() throws Throwable {
+        String path = path();
+        UUID kept = run(() -> sender.enqueue(WidgetDeliveries.Outcomes.FAILS_ONCE + path, null,
+                OutboundMessage.json(url(path), "{}").keepingResponse(), 5, false));
+        UUID notKept = run(() -> sender.enqueue("not-kept-" + path, null, OutboundMessage.json(url(path), "{}"), 5, false));
+
+        await().atMost(WAIT).until(() -> Db.count("select count(*) from platform_test.widget_delivery_outcome where delivery_id in (?, ?)",
+                kept, notKept) == 2);
+        // The receiver answers {"status":<code>}: the handler that failed the first time heard the answer from the stored row.
+        assertThat(Db.text("select response from platform_test.widget_delivery_outcome where delivery_id = ?", kept)).isEqualTo("{\"status\":200}");
+        assertThat(Db.text("select response from platform_test.widget_delivery_outcome where delivery_id = ?", notKept)).isNull();
+        assertThat(Db.text("select last_response from platform_test.outbound_delivery where id = ?", notKept)).isNull();
+    }
+
+    @Test
     void aDeliveryEnqueuedInARolledBackTransactionIsNeverSent() throws Throwable {
         String path = path();
         assertThatThrownBy(() -> run(() -> sender.enqueue("rolled-back", null, OutboundMessage.json(url(path), "{}"), null, true)))

@@ -95,13 +95,14 @@ public final class WidgetDeliveries {
                 return Uni.createFrom().failure(new IllegalStateException("handler failed on purpose"));
             }
             return Panache.getSession().chain(s -> s.createNativeQuery("insert into platform_test.widget_delivery_outcome"
-                            + " (delivery_id, reference, delivered, attempts, last_status, last_error)"
-                            + " values (:id, :reference, :delivered, :attempts, :status, :error)"
+                            + " (delivery_id, reference, delivered, attempts, last_status, last_error, response)"
+                            + " values (:id, :reference, :delivered, :attempts, :status, :error, :response)"
                             + " on conflict (delivery_id) do update set delivered = excluded.delivered, attempts = excluded.attempts,"
-                            + " last_status = excluded.last_status, last_error = excluded.last_error")
+                            + " last_status = excluded.last_status, last_error = excluded.last_error, response = excluded.response")
                     .setParameter("id", outcome.id()).setParameter("reference", outcome.reference())
                     .setParameter("delivered", outcome.delivered()).setParameter("attempts", outcome.attempts())
                     .setParameter("status", outcome.lastStatus()).setParameter("error", outcome.lastError())
+                    .setParameter("response", outcome.response())
                     .executeUpdate()).replaceWithVoid();
         }
     }
