@@ -52,7 +52,7 @@ public class ClassificationEventsConsumer {
             case EventTypes.INCIDENT_DECLARED -> projection.declared(event.data(mapper, IncidentDeclared.class))
                     .chain(incident -> incident == null ? Uni.createFrom().voidItem()
                             : effectiveness.incidentDeclared(incident).chain(() -> intake.incidentDeclared(incident)));
-            case EventTypes.INCIDENT_PRIORITY_CHANGED -> projection.priorityChanged(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+            case EventTypes.INCIDENT_PRIORITY_CHANGED -> projection.priorityChanged(event.data(mapper, PriorityChanged.class));
             default -> projection.serviceChanged(event.data(mapper, ServiceChanged.class)).replaceWithVoid();
         };
     }

@@ -65,7 +65,7 @@ public class ResponseEventsConsumer {
             return projection.findingRecorded(event.data(mapper, FindingRecorded.class)).replaceWithVoid();
         }
         if (LIFECYCLE.contains(type)) {
-            return projection.statusChanged(event.data(mapper, ResponseStatusChanged.class)).replaceWithVoid();
+            return projection.statusChanged(event.data(mapper, ResponseStatusChanged.class));
         }
         return access.apply(event).replaceWithVoid();
     }

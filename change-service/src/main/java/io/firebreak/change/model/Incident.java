@@ -22,38 +22,38 @@ public class Incident {
     @Column(name = "incident_id")
     public UUID incidentId;
 
-    @Column(name = "incident_key", nullable = false)
+    @Column(name = "incident_key", nullable = false, insertable = false, updatable = false)
     public String incidentKey;
 
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public String title;
 
-    @Column(name = "business_service", nullable = false)
+    @Column(name = "business_service", nullable = false, insertable = false, updatable = false)
     public String businessService;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public Priority priority;
 
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public boolean drill;
 
-    @Column(name = "response_status", nullable = false)
+    @Column(name = "response_status", nullable = false, insertable = false, updatable = false)
     public String responseStatus;
 
-    @Column(name = "detected_at", nullable = false)
+    @Column(name = "detected_at", nullable = false, insertable = false, updatable = false)
     public Instant detectedAt;
 
-    @Column(name = "declared_at", nullable = false)
+    @Column(name = "declared_at", nullable = false, insertable = false, updatable = false)
     public Instant declaredAt;
 
-    @Column(name = "mitigated_at")
+    @Column(name = "mitigated_at", insertable = false, updatable = false)
     public Instant mitigatedAt;
 
-    @Column(name = "resolved_at")
+    @Column(name = "resolved_at", insertable = false, updatable = false)
     public Instant resolvedAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public Instant updatedAt;
 
     /** Active: declared and not yet resolved or closed. */

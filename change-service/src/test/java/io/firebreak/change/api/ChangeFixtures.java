@@ -54,8 +54,13 @@ public final class ChangeFixtures {
 
     /** A declared incident change knows (awaited through its API as an auditor, who sees every incident). */
     public static Declared declared(String priority, String service, Instant declaredAt) {
-        UUID incident = UUID.randomUUID();
-        String key = key();
+        return declared(new Declared(UUID.randomUUID(), key()), priority, service, declaredAt);
+    }
+
+    /** Classification's declaration of this incident (which change may know already from response's lifecycle). */
+    public static Declared declared(Declared known, String priority, String service, Instant declaredAt) {
+        UUID incident = known.id();
+        String key = known.key();
         send("classification", incident, "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key
                 + "\",\"title\":\"" + service + " down\",\"summary\":\"503s\",\"businessService\":\"" + service + "\",\"priority\":\"" + priority
                 + "\",\"detectedAt\":\"" + declaredAt.minusSeconds(60) + "\",\"declaredAt\":\"" + declaredAt + "\",\"declaredBy\":\"ines\","

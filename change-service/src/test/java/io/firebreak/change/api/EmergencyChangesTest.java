@@ -128,6 +128,18 @@ class EmergencyChangesTest {
     }
 
     @Test
+    void aResolutionThatArrivesBeforeItsDeclarationIsKeptAndTheIncidentTakesNoEmergencyChange() {
+        String checkout = service(unique("checkout"));
+        Declared incident = new Declared(UUID.randomUUID(), ChangeFixtures.key());
+        // Response's topic is consumed apart from classification's: here its resolution is known before the declaration.
+        ChangeFixtures.status(incident, checkout, "RESOLVED", Instant.now());
+        await().atMost(ChangeFixtures.WAIT).untilAsserted(() -> ChangeFixtures.get("aude", "auditor", changes(incident)).statusCode(200));
+        ChangeFixtures.declared(incident, "P1", checkout, Instant.now().minusSeconds(600));
+        UUID f = finding(incident, checkout);
+        post("rita", "responder", rollback(checkout, f), changes(incident)).statusCode(409).body("detail", containsString("active P1 and P2"));
+    }
+
+    @Test
     void theRequesterCannotApproveTheirOwnChangeAnotherApproverCanAndEveryStepIsPublished() {
         String checkout = service(unique("checkout"));
         Declared incident = declared("P1", checkout);

@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An incident as comms knows it from classification's and response's events. */
+/**
+ * (Facts from key to update time are platform {@code IncidentFacts}' and read-only here; comms adds impact and media attention.)
+ */
 @Entity
 @Table(name = "incident")
 public class Incident {
@@ -20,33 +23,33 @@ public class Incident {
     @Column(name = "incident_id")
     public UUID incidentId;
 
-    @Column(name = "incident_key", nullable = false)
+    @Column(name = "incident_key", nullable = false, insertable = false, updatable = false)
     public String incidentKey;
 
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public String title;
 
-    @Column(name = "business_service", nullable = false)
+    @Column(name = "business_service", nullable = false, insertable = false, updatable = false)
     public String businessService;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public Priority priority;
 
-    @Column(nullable = false)
+    @Column(nullable = false, insertable = false, updatable = false)
     public boolean drill;
 
     /** Response's lifecycle status (DECLARED, ACKNOWLEDGED, MITIGATED, RESOLVED, CLOSED). */
-    @Column(name = "response_status", nullable = false)
+    @Column(name = "response_status", nullable = false, insertable = false, updatable = false)
     public String responseStatus;
 
-    @Column(name = "detected_at", nullable = false)
+    @Column(name = "detected_at", nullable = false, insertable = false, updatable = false)
     public Instant detectedAt;
 
-    @Column(name = "declared_at", nullable = false)
+    @Column(name = "declared_at", nullable = false, insertable = false, updatable = false)
     public Instant declaredAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
     public Instant updatedAt;
 
     @Version

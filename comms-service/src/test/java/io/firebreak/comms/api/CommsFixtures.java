@@ -39,8 +39,12 @@ public final class CommsFixtures {
 
     /** With classification's impact summary (JSON object text) and a declaration time. */
     public static UUID declared(String priority, boolean drill, String businessService, String impact, Instant declaredAt) {
-        UUID incident = UUID.randomUUID();
-        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
+        return declared(UUID.randomUUID(), key(), priority, drill, businessService, impact, declaredAt);
+    }
+
+    /** Classification's declaration of this incident, awaited until comms knows it. */
+    public static UUID declared(UUID incident, String key, String priority, boolean drill, String businessService, String impact, Instant declaredAt) {
+        String data = "{\"incidentId\":\"" + incident + "\",\"key\":\"" + key + "\",\"title\":\"Checkout down\",\"summary\":\"503s\","
                 + "\"businessService\":\"" + businessService + "\",\"priority\":\"" + priority + "\",\"detectedAt\":\"" + declaredAt.minusSeconds(60)
                 + "\",\"declaredAt\":\"" + declaredAt + "\",\"declaredBy\":\"ines\",\"responsibleTeams\":[],\"drill\":" + drill
                 + (impact == null ? "" : ",\"impact\":" + impact) + "}";

@@ -61,6 +61,34 @@ class ExecutiveNotificationsTest {
     }
 
     @Test
+    void aP1WhoseResolutionArrivedBeforeItsDeclarationNeverNeedsExecutivesTold() throws Throwable {
+        Instant declared = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID incident = UUID.randomUUID();
+        String key = CommsFixtures.key();
+        String service = "orders-" + UUID.randomUUID();
+        CommsFixtures.send("response", incident, "io.firebreak.response.resolved.v1", "{\"incidentId\":\"" + incident + "\",\"incidentKey\":\""
+                + key + "\",\"businessService\":\"" + service + "\",\"priority\":\"P1\",\"drill\":false,\"status\":\"RESOLVED\","
+                + "\"previousStatus\":\"MITIGATED\",\"changedBy\":\"ivan\",\"changedAt\":\"" + declared.plusSeconds(600) + "\",\"detectedAt\":\""
+                + declared.minusSeconds(60) + "\",\"declaredAt\":\"" + declared + "\",\"mitigatedAt\":\"" + declared.plusSeconds(300)
+                + "\",\"resolvedAt\":\"" + declared.plusSeconds(600) + "\",\"reopenCount\":0}");
+        // Response's topic is consumed apart from classification's: the resolution is recorded before the declaration arrives.
+        await().atMost(CommsFixtures.WAIT).until(() -> {
+            try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect();
+                 java.sql.PreparedStatement q = c.prepareStatement("select count(*) from comms.incident where incident_id = ? and response_status = 'RESOLVED'")) {
+                q.setObject(1, incident);
+                try (java.sql.ResultSet r = q.executeQuery()) {
+                    return r.next() && r.getLong(1) == 1;
+                }
+            }
+        });
+        CommsFixtures.declared(incident, key, "P1", false, service, null, declared);
+        CommsFixtures.roleAssigned(incident, "COMMS_LEAD", "cleo");
+
+        timeIs(declared.plus(Duration.ofMinutes(31)));
+        notifications(incident).body("size()", equalTo(0));
+    }
+
+    @Test
     void aP1OpenThirtyMinutesNeedsExecutivesToldItsDelayNeedsAJustificationAndWithoutOneItIsOverdue() throws Throwable {
         Instant declared = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID incident = CommsFixtures.declared("P1", false, "orders-" + UUID.randomUUID(), null, declared);

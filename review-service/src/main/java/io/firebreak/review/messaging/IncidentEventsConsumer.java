@@ -105,10 +105,10 @@ public class IncidentEventsConsumer {
     private Uni<Void> facts(CloudEventEnvelope event) {
         String type = event.type();
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
-            return projection.declared(event.data(mapper, IncidentDeclared.class)).replaceWithVoid();
+            return projection.declared(event.data(mapper, IncidentDeclared.class));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
-            return projection.priorityChanged(event.data(mapper, PriorityChanged.class)).replaceWithVoid();
+            return projection.priorityChanged(event.data(mapper, PriorityChanged.class));
         }
         if (LIFECYCLE.contains(type)) {
             return projection.statusChanged(event.data(mapper, ResponseStatusChanged.class))

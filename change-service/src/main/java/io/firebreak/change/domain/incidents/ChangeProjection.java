@@ -9,6 +9,7 @@ import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.ServiceChanged;
+import io.firebreak.platform.incident.IncidentFacts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -26,61 +27,31 @@ import java.util.UUID;
 public class ChangeProjection {
 
     private final ProjectionRepository repository;
+    private final IncidentFacts facts;
     private final Clock clock;
 
-    public ChangeProjection(ProjectionRepository repository, Clock clock) {
+    public ChangeProjection(ProjectionRepository repository, IncidentFacts facts, Clock clock) {
         this.repository = repository;
+        this.facts = facts;
         this.clock = clock;
     }
 
-    /** Answers the new incident, or null when it was known already. */
+    /**
+     * The declaration (platform {@link IncidentFacts}, which also completes an incident a lifecycle event created
+     * first); answers the incident as now known. The inbox hands each declaration over once.
+     */
     public Uni<Incident> declared(IncidentDeclared d) {
-        return repository.incident(d.incidentId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().nullItem();
-            }
-            Incident i = new Incident();
-            i.incidentId = d.incidentId();
-            i.incidentKey = d.key();
-            i.title = d.title();
-            i.businessService = d.businessService();
-            i.priority = d.priority();
-            i.drill = Boolean.TRUE.equals(d.drill());
-            i.responseStatus = "DECLARED";
-            i.detectedAt = d.detectedAt();
-            i.declaredAt = d.declaredAt();
-            i.updatedAt = clock.instant();
-            return repository.persist(i);
-        });
+        return facts.declared(d).chain(() -> repository.incident(d.incidentId()));
     }
 
     /** Reclassifications and temporary-P1 decisions; the post-mortem's final priority is history, not followed. */
-    public Uni<Boolean> priorityChanged(PriorityChanged c) {
-        if ("FINAL".equals(c.reason())) {
-            return Uni.createFrom().item(false);
-        }
-        return repository.incident(c.incidentId()).map(i -> {
-            if (i == null || i.priority == c.priority()) {
-                return false;
-            }
-            i.priority = c.priority();
-            i.updatedAt = clock.instant();
-            return true;
-        });
+    public Uni<Void> priorityChanged(PriorityChanged c) {
+        return facts.priorityChanged(c);
     }
 
     /** Lifecycle: the mitigation and resolution times are what the effectiveness review asks ("did the impact stop?"). */
-    public Uni<Boolean> statusChanged(ResponseStatusChanged s) {
-        return repository.incident(s.incidentId()).map(i -> {
-            if (i == null) {
-                return false;
-            }
-            i.responseStatus = s.status();
-            i.mitigatedAt = s.mitigatedAt();
-            i.resolvedAt = s.resolvedAt();
-            i.updatedAt = clock.instant();
-            return true;
-        });
+    public Uni<Void> statusChanged(ResponseStatusChanged s) {
+        return facts.statusChanged(s);
     }
 
     public Uni<Boolean> serviceChanged(ServiceChanged s) {

@@ -9,12 +9,12 @@ import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.RoleAssigned;
 import io.firebreak.events.RoleReleased;
 import io.firebreak.platform.access.RoleHolders;
+import io.firebreak.platform.incident.IncidentFacts;
 import io.firebreak.platform.security.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,52 +30,39 @@ public class IncidentProjection {
     public static final String INCIDENT_COMMANDER = RoleHolders.INCIDENT_COMMANDER;
 
     private final IncidentRepository incidents;
+    private final IncidentFacts facts;
     private final RoleHolders roles;
-    private final Clock clock;
 
-    public IncidentProjection(IncidentRepository incidents, RoleHolders roles, Clock clock) {
+    public IncidentProjection(IncidentRepository incidents, IncidentFacts facts, RoleHolders roles) {
         this.incidents = incidents;
+        this.facts = facts;
         this.roles = roles;
-        this.clock = clock;
     }
 
+    /**
+     * The declaration (platform {@link IncidentFacts}, which also completes an incident a lifecycle event created first),
+     * then the measured impact comms keeps beside the facts. Answers true: the inbox hands each declaration over once.
+     */
     @WithTransaction
     public Uni<Boolean> declared(IncidentDeclared d) {
-        return incidents.findById(d.incidentId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(false);
-            }
-            Incident i = new Incident();
-            i.incidentId = d.incidentId();
-            i.incidentKey = d.key();
-            i.title = d.title();
-            i.businessService = d.businessService();
-            i.priority = d.priority();
-            i.drill = Boolean.TRUE.equals(d.drill());
-            i.responseStatus = "DECLARED";
-            i.detectedAt = d.detectedAt();
-            i.declaredAt = d.declaredAt();
-            i.updatedAt = clock.instant();
-            impact(i, d.impact());
-            return incidents.persist(i).replaceWith(true);
-        });
+        return facts.declared(d).chain(() -> withImpact(d.incidentId(), d.impact())).replaceWith(true);
     }
 
-    /** Reclassifications and temporary-P1 decisions; the post-mortem's final priority is history, not followed. */
+    /** Reclassifications and temporary-P1 decisions with their new impact; the post-mortem's final priority is history. */
     @WithTransaction
     public Uni<Boolean> priorityChanged(PriorityChanged c) {
         if ("FINAL".equals(c.reason())) {
             return Uni.createFrom().item(false);
         }
-        return incidents.findById(c.incidentId()).map(i -> {
-            if (i == null) {
-                return false;
+        return facts.priorityChanged(c).chain(() -> withImpact(c.incidentId(), c.impact())).replaceWith(true);
+    }
+
+    private Uni<Void> withImpact(UUID incidentId, ImpactSummary impact) {
+        return impact == null ? Uni.createFrom().voidItem() : incidents.findById(incidentId).invoke(i -> {
+            if (i != null) {
+                impact(i, impact);
             }
-            i.priority = c.priority();
-            impact(i, c.impact());
-            i.updatedAt = clock.instant();
-            return true;
-        });
+        }).replaceWithVoid();
     }
 
     /** Classification's measured impact; a regulated flag it did not send keeps what declaration said. */
@@ -95,16 +82,10 @@ public class IncidentProjection {
         }
     }
 
+    /** Response's lifecycle (platform {@link IncidentFacts}: an incident not yet declared here is created from the event). */
     @WithTransaction
     public Uni<Boolean> statusChanged(ResponseStatusChanged s) {
-        return incidents.findById(s.incidentId()).map(i -> {
-            if (i == null || s.status().equals(i.responseStatus)) {
-                return false;
-            }
-            i.responseStatus = s.status();
-            i.updatedAt = clock.instant();
-            return true;
-        });
+        return facts.statusChanged(s).replaceWith(true);
     }
 
     /** An accepted assignment: from now the person holds the role (until its release). */

@@ -4,6 +4,7 @@ import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.TeamChanged;
+import io.firebreak.platform.incident.IncidentFacts;
 import io.firebreak.review.domain.timeline.TimelineSources;
 import io.firebreak.review.model.Incident;
 import io.firebreak.review.model.Team;
@@ -24,73 +25,31 @@ import java.util.UUID;
 public class ReviewProjection {
 
     private final ReviewRepository repository;
+    private final IncidentFacts facts;
     private final Clock clock;
 
-    public ReviewProjection(ReviewRepository repository, Clock clock) {
+    public ReviewProjection(ReviewRepository repository, IncidentFacts facts, Clock clock) {
         this.repository = repository;
+        this.facts = facts;
         this.clock = clock;
     }
 
-    /**
-     * The declaration's facts. Topics are consumed independently, so response's lifecycle may have arrived first and
-     * created the incident from its own fields: the declaration then completes it (title, declarer, times).
-     */
-    public Uni<Boolean> declared(IncidentDeclared d) {
-        return repository.incident(d.incidentId()).chain(existing -> {
-            Incident i = existing == null ? new Incident() : existing;
-            i.incidentId = d.incidentId();
-            i.incidentKey = d.key();
-            i.title = d.title();
-            i.businessService = d.businessService();
-            if (existing == null) {
-                i.priority = d.priority().name();
-            }
-            i.drill = Boolean.TRUE.equals(d.drill());
-            i.declaredBy = d.declaredBy();
-            i.detectedAt = d.detectedAt();
-            i.declaredAt = d.declaredAt();
-            i.updatedAt = clock.instant();
-            return existing == null ? repository.persist(i).replaceWith(true) : Uni.createFrom().item(true);
-        });
+    /** The declaration (platform {@link IncidentFacts}: it completes an incident a lifecycle event created first). */
+    public Uni<Void> declared(IncidentDeclared d) {
+        return facts.declared(d);
     }
 
-    public Uni<Boolean> priorityChanged(PriorityChanged c) {
-        if ("FINAL".equals(c.reason())) {
-            return Uni.createFrom().item(false);
-        }
-        return repository.incident(c.incidentId()).map(i -> {
-            if (i == null) {
-                return false;
-            }
-            i.priority = c.priority().name();
-            i.updatedAt = clock.instant();
-            return true;
-        });
+    /** Reclassifications and temporary-P1 decisions; the post-mortem's final priority is history, not followed. */
+    public Uni<Void> priorityChanged(PriorityChanged c) {
+        return facts.priorityChanged(c);
     }
 
     /**
-     * Resolution and closure times (a reopened incident loses its resolution until it is resolved again). An incident
-     * not yet known from its declaration is created from the lifecycle event's own fields.
+     * Response's lifecycle with its times (a reopened incident loses its resolution until it is resolved again); an
+     * incident not yet known from its declaration is created from the event. Answers the incident as now known.
      */
     public Uni<Incident> statusChanged(ResponseStatusChanged s) {
-        return repository.incident(s.incidentId()).chain(existing -> {
-            Incident i = existing == null ? new Incident() : existing;
-            if (existing == null) {
-                i.incidentId = s.incidentId();
-                i.incidentKey = s.incidentKey();
-                i.title = s.incidentKey();
-                i.businessService = s.businessService();
-                i.priority = s.priority().name();
-                i.drill = s.drill();
-                i.declaredBy = s.changedBy();
-                i.detectedAt = s.detectedAt();
-                i.declaredAt = s.declaredAt();
-            }
-            i.resolvedAt = s.resolvedAt();
-            i.closedAt = s.closedAt();
-            i.updatedAt = clock.instant();
-            return existing == null ? repository.persist(i) : Uni.createFrom().item(i);
-        });
+        return facts.statusChanged(s).chain(() -> repository.incident(s.incidentId()));
     }
 
     /** A catalog service's owning team, as the catalog now says (a late older state is ignored). */
