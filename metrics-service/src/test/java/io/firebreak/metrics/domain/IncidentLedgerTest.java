@@ -1,0 +1,104 @@
+package io.firebreak.metrics.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The fold of an incident's events, fed in order, shuffled and with duplicates, and the three means computed from it. */
+class IncidentLedgerTest {
+
+    static final Instant DETECTED = Instant.parse("2026-11-02T09:58:00Z");
+    static final Instant DECLARED = Instant.parse("2026-11-02T10:00:00Z");
+
+    /** A full P1: declared, paged (level 1 payments on-call, escalated to database team), acknowledged, mitigated, resolved. */
+    static List<Consumer<IncidentLedger>> fullP1() {
+        List<Consumer<IncidentLedger>> events = new ArrayList<>();
+        events.add(l -> l.declared("e1", "INC-2026-0042", "checkout", "P1", DETECTED, DECLARED, false));
+        events.add(l -> l.paged("e2", "pat", "team-payments", DECLARED, DECLARED.plusSeconds(10), false));
+        events.add(l -> l.escalated("e3", 1, 2, "team-db", DECLARED.plusSeconds(10), DECLARED.plusSeconds(310), false));
+        events.add(l -> l.paged("e4", "dora", "team-db", DECLARED, DECLARED.plusSeconds(310), false));
+        events.add(l -> l.acknowledged("e5", DECLARED, DECLARED.plusSeconds(400), false));
+        events.add(l -> l.lifecycle("e6", "ACKNOWLEDGED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED,
+                DECLARED.plusSeconds(400), null, null, null, 0, "dora", DECLARED.plusSeconds(400)));
+        events.add(l -> l.lifecycle("e7", "MITIGATED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED,
+                DECLARED.plusSeconds(400), DECLARED.plusSeconds(1800), null, null, 0, "dora", DECLARED.plusSeconds(1800)));
+        events.add(l -> l.lifecycle("e8", "RESOLVED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED,
+                DECLARED.plusSeconds(400), DECLARED.plusSeconds(1800), DECLARED.plusSeconds(3600), null, 0, "dora", DECLARED.plusSeconds(3600)));
+        return events;
+    }
+
+    static IncidentLedger fold(List<Consumer<IncidentLedger>> events) {
+        IncidentLedger l = new IncidentLedger(UUID.randomUUID());
+        events.forEach(e -> e.accept(l));
+        return l;
+    }
+
+    private static String team(String person) {
+        return switch (person) {
+            case "dora" -> "team-db";
+            case "pat" -> "team-payments";
+            default -> null;
+        };
+    }
+
+    @Test
+    void aFullP1GivesMttaMttrAndMtteByTheirDefinitions() {
+        IncidentLedger l = fold(fullP1());
+        assertThat(MetricFormulas.mtta(l)).isEqualTo(Duration.ofSeconds(400));
+        assertThat(MetricFormulas.mttr(l)).isEqualTo(Duration.ofSeconds(120 + 3600));
+        // Detected → the first page to the resolver's team (the database team, reached by escalation).
+        assertThat(MetricFormulas.mtte(l, IncidentLedgerTest::team)).isEqualTo(Duration.ofSeconds(120 + 310));
+        assertThat(MetricFormulas.hops(l)).containsExactly(new MetricFormulas.HopLatency("team-db", 2, Duration.ofSeconds(300)));
+        assertThat(DataRules.check(l, Duration.ofMinutes(2))).isEmpty();
+    }
+
+    @Test
+    void anyOrderAndAnyRedeliveryFoldToTheSameIncident() {
+        IncidentLedger expected = fold(fullP1());
+        Random random = new Random(42);
+        for (int run = 0; run < 50; run++) {
+            List<Consumer<IncidentLedger>> events = new ArrayList<>(fullP1());
+            events.addAll(fullP1().subList(0, 1 + random.nextInt(7))); // redeliveries
+            Collections.shuffle(events, random);
+            IncidentLedger l = fold(events);
+            assertThat(l.status).as("run %d", run).isEqualTo("RESOLVED");
+            assertThat(MetricFormulas.mtta(l)).isEqualTo(MetricFormulas.mtta(expected));
+            assertThat(MetricFormulas.mttr(l)).isEqualTo(MetricFormulas.mttr(expected));
+            assertThat(MetricFormulas.mtte(l, IncidentLedgerTest::team)).isEqualTo(MetricFormulas.mtte(expected, IncidentLedgerTest::team));
+            assertThat(l.observations).hasSize(8);
+            assertThat(l.key).isEqualTo(expected.key);
+        }
+    }
+
+    @Test
+    void aReopenedIncidentCountsWithItsLastResolutionAndALateOlderRecordDoesNotUndoIt() {
+        List<Consumer<IncidentLedger>> events = fullP1();
+        events.add(l -> l.lifecycle("e9", "REOPENED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED, DECLARED.plusSeconds(400),
+                null, null, null, 1, "ivan", DECLARED.plusSeconds(4000)));
+        events.add(l -> l.lifecycle("e10", "RESOLVED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED, DECLARED.plusSeconds(400),
+                DECLARED.plusSeconds(5000), DECLARED.plusSeconds(7200), null, 1, "dora", DECLARED.plusSeconds(7200)));
+        IncidentLedger l = fold(events);
+        assertThat(MetricFormulas.mttr(l)).isEqualTo(Duration.ofSeconds(120 + 7200));
+        // The first resolution redelivered late (a new event id, an older record) changes nothing.
+        l.lifecycle("e8-late", "RESOLVED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED, DECLARED.plusSeconds(400),
+                DECLARED.plusSeconds(1800), DECLARED.plusSeconds(3600), null, 0, "dora", DECLARED.plusSeconds(3600));
+        assertThat(MetricFormulas.mttr(l)).isEqualTo(Duration.ofSeconds(120 + 7200));
+    }
+
+    @Test
+    void aPostmortemsFinalPriorityIsKeptApartFromThePriority() {
+        IncidentLedger l = fold(fullP1());
+        l.priorityChanged("e20", "P2", "FINAL", DECLARED.plusSeconds(90_000));
+        assertThat(l.priority).isEqualTo("P1");
+        assertThat(l.finalPriority).isEqualTo("P2");
+        assertThat(DataRules.check(l, Duration.ofMinutes(2))).isEmpty();
+    }
+}
