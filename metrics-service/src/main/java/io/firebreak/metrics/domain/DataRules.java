@@ -1,5 +1,6 @@
 package io.firebreak.metrics.domain;
 
+import io.firebreak.metrics.model.IncidentLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class DataRules {
 
     public static List<Finding> check(IncidentLedger l, Duration skewTolerance) {
         List<Finding> out = new ArrayList<>();
-        if (l.isDrill()) {
+        if (l.drillIncident()) {
             return out;
         }
         if (!l.declarationSeen) {

@@ -1,5 +1,6 @@
 package io.firebreak.metrics.domain;
 
+import io.firebreak.metrics.model.IncidentLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The definitions (docs/metrics.md): MTTA is declared → first acknowledgement; MTTR is detected → resolved; MTTE is
- * detected → the first page to the team that resolved it (the team of the person who resolved it); escalation latency
+ * detected → the first page to the team that resolved it (the team the resolver was paged as); escalation latency
  * is a hop's time at its level (level started → escalated), by the team it reached. A reopened incident counts once,
  * with its last resolution. Each answers null when a moment is missing. Pure.
  */
@@ -29,16 +30,21 @@ public final class MetricFormulas {
         return between(l.detectedAt, l.resolvedAt);
     }
 
-    /** {@code teamOf} names the team of a person (response's teams), null when unknown. */
-    public static Duration mtte(IncidentLedger l, Function<String, String> teamOf) {
+    /**
+     * The resolving team is the team the resolver was paged as (else, never paged, the teams {@code teamsOf} names for
+     * them); MTTE ends at that team's first page. Null when no page reached it.
+     */
+    public static Duration mtte(IncidentLedger l, Function<String, java.util.Set<String>> teamsOf) {
         if (l.resolvedBy == null || l.detectedAt == null) {
             return null;
         }
-        String resolvingTeam = teamOf.apply(l.resolvedBy);
-        if (resolvingTeam == null) {
-            return null;
+        java.util.Set<String> resolving = new java.util.HashSet<>();
+        l.pages.stream().filter(p -> l.resolvedBy.equals(p.person()) && p.teamId() != null).forEach(p -> resolving.add(p.teamId()));
+        if (resolving.isEmpty()) {
+            resolving.addAll(teamsOf.apply(l.resolvedBy));
         }
-        return l.pages.stream().filter(p -> resolvingTeam.equals(p.teamId())).findFirst().map(p -> between(l.detectedAt, p.at())).orElse(null);
+        return l.pages.stream().filter(p -> p.teamId() != null && resolving.contains(p.teamId())).findFirst()
+                .map(p -> between(l.detectedAt, p.at())).orElse(null);
     }
 
     /** Per hop: the team reached and the time the previous level had. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.metrics.domain.DataRules.Finding;
 import io.firebreak.metrics.domain.DataRules.Rule;
+import io.firebreak.metrics.model.IncidentLedger;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -2,6 +2,7 @@ package io.firebreak.metrics.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.firebreak.metrics.model.IncidentLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,11 @@ class IncidentLedgerTest {
         return l;
     }
 
-    private static String team(String person) {
+    private static java.util.Set<String> team(String person) {
         return switch (person) {
-            case "dora" -> "team-db";
-            case "pat" -> "team-payments";
-            default -> null;
+            case "dora" -> java.util.Set.of("team-db", "team-platform");
+            case "pat" -> java.util.Set.of("team-payments");
+            default -> java.util.Set.of();
         };
     }
 
@@ -91,6 +92,32 @@ class IncidentLedgerTest {
         l.lifecycle("e8-late", "RESOLVED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED, DECLARED.plusSeconds(400),
                 DECLARED.plusSeconds(1800), DECLARED.plusSeconds(3600), null, 0, "dora", DECLARED.plusSeconds(3600));
         assertThat(MetricFormulas.mttr(l)).isEqualTo(Duration.ofSeconds(120 + 7200));
+    }
+
+    @Test
+    void aResolverNeverPagedEndsMtteAtTheFirstPageOfTheirOwnTeam() {
+        List<Consumer<IncidentLedger>> events = fullP1();
+        events.set(7, l -> l.lifecycle("e8", "RESOLVED", "INC-2026-0042", "checkout", "P1", false, DETECTED, DECLARED,
+                DECLARED.plusSeconds(400), DECLARED.plusSeconds(1800), DECLARED.plusSeconds(3600), null, 0, "pat", DECLARED.plusSeconds(3600)));
+        IncidentLedger l = fold(events);
+        assertThat(MetricFormulas.mtte(l, IncidentLedgerTest::team)).isEqualTo(Duration.ofSeconds(120 + 10));
+        l.resolvedBy = "nobody-paged";
+        assertThat(MetricFormulas.mtte(l, person -> java.util.Set.of("team-db"))).isEqualTo(Duration.ofSeconds(120 + 310));
+        assertThat(MetricFormulas.mtte(l, person -> java.util.Set.of())).isNull();
+    }
+
+    @Test
+    void theLedgerSurvivesItsJsonColumnWithEveryFigure() {
+        IncidentLedger l = fold(fullP1());
+        io.firebreak.metrics.model.IncidentMetric.Ledger column = new io.firebreak.metrics.model.IncidentMetric.Ledger();
+        IncidentLedger back = column.convertToEntityAttribute(column.convertToDatabaseColumn(l));
+        assertThat(MetricFormulas.mtta(back)).isEqualTo(MetricFormulas.mtta(l));
+        assertThat(MetricFormulas.mttr(back)).isEqualTo(MetricFormulas.mttr(l));
+        assertThat(MetricFormulas.mtte(back, IncidentLedgerTest::team)).isEqualTo(MetricFormulas.mtte(l, IncidentLedgerTest::team));
+        assertThat(back.applied).containsExactlyInAnyOrderElementsOf(l.applied);
+        assertThat(back.drill).isFalse();
+        back.declared("e1", "INC-2026-0042", "checkout", "P1", DETECTED, DECLARED, false);
+        assertThat(back.observations).hasSize(8); // a redelivery after reloading is still recognised
     }
 
     @Test

@@ -93,7 +93,8 @@ public final class EventCatalog {
             Map.entry(EventTypes.ARCHITECTURE_REVIEW_OPENED, ArchitectureReviewEvent.class),
             Map.entry(EventTypes.ARCHITECTURE_REVIEW_COMPLETED, ArchitectureReviewEvent.class),
             Map.entry(EventTypes.ARCHITECTURE_REVIEW_OVERDUE, ArchitectureReviewEvent.class),
-            Map.entry(EventTypes.RECURRENCE_THRESHOLD_BREACHED, RecurrenceThresholdBreached.class));
+            Map.entry(EventTypes.RECURRENCE_THRESHOLD_BREACHED, RecurrenceThresholdBreached.class),
+            Map.entry(EventTypes.DATA_QUALITY_FINDING, DataQualityFinding.class));
 
     private EventCatalog() {
     }

@@ -97,6 +97,8 @@ public final class EventTypes {
     public static final String ARCHITECTURE_REVIEW_OPENED = "io.firebreak.architecture_review.opened.v1";
     public static final String ARCHITECTURE_REVIEW_COMPLETED = "io.firebreak.architecture_review.completed.v1";
     public static final String ARCHITECTURE_REVIEW_OVERDUE = "io.firebreak.architecture_review.overdue.v1";
+    /** On {@link Topics#METRICS}, key = incident id: a data validation finding, or its resolution (data {@link DataQualityFinding}). */
+    public static final String DATA_QUALITY_FINDING = "io.firebreak.data_quality.finding.v1";
     /** On {@link Topics#METRICS}, key = business service: recurring incidents reached the threshold (data {@link RecurrenceThresholdBreached}). */
     public static final String RECURRENCE_THRESHOLD_BREACHED = "io.firebreak.recurrence.threshold_breached.v1";
     /** A timeline validation flag that must be resolved before publication. */

@@ -1,4 +1,4 @@
-package io.firebreak.metrics.domain;
+package io.firebreak.metrics.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,7 +197,7 @@ public final class IncidentLedger {
         return resolvedAt != null;
     }
 
-    public boolean isDrill() {
+    public boolean drillIncident() {
         return Boolean.TRUE.equals(drill);
     }
 }

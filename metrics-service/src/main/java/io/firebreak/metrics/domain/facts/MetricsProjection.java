@@ -1,0 +1,231 @@
+package io.firebreak.metrics.domain.facts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.events.ClassificationDisputed;
+import io.firebreak.events.DataQualityFinding;
+import io.firebreak.events.EscalationEscalated;
+import io.firebreak.events.EventTypes;
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.PageAcknowledged;
+import io.firebreak.events.PageTriggered;
+import io.firebreak.events.PriorityChanged;
+import io.firebreak.events.ResponseStatusChanged;
+import io.firebreak.events.ServiceChanged;
+import io.firebreak.events.TeamChanged;
+import io.firebreak.metrics.config.MetricsConfig;
+import io.firebreak.metrics.domain.DataRules;
+import io.firebreak.metrics.domain.MetricFormulas;
+import io.firebreak.metrics.model.CatalogService;
+import io.firebreak.metrics.model.Finding;
+import io.firebreak.metrics.model.IncidentLedger;
+import io.firebreak.metrics.model.IncidentMetric;
+import io.firebreak.metrics.model.Team;
+import io.firebreak.metrics.persistence.MetricsRepository;
+import io.firebreak.platform.inbox.CloudEventEnvelope;
+import io.firebreak.platform.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Metrics' projection of every topic, in the consumer's inbox transaction: an incident's event is folded into its
+ * {@link IncidentLedger} (the row locked, so events of one incident from several topics never overwrite each other),
+ * then its figures and findings are recomputed from everything known. A finding that appears is stored with its
+ * provenance and published ({@code data_quality.finding}); one that a later event corrected is resolved and published
+ * resolved, and the incident counts again.
+ */
+@ApplicationScoped
+public class MetricsProjection {
+
+    /** Event types this projection applies. */
+    public static final Set<String> TYPES = Set.of(EventTypes.INCIDENT_DECLARED, EventTypes.INCIDENT_PRIORITY_CHANGED,
+            EventTypes.INCIDENT_CLASSIFICATION_DISPUTED, EventTypes.SERVICE_REGISTERED, EventTypes.SERVICE_UPDATED, EventTypes.TEAM_CHANGED,
+            EventTypes.PAGE_TRIGGERED, EventTypes.PAGE_ACKNOWLEDGED, EventTypes.ESCALATION_ESCALATED, EventTypes.RESPONSE_ACKNOWLEDGED,
+            EventTypes.RESPONSE_MITIGATED, EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
+
+    private static final Set<String> LIFECYCLE = Set.of(EventTypes.RESPONSE_ACKNOWLEDGED, EventTypes.RESPONSE_MITIGATED,
+            EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
+
+    private final MetricsRepository repository;
+    private final Outbox outbox;
+    private final MetricsConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public MetricsProjection(MetricsRepository repository, Outbox outbox, MetricsConfig config, ObjectMapper mapper, Clock clock) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Uni<Void> apply(CloudEventEnvelope event) {
+        String id = event.id().toString();
+        String type = event.type();
+        if (EventTypes.INCIDENT_DECLARED.equals(type)) {
+            IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
+            return fold(d.incidentId(), l -> l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(), d.declaredAt(),
+                    Boolean.TRUE.equals(d.drill())));
+        }
+        if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
+            PriorityChanged c = event.data(mapper, PriorityChanged.class);
+            return fold(c.incidentId(), l -> l.priorityChanged(id, c.priority().name(), c.reason(), c.changedAt()));
+        }
+        if (EventTypes.INCIDENT_CLASSIFICATION_DISPUTED.equals(type)) {
+            ClassificationDisputed c = event.data(mapper, ClassificationDisputed.class);
+            return fold(c.incidentId(), l -> l.disputed(id, c.reportedAt()));
+        }
+        if (EventTypes.PAGE_TRIGGERED.equals(type)) {
+            PageTriggered p = event.data(mapper, PageTriggered.class);
+            return fold(p.incidentId(), l -> l.paged(id, p.person(), p.teamId(), p.declaredAt(), p.triggeredAt(), p.drill()));
+        }
+        if (EventTypes.PAGE_ACKNOWLEDGED.equals(type)) {
+            PageAcknowledged a = event.data(mapper, PageAcknowledged.class);
+            return fold(a.incidentId(), l -> l.acknowledged(id, a.declaredAt(), a.acknowledgedAt(), a.drill()));
+        }
+        if (EventTypes.ESCALATION_ESCALATED.equals(type)) {
+            EscalationEscalated e = event.data(mapper, EscalationEscalated.class);
+            return fold(e.incidentId(), l -> l.escalated(id, e.fromLevel(), e.toLevel(), e.teamId(), e.levelStartedAt(), e.escalatedAt(), e.drill()));
+        }
+        if (LIFECYCLE.contains(type)) {
+            ResponseStatusChanged s = event.data(mapper, ResponseStatusChanged.class);
+            return fold(s.incidentId(), l -> l.lifecycle(id, s.status(), s.incidentKey(), s.businessService(), s.priority().name(), s.drill(),
+                    s.detectedAt(), s.declaredAt(), s.acknowledgedAt(), s.mitigatedAt(), s.resolvedAt(), s.closedAt(), s.reopenCount(),
+                    s.changedBy(), s.changedAt()));
+        }
+        if (EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)) {
+            return serviceChanged(event.data(mapper, ServiceChanged.class));
+        }
+        if (EventTypes.TEAM_CHANGED.equals(type)) {
+            return teamChanged(event.data(mapper, TeamChanged.class));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> fold(UUID incidentId, Consumer<IncidentLedger> change) {
+        return repository.locked(incidentId).chain(m -> {
+            if (m.ledger == null || m.ledger.incidentId == null) {
+                m.ledger = new IncidentLedger(incidentId);
+            }
+            change.accept(m.ledger);
+            return recompute(m);
+        });
+    }
+
+    private Uni<Void> recompute(IncidentMetric m) {
+        IncidentLedger l = m.ledger;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        m.incidentKey = l.key;
+        m.businessService = l.service;
+        m.priority = l.priority;
+        m.initialPriority = l.initialPriority;
+        m.drill = l.drillIncident();
+        m.declaredAt = l.declaredAt;
+        m.resolvedAt = l.resolvedAt;
+        m.updatedAt = now;
+        List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance());
+        m.included = !m.drill && found.isEmpty();
+        return repository.teams().chain(teams -> {
+            Map<String, Set<String>> teamsOf = new java.util.HashMap<>();
+            for (Team t : teams) {
+                t.members.forEach(p -> teamsOf.computeIfAbsent(p, x -> new HashSet<>()).add(t.teamId));
+            }
+            m.mttaSeconds = seconds(MetricFormulas.mtta(l));
+            m.mttrSeconds = seconds(MetricFormulas.mttr(l));
+            m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
+            Uni<Void> hops = Uni.createFrom().voidItem();
+            for (IncidentLedger.Hop h : l.hops) {
+                if (h.levelStartedAt() != null) {
+                    hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(),
+                            Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds(), h.escalatedAt()));
+                }
+            }
+            return hops.chain(() -> findings(m, found, now));
+        });
+    }
+
+    private static Long seconds(Duration d) {
+        return d == null ? null : d.toSeconds();
+    }
+
+    /** Stores what is found now, resolves what is no longer found, and publishes each change. */
+    private Uni<Void> findings(IncidentMetric m, List<DataRules.Finding> found, Instant now) {
+        return repository.findingsOf(m.incidentId).chain(stored -> {
+            Map<String, Finding> byRule = stored.stream().collect(Collectors.toMap(f -> f.rule, f -> f));
+            Set<String> current = found.stream().map(f -> f.rule().name()).collect(Collectors.toSet());
+            List<Uni<Void>> work = new ArrayList<>();
+            for (DataRules.Finding f : found) {
+                Finding s = byRule.get(f.rule().name());
+                if (s == null) {
+                    Finding n = new Finding();
+                    n.incidentId = m.incidentId;
+                    n.rule = f.rule().name();
+                    n.detail = f.detail();
+                    n.evidence = f.evidence();
+                    n.foundAt = now;
+                    work.add(repository.persist(n).chain(x -> publish(m, n, false, now)));
+                } else if (s.resolvedAt != null) {
+                    s.resolvedAt = null;
+                    s.detail = f.detail();
+                    s.evidence = f.evidence();
+                    s.foundAt = now;
+                    work.add(publish(m, s, false, now));
+                } else {
+                    s.detail = f.detail();
+                    s.evidence = f.evidence();
+                }
+            }
+            for (Finding s : stored) {
+                if (s.resolvedAt == null && !current.contains(s.rule)) {
+                    s.resolvedAt = now;
+                    work.add(publish(m, s, true, now));
+                }
+            }
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Uni<Void> w : work) {
+                all = all.chain(() -> w);
+            }
+            return all;
+        });
+    }
+
+    private Uni<Void> publish(IncidentMetric m, Finding f, boolean resolved, Instant at) {
+        return outbox.record(EventTypes.DATA_QUALITY_FINDING, m.incidentId.toString(), new DataQualityFinding(m.incidentId, m.incidentKey,
+                f.rule, f.detail, f.evidence, resolved, at, m.drill)).replaceWithVoid();
+    }
+
+    private Uni<Void> serviceChanged(ServiceChanged c) {
+        return repository.service(c.name()).chain(existing -> {
+            if (existing != null && existing.updatedAt.isAfter(c.changedAt())) {
+                return Uni.createFrom().voidItem();
+            }
+            CatalogService s = existing == null ? new CatalogService() : existing;
+            s.name = c.name();
+            s.owningTeam = c.owningTeam();
+            s.updatedAt = c.changedAt();
+            return existing == null ? repository.persist(s).replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> teamChanged(TeamChanged t) {
+        return repository.team(t.teamId()).chain(existing -> {
+            Team team = existing == null ? new Team() : existing;
+            team.teamId = t.teamId();
+            team.name = t.name();
+            team.members = t.members() == null ? List.of() : List.copyOf(t.members());
+            return existing == null ? repository.persist(team).replaceWithVoid() : Uni.createFrom().voidItem();
+        });
+    }
+}

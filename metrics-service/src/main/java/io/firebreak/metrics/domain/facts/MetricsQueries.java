@@ -1,0 +1,156 @@
+package io.firebreak.metrics.domain.facts;
+
+import io.firebreak.metrics.domain.Stats;
+import io.firebreak.metrics.model.CatalogService;
+import io.firebreak.metrics.model.Finding;
+import io.firebreak.metrics.model.IncidentMetric;
+import io.firebreak.metrics.model.Team;
+import io.firebreak.metrics.persistence.MetricsRepository;
+import io.firebreak.platform.access.IncidentAccess;
+import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.security.Actor;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What metrics answers: MTTA, MTTR and MTTE of the incidents declared in a period, by business service, owning team
+ * or priority, from validated data only — every answer says how many incidents it counted, how many it left out and
+ * by which rule; drills are not counted at all. Restricted incidents count in aggregates and are never itemised to
+ * people outside their war room.
+ */
+@ApplicationScoped
+public class MetricsQueries {
+
+    public static final Set<String> GROUPINGS = Set.of("service", "team", "priority", "none");
+
+    private final MetricsRepository repository;
+    private final IncidentAccess access;
+
+    public MetricsQueries(MetricsRepository repository, IncidentAccess access) {
+        this.repository = repository;
+        this.access = access;
+    }
+
+    public record Group(String key, long incidents, Stats mtta, Stats mttr, Stats mtte) {
+    }
+
+    public record Summary(Instant from, Instant until, String groupBy, long counted, long excluded, Map<String, Long> excludedByRule,
+                          long drillsIgnored, List<Group> groups) {
+    }
+
+    private static void period(Instant from, Instant until) {
+        if (from == null || until == null || !from.isBefore(until)) {
+            throw ProblemException.invalid(List.of(new Violation("from", "from and until are required, from before until")));
+        }
+        if (Duration.between(from, until).compareTo(Duration.ofDays(3660)) > 0) {
+            throw ProblemException.invalid(List.of(new Violation("until", "a period is at most ten years")));
+        }
+    }
+
+    @WithSession
+    public Uni<Summary> summary(Instant from, Instant until, String groupBy) {
+        period(from, until);
+        String grouping = groupBy == null ? "none" : groupBy;
+        if (!GROUPINGS.contains(grouping)) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("groupBy", "must be one of " + new TreeMap<>(
+                    GROUPINGS.stream().collect(Collectors.toMap(g -> g, g -> g))).keySet()))));
+        }
+        return repository.declaredBetween(from, until).chain(rows -> repository.services().chain(services ->
+                repository.openFindings(from, until).map(findings -> {
+                    Map<String, String> teamOf = services.stream().collect(Collectors.toMap((CatalogService s) -> s.name, s -> s.owningTeam));
+                    List<IncidentMetric> real = rows.stream().filter(m -> !m.drill && m.declaredAt != null).toList();
+                    List<IncidentMetric> counted = real.stream().filter(m -> m.included).toList();
+                    Set<UUID> excluded = real.stream().filter(m -> !m.included).map(m -> m.incidentId).collect(Collectors.toSet());
+                    Map<String, Long> byRule = findings.stream().filter(f -> excluded.contains(f.incidentId))
+                            .collect(Collectors.groupingBy((Finding f) -> f.rule, TreeMap::new, Collectors.counting()));
+                    Function<IncidentMetric, String> key = switch (grouping) {
+                        case "service" -> m -> m.businessService;
+                        case "team" -> m -> teamOf.getOrDefault(m.businessService, "(unknown team)");
+                        case "priority" -> m -> m.priority;
+                        default -> m -> "all";
+                    };
+                    Map<String, List<IncidentMetric>> grouped = counted.stream().collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+                    List<Group> groups = new ArrayList<>();
+                    grouped.forEach((k, list) -> groups.add(new Group(k, list.size(), stats(list, m -> m.mttaSeconds), stats(list, m -> m.mttrSeconds),
+                            stats(list, m -> m.mtteSeconds))));
+                    return new Summary(from, until, grouping, counted.size(), excluded.size(), byRule, rows.size() - real.size(), groups);
+                })));
+    }
+
+    private static Stats stats(List<IncidentMetric> list, Function<IncidentMetric, Long> seconds) {
+        return Stats.of(list.stream().map(seconds).filter(java.util.Objects::nonNull).map(Duration::ofSeconds).toList());
+    }
+
+    public record TeamLatency(String teamId, String team, Stats latency) {
+    }
+
+    /** Per team reached: the time escalation hops of counted incidents spent at the previous level. */
+    @WithSession
+    public Uni<List<TeamLatency>> escalations(Instant from, Instant until) {
+        period(from, until);
+        return repository.hopsOfIncluded(from, until).chain(hops -> repository.teams().map(teams -> {
+            Map<String, String> names = teams.stream().collect(Collectors.toMap((Team t) -> t.teamId, t -> t.name));
+            Map<String, List<Duration>> byTeam = new TreeMap<>();
+            for (Object[] h : hops) {
+                String team = h[0] == null ? "(no team)" : (String) h[0];
+                byTeam.computeIfAbsent(team, t -> new ArrayList<>()).add(Duration.ofSeconds(((Number) h[1]).longValue()));
+            }
+            List<TeamLatency> out = new ArrayList<>();
+            byTeam.forEach((team, list) -> out.add(new TeamLatency(team, names.getOrDefault(team, team), Stats.of(list))));
+            return out;
+        }));
+    }
+
+    public record IncidentFigures(UUID incidentId, String incidentKey, String businessService, String priority, String initialPriority,
+                                  boolean drill, boolean counted, Instant declaredAt, Instant resolvedAt, Long mttaSeconds, Long mttrSeconds,
+                                  Long mtteSeconds, List<Finding> findings) {
+    }
+
+    /** One incident's figures and findings (visibility checked by the resource's incident scope). */
+    @WithSession
+    public Uni<IncidentFigures> incident(UUID id) {
+        return repository.incident(id).chain(m -> {
+            if (m == null || m.declaredAt == null && m.incidentKey == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("Incident", id));
+            }
+            return repository.findingsOf(id).map(f -> new IncidentFigures(m.incidentId, m.incidentKey, m.businessService, m.priority,
+                    m.initialPriority, m.drill, m.included, m.declaredAt, m.resolvedAt, m.mttaSeconds, m.mttrSeconds, m.mtteSeconds, f));
+        });
+    }
+
+    public record FindingsPage(List<Finding> findings, int hidden) {
+    }
+
+    /** Open findings of the period; those of restricted incidents the caller is not in are counted, not shown. */
+    @WithSession
+    public Uni<FindingsPage> findings(Instant from, Instant until, Actor actor) {
+        period(from, until);
+        return repository.openFindings(from, until).chain(all -> {
+            if (IncidentAccess.seesEverything(actor)) {
+                return Uni.createFrom().item(new FindingsPage(all, 0));
+            }
+            Uni<List<Finding>> visible = Uni.createFrom().item(new ArrayList<>());
+            for (Finding f : all) {
+                visible = visible.chain(list -> access.sight(f.incidentId, actor.user()).map(s -> {
+                    if (!s.restricted() || s.member()) {
+                        list.add(f);
+                    }
+                    return list;
+                }));
+            }
+            return visible.map(list -> new FindingsPage(list, all.size() - list.size()));
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package io.firebreak.metrics.model;
+
+import io.firebreak.platform.persistence.JsonColumn;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One incident: the ledger of everything metrics heard about it, and the figures computed from it. */
+@Entity
+@Table(name = "incident_metric")
+public class IncidentMetric {
+
+    @Id
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Column(name = "incident_key")
+    public String incidentKey;
+
+    @Column(name = "business_service")
+    public String businessService;
+
+    public String priority;
+
+    @Column(name = "initial_priority")
+    public String initialPriority;
+
+    @Column(nullable = false)
+    public boolean drill;
+
+    @Column(name = "declared_at")
+    public Instant declaredAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "mtta_seconds")
+    public Long mttaSeconds;
+
+    @Column(name = "mttr_seconds")
+    public Long mttrSeconds;
+
+    @Column(name = "mtte_seconds")
+    public Long mtteSeconds;
+
+    @Column(nullable = false)
+    public boolean included;
+
+    @Convert(converter = Ledger.class)
+    @Column(nullable = false)
+    public IncidentLedger ledger;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static class Ledger extends JsonColumn.Converter<IncidentLedger> {
+        public Ledger() {
+            super(new com.fasterxml.jackson.core.type.TypeReference<>() {
+            });
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.firebreak.metrics.persistence;
+
+import io.firebreak.metrics.model.CatalogService;
+import io.firebreak.metrics.model.Finding;
+import io.firebreak.metrics.model.IncidentMetric;
+import io.firebreak.metrics.model.Team;
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Metrics' projections: incidents with their ledgers and figures, findings, hop latencies, catalog owning teams, teams. */
+@ApplicationScoped
+@WithSession
+public class MetricsRepository {
+
+    private final String ensure;
+    private final String hop;
+
+    public MetricsRepository(OutboxConfig config) {
+        String schema = SqlIdentifiers.schema(config.schema());
+        ensure = "insert into " + schema + ".incident_metric (incident_id, ledger, updated_at) values (:id, '{}', now())"
+                + " on conflict (incident_id) do nothing";
+        hop = "insert into " + schema + ".hop_latency (incident_id, event_id, team_id, to_level, latency_seconds, escalated_at)"
+                + " values (:incident, :event, :team, :level, :latency, :at) on conflict do nothing";
+    }
+
+    /**
+     * The incident's row, created empty if new, locked until the transaction ends: events of one incident arrive on
+     * several topics at once, and each must fold into the ledger the other left.
+     */
+    public Uni<IncidentMetric> locked(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(ensure).setParameter("id", incidentId).executeUpdate()
+                .chain(() -> s.find(IncidentMetric.class, incidentId, LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    public Uni<IncidentMetric> incident(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.find(IncidentMetric.class, incidentId));
+    }
+
+    /** Incidents declared in [from, until), drills included (the caller says what it leaves out). */
+    public Uni<List<IncidentMetric>> declaredBetween(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("from IncidentMetric where declaredAt >= ?1 and declaredAt < ?2 order by declaredAt",
+                IncidentMetric.class).setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
+    public Uni<Void> hop(UUID incident, String eventId, String teamId, int toLevel, long latencySeconds, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(hop).setParameter("incident", incident).setParameter("event", eventId)
+                .setParameter("team", teamId).setParameter("level", toLevel).setParameter("latency", latencySeconds)
+                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Hop latencies of incidents declared in [from, until) that are counted: [team id, seconds]. */
+    public Uni<List<Object[]>> hopsOfIncluded(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("select h.teamId, h.latencySeconds from HopLatency h, IncidentMetric i"
+                        + " where i.incidentId = h.incidentId and i.included = true and i.declaredAt >= ?1 and i.declaredAt < ?2", Object[].class)
+                .setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
+    public Uni<List<Finding>> findingsOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("from Finding where incidentId = ?1 order by foundAt, rule", Finding.class)
+                .setParameter(1, incidentId).getResultList());
+    }
+
+    /** Open findings of incidents declared in [from, until). */
+    public Uni<List<Finding>> openFindings(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("select f from Finding f, IncidentMetric i where i.incidentId = f.incidentId"
+                        + " and f.resolvedAt is null and i.declaredAt >= ?1 and i.declaredAt < ?2 order by f.foundAt", Finding.class)
+                .setParameter(1, from).setParameter(2, until).getResultList());
+    }
+
+    public Uni<CatalogService> service(String name) {
+        return Panache.getSession().chain(s -> s.find(CatalogService.class, name));
+    }
+
+    public Uni<List<CatalogService>> services() {
+        return Panache.getSession().chain(s -> s.createQuery("from CatalogService", CatalogService.class).getResultList());
+    }
+
+    public Uni<Team> team(String id) {
+        return Panache.getSession().chain(s -> s.find(Team.class, id));
+    }
+
+    public Uni<List<Team>> teams() {
+        return Panache.getSession().chain(s -> s.createQuery("from Team", Team.class).getResultList());
+    }
+
+    public <T> Uni<T> persist(T entity) {
+        return Panache.getSession().chain(s -> s.persist(entity)).replaceWith(entity);
+    }
+}

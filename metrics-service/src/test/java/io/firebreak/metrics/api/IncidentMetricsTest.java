@@ -1,0 +1,116 @@
+package io.firebreak.metrics.api;
+
+import static io.firebreak.metrics.api.MetricsFixtures.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.firebreak.metrics.api.MetricsFixtures.Incident;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Metrics from real events on real Kafka and PostgreSQL: the three means, exclusion with provenance, drills, re-admission. */
+@QuarkusTest
+class IncidentMetricsTest {
+
+    private static String incident(Incident i) {
+        return "/api/v1/metrics/incidents/" + i.id();
+    }
+
+    @Test
+    void theEventsOfAFullIncidentGiveItsMttaMttrAndMtteAndEscalationLatency() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String teamDb = "team-db-" + suffix;
+        MetricsFixtures.team(teamDb, "Database " + suffix, List.of("dora"));
+        MetricsFixtures.service("checkout-" + suffix, "payments-" + suffix);
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("checkout-" + suffix, declared);
+        MetricsFixtures.declared(i, "P1", false);
+        MetricsFixtures.paged(i, "pat", "team-payments-" + suffix, declared.plusSeconds(10));
+        MetricsFixtures.escalated(i, teamDb, declared.plusSeconds(10), declared.plusSeconds(310));
+        MetricsFixtures.paged(i, "dora", teamDb, declared.plusSeconds(310));
+        MetricsFixtures.acknowledged(i, declared.plusSeconds(400));
+        MetricsFixtures.lifecycle(i, "RESOLVED", "dora", declared.plusSeconds(400), declared.plusSeconds(1800), declared.plusSeconds(3600), false);
+
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("ed", "executive", incident(i)).statusCode(200)
+                .body("counted", equalTo(true)).body("mttaSeconds", equalTo(400)).body("mttrSeconds", equalTo(3720))
+                .body("mtteSeconds", equalTo(430)));
+        JsonPath summary = get("ed", "executive", "/api/v1/metrics/summary?groupBy=team&" + MetricsFixtures.period(declared)).statusCode(200)
+                .extract().jsonPath();
+        assertThat(summary.getInt("counted")).isEqualTo(1);
+        assertThat(summary.getInt("excluded")).isZero();
+        assertThat(summary.getString("groups[0].key")).isEqualTo("payments-" + suffix);
+        assertThat(summary.getInt("groups[0].mttr.p50Seconds")).isEqualTo(3720);
+        assertThat(summary.getDouble("groups[0].mtta.meanSeconds")).isEqualTo(400.0);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("ed", "executive", "/api/v1/metrics/escalations?"
+                + MetricsFixtures.period(declared)).statusCode(200)
+                .body("find { it.teamId == '" + teamDb + "' }.latency.p90Seconds", equalTo(300))
+                .body("find { it.teamId == '" + teamDb + "' }.team", equalTo("Database " + suffix)));
+    }
+
+    @Test
+    void anAcknowledgementBeforeItsDeclarationExcludesTheIncidentWithItsFindingAndTheEventsThatShowIt() {
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("checkout", declared);
+        String declaration = MetricsFixtures.declared(i, "P1", false);
+        String early = MetricsFixtures.acknowledged(i, declared.minusSeconds(30));
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i)).statusCode(200)
+                .body("counted", equalTo(false)).body("findings.rule", hasItem("IMPOSSIBLE_ORDER")));
+        List<String> evidence = get("aude", "auditor", incident(i)).extract().jsonPath().getList("findings.find { it.rule == 'IMPOSSIBLE_ORDER' }.evidence");
+        assertThat(evidence).contains(declaration, early);
+
+        // An UNKNOWN_INCIDENT finding may come and go first (the acknowledgement's topic can be read before the declaration's).
+        JsonPath published = MetricsFixtures.events(i.id(), "IMPOSSIBLE_ORDER", 1).get(0);
+        assertThat(published.getBoolean("resolved")).isFalse();
+        assertThat(published.getList("evidence")).contains(declaration, early);
+        get("ed", "executive", "/api/v1/metrics/summary?" + MetricsFixtures.period(declared)).statusCode(200)
+                .body("counted", equalTo(0)).body("excluded", equalTo(1)).body("excludedByRule.IMPOSSIBLE_ORDER", equalTo(1));
+        get("ed", "executive", "/api/v1/metrics/data-quality/findings?" + MetricsFixtures.period(declared)).statusCode(200)
+                .body("findings.rule", hasItem("IMPOSSIBLE_ORDER")).body("hidden", equalTo(0));
+    }
+
+    @Test
+    void aDrillChangesNothing() {
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("checkout", declared);
+        MetricsFixtures.declared(i, "P1", true);
+        MetricsFixtures.lifecycle(i, "RESOLVED", "dora", declared.minusSeconds(600), null, declared.plusSeconds(60), true);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i)).statusCode(200)
+                .body("drill", equalTo(true)).body("resolvedAt", org.hamcrest.Matchers.notNullValue()));
+        get("ed", "executive", "/api/v1/metrics/summary?" + MetricsFixtures.period(declared)).statusCode(200)
+                .body("counted", equalTo(0)).body("excluded", equalTo(0)).body("drillsIgnored", equalTo(1)).body("groups.size()", equalTo(0));
+        get("aude", "auditor", incident(i)).body("findings.size()", equalTo(0));
+    }
+
+    @Test
+    void anIncidentExcludedForAMissingAcknowledgementCountsAgainWhenTheAcknowledgementArrives() {
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("checkout", declared);
+        MetricsFixtures.declared(i, "P2", false);
+        MetricsFixtures.lifecycle(i, "RESOLVED", "dora", null, null, declared.plusSeconds(900), false);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i)).statusCode(200)
+                .body("counted", equalTo(false)).body("findings.rule", hasItem("MISSING_TIMESTAMP")));
+        MetricsFixtures.acknowledged(i, declared.plusSeconds(60));
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i)).statusCode(200)
+                .body("counted", equalTo(true)).body("mttaSeconds", equalTo(60))
+                .body("findings.find { it.rule == 'MISSING_TIMESTAMP' }.resolvedAt", org.hamcrest.Matchers.notNullValue()));
+        List<JsonPath> events = MetricsFixtures.events(i.id(), "MISSING_TIMESTAMP", 2);
+        assertThat(events).extracting(e -> e.getString("rule") + ":" + e.getBoolean("resolved"))
+                .containsExactly("MISSING_TIMESTAMP:false", "MISSING_TIMESTAMP:true");
+    }
+
+    @Test
+    void aBadPeriodOrGroupingIsAProblemNotAnAnswer() {
+        get("ed", "executive", "/api/v1/metrics/summary?from=2026-11-30T00:00:00Z").statusCode(400).contentType("application/problem+json");
+        get("ed", "executive", "/api/v1/metrics/summary?from=2026-11-30T00:00:00Z&until=2026-11-01T00:00:00Z").statusCode(400);
+        get("ed", "executive", "/api/v1/metrics/summary?from=yesterday&until=2026-11-01T00:00:00Z").statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+        get("ed", "executive", "/api/v1/metrics/summary?from=2026-11-01T00:00:00Z&until=2026-11-30T00:00:00Z&groupBy=colour").statusCode(400)
+                .body("violations[0].field", equalTo("groupBy"));
+    }
+}
