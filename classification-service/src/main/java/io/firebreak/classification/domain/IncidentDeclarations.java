@@ -7,6 +7,7 @@ import io.firebreak.classification.model.catalog.BusinessService;
 import io.firebreak.classification.model.policy.ClassificationPolicy;
 import io.firebreak.classification.model.policy.Evaluation;
 import io.firebreak.classification.model.policy.ImpactFacts;
+import io.firebreak.classification.persistence.AlertGroupRepository;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.IncidentKeyCounter;
 import io.firebreak.classification.persistence.IncidentRepository;
@@ -43,11 +44,13 @@ public class IncidentDeclarations {
     private final Outbox outbox;
     private final Clock clock;
     private final io.firebreak.classification.domain.catalog.CatalogGraph graph;
+    private final AlertGroupRepository groups;
 
     public IncidentDeclarations(IncidentRepository incidents, IncidentKeyCounter keys, BusinessServiceRepository services,
                                 Classifier classifier, DecisionLog decisions, Outbox outbox, Clock clock,
-                                io.firebreak.classification.domain.catalog.CatalogGraph graph) {
+                                io.firebreak.classification.domain.catalog.CatalogGraph graph, AlertGroupRepository groups) {
         this.graph = graph;
+        this.groups = groups;
         this.incidents = incidents;
         this.keys = keys;
         this.services = services;
@@ -114,8 +117,9 @@ public class IncidentDeclarations {
             return incidents.persist(incident);
         }).call(incident -> decisions.record(incident, d.alertGroupId() == null ? DecisionKind.DECLARED : DecisionKind.AUTO_DECLARED,
                         null, d.declaredBy(), evaluation != null ? null : unclassifiedReason(incident, service)))
-                .call(incident -> graph.impactOf(incident.businessService).chain(impact -> outbox.record(EventTypes.INCIDENT_DECLARED,
-                        incident.id.toString(), declared(incident, impact.responsibleParties().teams(), service.regulated))))
+                .call(incident -> graph.impactOf(incident.businessService).chain(impact -> fingerprint(incident).chain(fingerprint ->
+                        outbox.record(EventTypes.INCIDENT_DECLARED, incident.id.toString(),
+                                declared(incident, impact.responsibleParties().teams(), service.regulated, fingerprint)))))
                 .call(incident -> !disputed ? Uni.createFrom().voidItem() : outbox.record(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED,
                         incident.id.toString(), new ClassificationDisputed(incident.id, incident.key, incident.businessService,
                                 incident.priority, incident.proposedPriority, incident.disputeJustification, incident.policyVersion,
@@ -127,9 +131,15 @@ public class IncidentDeclarations {
                 ? "priority from the alert's severity on tier " + service.tier + " (unclassified)" : "the reporter's priority");
     }
 
-    private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams, boolean regulated) {
+    /** The deduplication key of the alert group an auto-declared incident came from: how repeat failures are recognised. */
+    private Uni<String> fingerprint(Incident incident) {
+        return incident.alertGroupId == null ? Uni.createFrom().nullItem()
+                : groups.findById(incident.alertGroupId).map(g -> g == null ? null : g.dedupKey);
+    }
+
+    private static IncidentDeclared declared(Incident incident, java.util.List<String> responsibleTeams, boolean regulated, String fingerprint) {
         return new IncidentDeclared(incident.id, incident.key, incident.title, incident.summary,
                 incident.businessService, incident.priority, incident.detectedAt, incident.declaredAt, incident.declaredBy,
-                responsibleTeams, incident.drill, ImpactSummaries.of(incident.impact, regulated));
+                responsibleTeams, incident.drill, ImpactSummaries.of(incident.impact, regulated), incident.alertGroupId, fingerprint);
     }
 }

@@ -225,6 +225,14 @@ class IntakeTest {
         assertThat(incidents.get(0).get("id")).isEqualTo(incidentId);
         assertThat(incidents.get(0).get("priority")).isEqualTo("P1");
         assertThat((String) incidents.get(0).get("declaredBy")).isEqualTo("pagerduty:prometheus");
+        // The declaration names the alert group and its deduplication key: how metrics recognises the same alert firing again.
+        var declared = TestKafkaClient.readUntil(TestRun.topic("classification"), r -> r.stream().anyMatch(x -> incidentId.equals(x.key())
+                && "io.firebreak.incident.declared.v1".equals(header(x, "ce_type"))), WAIT).stream()
+                .filter(x -> incidentId.equals(x.key()) && "io.firebreak.incident.declared.v1".equals(header(x, "ce_type"))).toList();
+        assertThat(declared).hasSize(1);
+        io.restassured.path.json.JsonPath data = io.restassured.path.json.JsonPath.from(new String(declared.get(0).value(), StandardCharsets.UTF_8));
+        assertThat(data.getString("alertFingerprint")).isEqualTo("storm");
+        assertThat(data.getString("alertGroupId")).isEqualTo(groups("storm").get(0).get("id"));
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.UUID;
  *                     (classification's impact analysis at declaration), the parties response pages
  * @param drill        true for an exercise: paged and counted as a drill, never in real metrics
  * @param impact       the measured business impact at declaration (absent from older senders)
+ * @param alertGroupId     the alert group an auto-declared incident came from
+ * @param alertFingerprint that group's deduplication key (Alertmanager fingerprint, PagerDuty dedup_key): the same
+ *                         alert firing again carries the same one, which is how metrics sees repeat failures
  */
 public record IncidentDeclared(
         UUID incidentId,
@@ -34,7 +37,17 @@ public record IncidentDeclared(
         String declaredBy,
         @OptionalField List<String> responsibleTeams,
         @OptionalField Boolean drill,
-        @OptionalField ImpactSummary impact) {
+        @OptionalField ImpactSummary impact,
+        @OptionalField UUID alertGroupId,
+        @OptionalField String alertFingerprint) {
+
+    /** Without the alert group (a declaration by a person, or the 0.4 shape). */
+    public IncidentDeclared(UUID incidentId, String key, String title, String summary, String businessService, Priority priority,
+                            Instant detectedAt, Instant declaredAt, String declaredBy, List<String> responsibleTeams, Boolean drill,
+                            ImpactSummary impact) {
+        this(incidentId, key, title, summary, businessService, priority, detectedAt, declaredAt, declaredBy, responsibleTeams, drill, impact,
+                null, null);
+    }
 
     /** Without the impact summary (the 0.2 shape). */
     public IncidentDeclared(UUID incidentId, String key, String title, String summary, String businessService, Priority priority,

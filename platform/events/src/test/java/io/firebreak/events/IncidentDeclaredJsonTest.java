@@ -37,7 +37,8 @@ class IncidentDeclaredJsonTest {
         assertThat(json.get("priority").asText()).isEqualTo("P1");
         assertThat(json.get("detectedAt").asText()).isEqualTo("2026-11-29T10:00:00Z");
         assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("incidentId", "key", "title",
-                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy", "responsibleTeams", "drill", "impact");
+                "summary", "businessService", "priority", "detectedAt", "declaredAt", "declaredBy", "responsibleTeams", "drill", "impact",
+                "alertGroupId", "alertFingerprint");
     }
 
     @Test
