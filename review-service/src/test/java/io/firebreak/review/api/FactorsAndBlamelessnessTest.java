@@ -1,6 +1,7 @@
 package io.firebreak.review.api;
 
 import static io.firebreak.review.api.ReviewFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -115,6 +116,13 @@ class FactorsAndBlamelessnessTest {
         // Rephrasing removes the other flag.
         as("olga", "incident-commander", "PUT", base(i) + "/postmortem", Map.of("summary", "The pool ran out. " + blaming,
                 "whatWentWell", "The rollback took four minutes.")).statusCode(200);
+        for (String[] factor : new String[][] {{"TOOLING", "MONITORING_GAP"}, {"DESIGN", "MISSING_LIMITS"}, {"TOOLING", "MONITORING_GAP"}}) {
+            as("olga", "incident-commander", "POST", base(i) + "/postmortem/factors", Map.of("category", factor[0], "subcategory", factor[1],
+                    "description", "The pool had no limit and no alert", "evidence", List.of(entry(i, "PAGED")))).statusCode(201);
+        }
         as("olga", "incident-commander", "POST", base(i) + "/postmortem/publish", null).statusCode(200).body("state", equalTo("PUBLISHED"));
+        // The published event names the factors found (metrics recognises repeat failures by them), each once.
+        assertThat(ReviewFixtures.events(i.id(), "io.firebreak.postmortem.published.v1", 1).get(0).getList("contributingFactors"))
+                .containsExactly("DESIGN/MISSING_LIMITS", "TOOLING/MONITORING_GAP");
     }
 }

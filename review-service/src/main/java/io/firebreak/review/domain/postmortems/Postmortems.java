@@ -276,8 +276,14 @@ public class Postmortems {
                 p.state = "PUBLISHED";
                 p.publishedBy = actor.user();
                 p.publishedAt = now;
+                // The published event names the factors found: metrics recognises repeat failures by them.
                 return deadlines.cancel(DUE_DEADLINE, p.id.toString())
-                        .call(() -> publish(EventTypes.POSTMORTEM_PUBLISHED, l.incident(), p, actor.user(), now)).replaceWith(l);
+                        .chain(() -> repository.factorsOf(p.id))
+                        .chain(factors -> outbox.record(EventTypes.POSTMORTEM_PUBLISHED, l.incident().incidentId.toString(), new PostmortemEvent(
+                                l.incident().incidentId, l.incident().incidentKey, p.id, p.state, p.owner, p.dueAt, p.resolvedAt, actor.user(), now,
+                                Priority.valueOf(l.incident().priority), l.incident().drill,
+                                factors.stream().map(f -> f.category + "/" + f.subcategory).distinct().sorted().toList())))
+                        .replaceWith(l);
             }));
         }));
     }
