@@ -11,4 +11,12 @@ public interface MetricsConfig {
     /** How far apart two services may place the same moment before it is a CLOCK_SKEW finding. */
     @WithDefault("2m")
     Duration clockSkewTolerance();
+
+    /** Incidents recur when they share a cause within this window. */
+    @WithDefault("90d")
+    Duration recurrenceWindow();
+
+    /** This many recurring incidents on one service and cause trigger an architectural review. */
+    @WithDefault("3")
+    int recurrenceThreshold();
 }

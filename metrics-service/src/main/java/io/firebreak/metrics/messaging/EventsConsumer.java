@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Metrics builds its projections from the classification and response topics through the idempotent inbox. */
+/** Metrics builds its projections from the classification, response and review topics through the idempotent inbox. */
 @ApplicationScoped
 public class EventsConsumer {
 
@@ -35,6 +35,11 @@ public class EventsConsumer {
     @Incoming("response-events")
     public Uni<Void> response(Message<byte[]> message) {
         return inbox.handle(message, "metrics.response-events", EventsConsumer::wanted, this::apply);
+    }
+
+    @Incoming("review-events")
+    public Uni<Void> review(Message<byte[]> message) {
+        return inbox.handle(message, "metrics.review-events", EventsConsumer::wanted, this::apply);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {

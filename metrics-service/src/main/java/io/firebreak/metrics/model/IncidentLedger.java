@@ -54,6 +54,10 @@ public final class IncidentLedger {
     public Instant resolvedAt;
     public Instant closedAt;
     public String resolvedBy;
+    /** The alert group's deduplication key of an auto-declared incident: the same alert firing again has the same one. */
+    public String alertFingerprint;
+    /** The contributing factors of its published post-mortem ({@code category/subcategory}). */
+    public Set<String> factors = new LinkedHashSet<>();
     public List<Observation> observations = new ArrayList<>();
     public Set<String> applied = new LinkedHashSet<>();
 
@@ -78,9 +82,15 @@ public final class IncidentLedger {
     }
 
     public void declared(String eventId, String key, String service, String priority, Instant detectedAt, Instant declaredAt, boolean drill) {
+        declared(eventId, key, service, priority, detectedAt, declaredAt, drill, null);
+    }
+
+    public void declared(String eventId, String key, String service, String priority, Instant detectedAt, Instant declaredAt, boolean drill,
+                         String alertFingerprint) {
         if (!first(eventId, "incident.declared", "classification", declaredAt)) {
             return;
         }
+        this.alertFingerprint = alertFingerprint;
         this.declarationSeen = true;
         this.key = key;
         this.service = service;
@@ -190,6 +200,13 @@ public final class IncidentLedger {
         this.closedAt = closedAt;
         if ("RESOLVED".equals(status)) {
             this.resolvedBy = changedBy;
+        }
+    }
+
+    /** The post-mortem was published with these factors (a later publication, e.g. after a reopening, replaces them). */
+    public void postmortemPublished(String eventId, List<String> factors, Instant at) {
+        if (first(eventId, "postmortem.published", "review", at)) {
+            this.factors = new LinkedHashSet<>(factors == null ? List.of() : factors);
         }
     }
 

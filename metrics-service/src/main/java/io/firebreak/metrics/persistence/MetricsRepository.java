@@ -24,6 +24,8 @@ public class MetricsRepository {
 
     private final String ensure;
     private final String hop;
+    private final String trigger;
+    private final String published;
 
     public MetricsRepository(OutboxConfig config) {
         String schema = SqlIdentifiers.schema(config.schema());
@@ -31,6 +33,37 @@ public class MetricsRepository {
                 + " on conflict (incident_id) do nothing";
         hop = "insert into " + schema + ".hop_latency (incident_id, event_id, team_id, to_level, latency_seconds, escalated_at)"
                 + " values (:incident, :event, :team, :level, :latency, :at) on conflict do nothing";
+        trigger = "insert into " + schema + ".recurrence_trigger (service, basis, value, incidents, published_at) values (:service, :basis, :value,"
+                + " :incidents, :at) on conflict (service, basis, value) do update set incidents = excluded.incidents, published_at = excluded.published_at";
+        published = "select incidents from " + schema + ".recurrence_trigger where service = :service and basis = :basis and value = :value";
+    }
+
+    /**
+     * Holds the service's recurrence lock until the transaction ends: two incidents of one service folded at once must
+     * not both miss each other; the second waits, then its queries see the first committed.
+     */
+    public Uni<Void> lockService(String service) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:service))) locked",
+                Integer.class).setParameter("service", "recurrence:" + service).getSingleResult()).replaceWithVoid();
+    }
+
+    /** Real (not drill) incidents of a service declared in [from, until]. */
+    public Uni<List<IncidentMetric>> realIncidentsOf(String service, Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createQuery("from IncidentMetric where businessService = ?1 and drill = false"
+                        + " and declaredAt >= ?2 and declaredAt <= ?3 order by declaredAt", IncidentMetric.class)
+                .setParameter(1, service).setParameter(2, from).setParameter(3, until).getResultList());
+    }
+
+    /** How many incidents the last published trigger of this group named, or null. */
+    public Uni<Integer> publishedTrigger(String service, String basis, String value) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(published, Integer.class).setParameter("service", service)
+                .setParameter("basis", basis).setParameter("value", value).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
+    public Uni<Void> triggerPublished(String service, String basis, String value, int incidents, Instant at) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(trigger).setParameter("service", service).setParameter("basis", basis)
+                .setParameter("value", value).setParameter("incidents", incidents).setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /**

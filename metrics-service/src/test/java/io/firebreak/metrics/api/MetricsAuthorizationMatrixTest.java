@@ -40,5 +40,6 @@ class MetricsAuthorizationMatrixTest {
         as(role).get("/api/v1/metrics/escalations?" + period).then().statusCode(expected(role, REPORTS, 200));
         as(role).get("/api/v1/metrics/data-quality/findings?" + period).then().statusCode(expected(role, REPORTS, 200));
         as(role).get("/api/v1/metrics/incidents/" + UUID.randomUUID()).then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/metrics/recurrence?service=matrix-unknown").then().statusCode(expected(role, REPORTS, 200));
     }
 }

@@ -47,10 +47,25 @@ final class MetricsFixtures {
     }
 
     static String declared(Incident i, String priority, boolean drill) {
+        return declared(i, priority, drill, null);
+    }
+
+    /** An auto-declared incident carries its alert group's fingerprint. */
+    static String declared(Incident i, String priority, boolean drill, String fingerprint) {
         return send("classification", i.id().toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + i.id() + "\",\"key\":\""
                 + i.key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\",\"businessService\":\"" + i.service() + "\",\"priority\":\""
                 + priority + "\",\"detectedAt\":\"" + i.detected() + "\",\"declaredAt\":\"" + i.declared() + "\",\"declaredBy\":\"ines\","
-                + "\"responsibleTeams\":[],\"drill\":" + drill + "}");
+                + "\"responsibleTeams\":[],\"drill\":" + drill + (fingerprint == null ? "" : ",\"alertGroupId\":\"" + UUID.randomUUID()
+                + "\",\"alertFingerprint\":\"" + fingerprint + "\"") + "}");
+    }
+
+    /** Review's post-mortem publication with its contributing factors. */
+    static String postmortemPublished(Incident i, List<String> factors) {
+        String list = String.join(",", factors.stream().map(f -> "\"" + f + "\"").toList());
+        return send("review", i.id().toString(), "io.firebreak.postmortem.published.v1", "{\"incidentId\":\"" + i.id() + "\",\"incidentKey\":\""
+                + i.key() + "\",\"postmortemId\":\"" + UUID.randomUUID() + "\",\"state\":\"PUBLISHED\",\"owner\":\"ivan\",\"dueAt\":\""
+                + Instant.now().plusSeconds(3600) + "\",\"resolvedAt\":\"" + Instant.now().minusSeconds(3600) + "\",\"by\":\"ivan\",\"at\":\""
+                + Instant.now() + "\",\"priority\":\"P1\",\"drill\":false,\"contributingFactors\":[" + list + "]}");
     }
 
     static String paged(Incident i, String person, String teamId, Instant at) {

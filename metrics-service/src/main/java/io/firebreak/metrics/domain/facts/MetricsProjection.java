@@ -8,6 +8,7 @@ import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PageAcknowledged;
 import io.firebreak.events.PageTriggered;
+import io.firebreak.events.PostmortemEvent;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.ServiceChanged;
@@ -52,19 +53,23 @@ public class MetricsProjection {
     public static final Set<String> TYPES = Set.of(EventTypes.INCIDENT_DECLARED, EventTypes.INCIDENT_PRIORITY_CHANGED,
             EventTypes.INCIDENT_CLASSIFICATION_DISPUTED, EventTypes.SERVICE_REGISTERED, EventTypes.SERVICE_UPDATED, EventTypes.TEAM_CHANGED,
             EventTypes.PAGE_TRIGGERED, EventTypes.PAGE_ACKNOWLEDGED, EventTypes.ESCALATION_ESCALATED, EventTypes.RESPONSE_ACKNOWLEDGED,
-            EventTypes.RESPONSE_MITIGATED, EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
+            EventTypes.RESPONSE_MITIGATED, EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED,
+            EventTypes.POSTMORTEM_PUBLISHED);
 
     private static final Set<String> LIFECYCLE = Set.of(EventTypes.RESPONSE_ACKNOWLEDGED, EventTypes.RESPONSE_MITIGATED,
             EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
 
     private final MetricsRepository repository;
+    private final RecurrenceTriggers recurrence;
     private final Outbox outbox;
     private final MetricsConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MetricsProjection(MetricsRepository repository, Outbox outbox, MetricsConfig config, ObjectMapper mapper, Clock clock) {
+    public MetricsProjection(MetricsRepository repository, RecurrenceTriggers recurrence, Outbox outbox, MetricsConfig config, ObjectMapper mapper,
+                             Clock clock) {
         this.repository = repository;
+        this.recurrence = recurrence;
         this.outbox = outbox;
         this.config = config;
         this.mapper = mapper;
@@ -77,7 +82,7 @@ public class MetricsProjection {
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
             return fold(d.incidentId(), l -> l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(), d.declaredAt(),
-                    Boolean.TRUE.equals(d.drill())));
+                    Boolean.TRUE.equals(d.drill()), d.alertFingerprint())).chain(() -> recurrence.check(d.businessService()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
@@ -104,6 +109,12 @@ public class MetricsProjection {
             return fold(s.incidentId(), l -> l.lifecycle(id, s.status(), s.incidentKey(), s.businessService(), s.priority().name(), s.drill(),
                     s.detectedAt(), s.declaredAt(), s.acknowledgedAt(), s.mitigatedAt(), s.resolvedAt(), s.closedAt(), s.reopenCount(),
                     s.changedBy(), s.changedAt()));
+        }
+        if (EventTypes.POSTMORTEM_PUBLISHED.equals(type)) {
+            PostmortemEvent p = event.data(mapper, PostmortemEvent.class);
+            return fold(p.incidentId(), l -> l.postmortemPublished(id, p.contributingFactors(), p.at()))
+                    .chain(() -> repository.incident(p.incidentId())).chain(m -> m == null || m.businessService == null
+                            ? Uni.createFrom().voidItem() : recurrence.check(m.businessService));
         }
         if (EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)) {
             return serviceChanged(event.data(mapper, ServiceChanged.class));

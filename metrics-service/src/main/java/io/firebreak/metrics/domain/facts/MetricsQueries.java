@@ -37,10 +37,63 @@ public class MetricsQueries {
 
     private final MetricsRepository repository;
     private final IncidentAccess access;
+    private final RecurrenceTriggers recurrence;
+    private final io.firebreak.metrics.config.MetricsConfig config;
+    private final java.time.Clock clock;
 
-    public MetricsQueries(MetricsRepository repository, IncidentAccess access) {
+    public MetricsQueries(MetricsRepository repository, IncidentAccess access, RecurrenceTriggers recurrence,
+                          io.firebreak.metrics.config.MetricsConfig config, java.time.Clock clock) {
         this.repository = repository;
         this.access = access;
+        this.recurrence = recurrence;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public record RecurringGroup(String basis, String value, int incidents, boolean breached, List<String> incidentKeys, int hidden) {
+    }
+
+    public record RecurrenceView(String service, int windowDays, int threshold, Instant at, double rate, List<RecurringGroup> groups) {
+    }
+
+    /** A service's recurring causes in the window ending now, its recurrence rate; restricted incidents counted, not named. */
+    @WithSession
+    public Uni<RecurrenceView> recurrence(String service, Actor actor) {
+        if (service == null || service.isBlank()) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(new Violation("service", "is required"))));
+        }
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return recurrence.occurrences(service, now).chain(all -> {
+            List<io.firebreak.metrics.domain.Recurrence.Group> groups = io.firebreak.metrics.domain.Recurrence.groups(all, now,
+                    config.recurrenceWindow());
+            double rate = io.firebreak.metrics.domain.Recurrence.rates(all, now, config.recurrenceWindow()).getOrDefault(service, 0.0);
+            Uni<List<RecurringGroup>> views = Uni.createFrom().item(new ArrayList<>());
+            for (io.firebreak.metrics.domain.Recurrence.Group g : groups) {
+                views = views.chain(list -> visibleKeys(g.incidents(), actor).map(keys -> {
+                    list.add(new RecurringGroup(g.basis(), g.value(), g.incidents().size(), g.incidents().size() >= config.recurrenceThreshold(),
+                            keys, g.incidents().size() - keys.size()));
+                    return list;
+                }));
+            }
+            return views.map(list -> new RecurrenceView(service, (int) config.recurrenceWindow().toDays(), config.recurrenceThreshold(), now,
+                    Math.round(rate * 1000) / 1000.0, list));
+        });
+    }
+
+    private Uni<List<String>> visibleKeys(List<io.firebreak.metrics.domain.Recurrence.Occurrence> incidents, Actor actor) {
+        if (IncidentAccess.seesEverything(actor)) {
+            return Uni.createFrom().item(incidents.stream().map(io.firebreak.metrics.domain.Recurrence.Occurrence::key).toList());
+        }
+        Uni<List<String>> keys = Uni.createFrom().item(new ArrayList<>());
+        for (io.firebreak.metrics.domain.Recurrence.Occurrence o : incidents) {
+            keys = keys.chain(list -> access.sight(o.incidentId(), actor.user()).map(sight -> {
+                if (!sight.restricted() || sight.member()) {
+                    list.add(o.key());
+                }
+                return list;
+            }));
+        }
+        return keys;
     }
 
     public record Group(String key, long incidents, Stats mtta, Stats mttr, Stats mtte) {
