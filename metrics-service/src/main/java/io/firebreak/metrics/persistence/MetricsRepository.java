@@ -85,10 +85,11 @@ public class MetricsRepository {
                 IncidentMetric.class).setParameter(1, from).setParameter(2, until).getResultList());
     }
 
-    public Uni<Void> hop(UUID incident, String eventId, String teamId, int toLevel, long latencySeconds, Instant at) {
+    /** Records a hop once; answers whether it was new. */
+    public Uni<Boolean> hop(UUID incident, String eventId, String teamId, int toLevel, long latencySeconds, Instant at) {
         return Panache.getSession().chain(s -> s.createNativeQuery(hop).setParameter("incident", incident).setParameter("event", eventId)
                 .setParameter("team", teamId).setParameter("level", toLevel).setParameter("latency", latencySeconds)
-                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate()).replaceWithVoid();
+                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate()).map(n -> n > 0);
     }
 
     /** Hop latencies of incidents declared in [from, until) that are counted: [team id, seconds]. */

@@ -18,6 +18,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IncidentMetricsTest {
 
+    private final io.firebreak.metrics.domain.facts.Exposition exposition;
+
+    IncidentMetricsTest(io.firebreak.metrics.domain.facts.Exposition exposition) {
+        this.exposition = exposition;
+    }
+
+    /** The value of one Prometheus series at /q/metrics whose line starts with {@code name{} and contains {@code label}, or 0. */
+    private static double scrape(String name, String label) {
+        String text = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + "{") && l.contains(label)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private static String incident(Incident i) {
         return "/api/v1/metrics/incidents/" + i.id();
     }
@@ -47,6 +60,12 @@ class IncidentMetricsTest {
         assertThat(summary.getString("groups[0].key")).isEqualTo("payments-" + suffix);
         assertThat(summary.getInt("groups[0].mttr.p50Seconds")).isEqualTo(3720);
         assertThat(summary.getDouble("groups[0].mtta.meanSeconds")).isEqualTo(400.0);
+        // Prometheus observed the incident once, with its service and priority, and the hop by the team it reached.
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {
+            assertThat(scrape("firebreak_incident_mttr_seconds_count", "service=\"checkout-" + suffix + "\"")).isEqualTo(1.0);
+            assertThat(scrape("firebreak_incident_mttr_seconds_sum", "service=\"checkout-" + suffix + "\"")).isEqualTo(3720.0);
+            assertThat(scrape("firebreak_escalation_hop_latency_seconds_count", "team=\"" + teamDb + "\"")).isEqualTo(1.0);
+        });
         await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("ed", "executive", "/api/v1/metrics/escalations?"
                 + MetricsFixtures.period(declared)).statusCode(200)
                 .body("find { it.teamId == '" + teamDb + "' }.latency.p90Seconds", equalTo(300))
@@ -72,6 +91,57 @@ class IncidentMetricsTest {
                 .body("counted", equalTo(0)).body("excluded", equalTo(1)).body("excludedByRule.IMPOSSIBLE_ORDER", equalTo(1));
         get("ed", "executive", "/api/v1/metrics/data-quality/findings?" + MetricsFixtures.period(declared)).statusCode(200)
                 .body("findings.rule", hasItem("IMPOSSIBLE_ORDER")).body("hidden", equalTo(0));
+        assertThat(scrape("firebreak_data_quality_findings_total", "rule=\"IMPOSSIBLE_ORDER\"")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void everySeriesTheGrafanaDashboardReadsIsExposed() throws Throwable {
+        // Drive what makes every series exist: a counted incident with a hop to its resolving team, and a finding.
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("dash-" + UUID.randomUUID(), declared);
+        MetricsFixtures.declared(i, "P2", false);
+        MetricsFixtures.escalated(i, "team-dash", declared.plusSeconds(5), declared.plusSeconds(65));
+        MetricsFixtures.paged(i, "dora", "team-dash", declared.plusSeconds(65));
+        MetricsFixtures.acknowledged(i, declared.plusSeconds(90));
+        MetricsFixtures.lifecycle(i, "RESOLVED", "dora", declared.plusSeconds(90), null, declared.plusSeconds(900), false);
+        Incident bad = MetricsFixtures.incident("dash-" + UUID.randomUUID(), MetricsFixtures.uniqueMoment());
+        MetricsFixtures.declared(bad, "P2", false);
+        MetricsFixtures.acknowledged(bad, bad.declared().minusSeconds(5));
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(exposition::refreshNow);
+
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/grafana/firebreak-incidents.json"));
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("firebreak_[a-z_]+").matcher(dashboard);
+        while (m.find()) {
+            families.add(m.group().replaceAll("_(bucket|count|sum|total)$", ""));
+        }
+        assertThat(families).contains("firebreak_incidents_open", "firebreak_incident_mtta_seconds", "firebreak_escalation_hop_latency_seconds");
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {
+            String text = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+            for (String family : families) {
+                assertThat(text).as("the dashboard reads %s", family).contains("# TYPE " + family + " ");
+            }
+        });
+    }
+
+    @Test
+    void theOpenIncidentsGaugeFollowsDeclarationAndResolution() throws Throwable {
+        // Only this test uses P4: the gauge moves by exactly its incident.
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(exposition::refreshNow);
+        double before = scrape("firebreak_incidents_open", "priority=\"P4\"");
+        Instant declared = MetricsFixtures.uniqueMoment();
+        Incident i = MetricsFixtures.incident("checkout", declared);
+        MetricsFixtures.declared(i, "P4", false);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(exposition::refreshNow);
+            assertThat(scrape("firebreak_incidents_open", "priority=\"P4\"")).isEqualTo(before + 1);
+        });
+        MetricsFixtures.acknowledged(i, declared.plusSeconds(60));
+        MetricsFixtures.lifecycle(i, "RESOLVED", "dora", declared.plusSeconds(60), null, declared.plusSeconds(600), false);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(exposition::refreshNow);
+            assertThat(scrape("firebreak_incidents_open", "priority=\"P4\"")).isEqualTo(before);
+        });
     }
 
     @Test

@@ -61,14 +61,16 @@ public class MetricsProjection {
 
     private final MetricsRepository repository;
     private final RecurrenceTriggers recurrence;
+    private final Exposition exposition;
     private final Outbox outbox;
     private final MetricsConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MetricsProjection(MetricsRepository repository, RecurrenceTriggers recurrence, Outbox outbox, MetricsConfig config, ObjectMapper mapper,
-                             Clock clock) {
+    public MetricsProjection(MetricsRepository repository, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
+                             ObjectMapper mapper, Clock clock) {
         this.repository = repository;
+        this.exposition = exposition;
         this.recurrence = recurrence;
         this.outbox = outbox;
         this.config = config;
@@ -137,6 +139,10 @@ public class MetricsProjection {
 
     private Uni<Void> recompute(IncidentMetric m) {
         IncidentLedger l = m.ledger;
+        boolean countedBefore = m.included;
+        Long mttaBefore = m.mttaSeconds;
+        Long mttrBefore = m.mttrSeconds;
+        Long mtteBefore = m.mtteSeconds;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         m.incidentKey = l.key;
         m.businessService = l.service;
@@ -156,15 +162,29 @@ public class MetricsProjection {
             m.mttaSeconds = seconds(MetricFormulas.mtta(l));
             m.mttrSeconds = seconds(MetricFormulas.mttr(l));
             m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
+            if (m.included) {
+                // Each figure is observed once, when the incident first counts with it.
+                exposition.counted(m.priority, m.businessService, firstTime(countedBefore, mttaBefore, m.mttaSeconds),
+                        firstTime(countedBefore, mttrBefore, m.mttrSeconds), firstTime(countedBefore, mtteBefore, m.mtteSeconds));
+            }
             Uni<Void> hops = Uni.createFrom().voidItem();
             for (IncidentLedger.Hop h : l.hops) {
                 if (h.levelStartedAt() != null) {
-                    hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(),
-                            Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds(), h.escalatedAt()));
+                    long latency = Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds();
+                    hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(), latency, h.escalatedAt())
+                            .invoke(inserted -> {
+                                if (inserted) {
+                                    exposition.hop(h.teamId(), latency);
+                                }
+                            }).replaceWithVoid());
                 }
             }
             return hops.chain(() -> findings(m, found, now));
         });
+    }
+
+    private static Long firstTime(boolean countedBefore, Long before, Long now) {
+        return now != null && (!countedBefore || before == null) ? now : null;
     }
 
     private static Long seconds(Duration d) {
@@ -186,6 +206,7 @@ public class MetricsProjection {
                     n.detail = f.detail();
                     n.evidence = f.evidence();
                     n.foundAt = now;
+                    exposition.finding(n.rule);
                     work.add(repository.persist(n).chain(x -> publish(m, n, false, now)));
                 } else if (s.resolvedAt != null) {
                     s.resolvedAt = null;
