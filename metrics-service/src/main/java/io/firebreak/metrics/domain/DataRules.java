@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Data validation before anything is counted (docs/metrics.md): each rule that holds for an incident is a finding
@@ -27,7 +28,13 @@ public final class DataRules {
         /** Events of an incident whose declaration metrics never received. */
         UNKNOWN_INCIDENT,
         /** Classification and response place the declaration further apart than the tolerance. */
-        CLOCK_SKEW
+        CLOCK_SKEW,
+        /** A second incident declared for an alert group that already had one (the later one is the duplicate). */
+        DUPLICATE_FOR_ALERT_GROUP
+    }
+
+    /** Another incident of the same alert group. */
+    public record Sibling(UUID incidentId, String key, Instant declaredAt) {
     }
 
     /** Decisions that settle a dispute. */
@@ -52,7 +59,19 @@ public final class DataRules {
     }
 
     public static List<Finding> check(IncidentLedger l, Duration skewTolerance) {
+        return check(l, skewTolerance, List.of());
+    }
+
+    /** With the other incidents of the ledger's alert group: the earliest declared (then the smallest id) is the original. */
+    public static List<Finding> check(IncidentLedger l, Duration skewTolerance, List<Sibling> siblings) {
         List<Finding> out = new ArrayList<>();
+        if (!l.drillIncident() && l.declaredAt != null) {
+            siblings.stream().filter(o -> o.declaredAt() != null && (o.declaredAt().isBefore(l.declaredAt)
+                            || o.declaredAt().equals(l.declaredAt) && o.incidentId().compareTo(l.incidentId) < 0))
+                    .min(java.util.Comparator.comparing(Sibling::declaredAt))
+                    .ifPresent(original -> out.add(new Finding(Rule.DUPLICATE_FOR_ALERT_GROUP, "alert group " + l.alertGroupId + " already declared "
+                            + original.key() + " at " + original.declaredAt(), events(l, "incident.declared"))));
+        }
         if (l.drillIncident()) {
             return out;
         }

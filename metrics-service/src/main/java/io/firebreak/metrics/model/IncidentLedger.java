@@ -56,6 +56,8 @@ public final class IncidentLedger {
     public String resolvedBy;
     /** The alert group's deduplication key of an auto-declared incident: the same alert firing again has the same one. */
     public String alertFingerprint;
+    /** The alert group an auto-declared incident came from: two incidents of one group are a duplicate. */
+    public UUID alertGroupId;
     /** The contributing factors of its published post-mortem ({@code category/subcategory}). */
     public Set<String> factors = new LinkedHashSet<>();
     public List<Observation> observations = new ArrayList<>();
@@ -82,14 +84,15 @@ public final class IncidentLedger {
     }
 
     public void declared(String eventId, String key, String service, String priority, Instant detectedAt, Instant declaredAt, boolean drill) {
-        declared(eventId, key, service, priority, detectedAt, declaredAt, drill, null);
+        declared(eventId, key, service, priority, detectedAt, declaredAt, drill, null, null);
     }
 
     public void declared(String eventId, String key, String service, String priority, Instant detectedAt, Instant declaredAt, boolean drill,
-                         String alertFingerprint) {
+                         UUID alertGroupId, String alertFingerprint) {
         if (!first(eventId, "incident.declared", "classification", declaredAt)) {
             return;
         }
+        this.alertGroupId = alertGroupId;
         this.alertFingerprint = alertFingerprint;
         this.declarationSeen = true;
         this.key = key;

@@ -33,6 +33,9 @@ public class IncidentMetric {
     @Column(nullable = false)
     public boolean drill;
 
+    @Column(name = "alert_group_id")
+    public UUID alertGroupId;
+
     @Column(name = "declared_at")
     public Instant declaredAt;
 

@@ -22,13 +22,14 @@ import java.util.UUID;
 @WithSession
 public class MetricsRepository {
 
+    private final String schema;
     private final String ensure;
     private final String hop;
     private final String trigger;
     private final String published;
 
     public MetricsRepository(OutboxConfig config) {
-        String schema = SqlIdentifiers.schema(config.schema());
+        schema = SqlIdentifiers.schema(config.schema());
         ensure = "insert into " + schema + ".incident_metric (incident_id, ledger, updated_at) values (:id, '{}', now())"
                 + " on conflict (incident_id) do nothing";
         hop = "insert into " + schema + ".hop_latency (incident_id, event_id, team_id, to_level, latency_seconds, escalated_at)"
@@ -43,8 +44,29 @@ public class MetricsRepository {
      * not both miss each other; the second waits, then its queries see the first committed.
      */
     public Uni<Void> lockService(String service) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:service))) locked",
-                Integer.class).setParameter("service", "recurrence:" + service).getSingleResult()).replaceWithVoid();
+        return lock("recurrence:" + service);
+    }
+
+    /** Holds the alert group's lock until the transaction ends (which of its incidents is the original is decided one at a time). */
+    public Uni<Void> lockGroup(UUID group) {
+        return lock("group:" + group);
+    }
+
+    private Uni<Void> lock(String key) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked",
+                Integer.class).setParameter("key", key).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The incidents of one alert group, locked (take the group's lock first: every writer of a group's rows does). */
+    public Uni<List<IncidentMetric>> ofAlertGroup(UUID group) {
+        return Panache.getSession().chain(s -> s.createQuery("from IncidentMetric where alertGroupId = ?1", IncidentMetric.class)
+                .setParameter(1, group).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+    }
+
+    /** The alert group the incident is known to belong to, read without loading it (so it can be locked after its group). */
+    public Uni<UUID> alertGroupOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select alert_group_id from " + schema + ".incident_metric where incident_id = :id",
+                UUID.class).setParameter("id", incidentId).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
     }
 
     /** Real (not drill) incidents of a service declared in [from, until]. */

@@ -145,6 +145,24 @@ class IncidentMetricsTest {
     }
 
     @Test
+    void aSecondIncidentOfOneAlertGroupIsExcludedAsADuplicateWhicheverArrivesFirst() {
+        Instant declared = MetricsFixtures.uniqueMoment();
+        UUID group = UUID.randomUUID();
+        Incident original = MetricsFixtures.incident("checkout", declared);
+        Incident duplicate = MetricsFixtures.incident("checkout", declared.plusMillis(500));
+        // The duplicate's declaration is folded first; the original arriving later makes it the duplicate.
+        MetricsFixtures.declared(duplicate, "P1", false, group, "db-pool");
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(duplicate)).statusCode(200)
+                .body("findings.size()", equalTo(0)));
+        MetricsFixtures.declared(original, "P1", false, group, "db-pool");
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(duplicate)).statusCode(200)
+                .body("counted", equalTo(false)).body("findings.rule", hasItem("DUPLICATE_FOR_ALERT_GROUP")));
+        get("aude", "auditor", incident(original)).statusCode(200).body("findings.size()", equalTo(0));
+        assertThat(get("aude", "auditor", incident(duplicate)).extract().jsonPath()
+                .getString("findings.find { it.rule == 'DUPLICATE_FOR_ALERT_GROUP' }.detail")).contains(original.key());
+    }
+
+    @Test
     void aDrillChangesNothing() {
         Instant declared = MetricsFixtures.uniqueMoment();
         Incident i = MetricsFixtures.incident("checkout", declared);

@@ -52,11 +52,15 @@ final class MetricsFixtures {
 
     /** An auto-declared incident carries its alert group's fingerprint. */
     static String declared(Incident i, String priority, boolean drill, String fingerprint) {
+        return declared(i, priority, drill, fingerprint == null ? null : UUID.randomUUID(), fingerprint);
+    }
+
+    static String declared(Incident i, String priority, boolean drill, UUID group, String fingerprint) {
         return send("classification", i.id().toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + i.id() + "\",\"key\":\""
                 + i.key() + "\",\"title\":\"Checkout down\",\"summary\":\"503s\",\"businessService\":\"" + i.service() + "\",\"priority\":\""
                 + priority + "\",\"detectedAt\":\"" + i.detected() + "\",\"declaredAt\":\"" + i.declared() + "\",\"declaredBy\":\"ines\","
-                + "\"responsibleTeams\":[],\"drill\":" + drill + (fingerprint == null ? "" : ",\"alertGroupId\":\"" + UUID.randomUUID()
-                + "\",\"alertFingerprint\":\"" + fingerprint + "\"") + "}");
+                + "\"responsibleTeams\":[],\"drill\":" + drill + (group == null ? "" : ",\"alertGroupId\":\"" + group + "\"")
+                + (fingerprint == null ? "" : ",\"alertFingerprint\":\"" + fingerprint + "\"") + "}");
     }
 
     /** Review's post-mortem publication with its contributing factors. */

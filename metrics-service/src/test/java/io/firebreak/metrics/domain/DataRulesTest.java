@@ -96,4 +96,19 @@ class DataRulesTest {
         l.acknowledged("a", DECLARED, DECLARED.minusSeconds(60), true);
         assertThat(rules(l)).isEmpty();
     }
+
+    @Test
+    void theLaterOfTwoIncidentsOfOneAlertGroupIsTheDuplicate() {
+        UUID group = UUID.randomUUID();
+        IncidentLedger first = new IncidentLedger(UUID.randomUUID());
+        first.declared("d1", "INC-1", "checkout", "P1", DETECTED, DECLARED, false, group, "db-pool");
+        IncidentLedger second = new IncidentLedger(UUID.randomUUID());
+        second.declared("d2", "INC-2", "checkout", "P1", DETECTED, DECLARED.plusSeconds(30), false, group, "db-pool");
+        List<Finding> findings = DataRules.check(second, TOLERANCE, List.of(new DataRules.Sibling(first.incidentId, "INC-1", DECLARED)));
+        assertThat(findings).extracting(Finding::rule).containsExactly(Rule.DUPLICATE_FOR_ALERT_GROUP);
+        assertThat(findings.get(0).detail()).contains("INC-1");
+        assertThat(findings.get(0).evidence()).containsExactly("d2");
+        assertThat(DataRules.check(first, TOLERANCE, List.of(new DataRules.Sibling(second.incidentId, "INC-2", DECLARED.plusSeconds(30)))))
+                .isEmpty();
+    }
 }

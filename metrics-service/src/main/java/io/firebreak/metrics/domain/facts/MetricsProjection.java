@@ -83,8 +83,8 @@ public class MetricsProjection {
         String type = event.type();
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
-            return fold(d.incidentId(), l -> l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(), d.declaredAt(),
-                    Boolean.TRUE.equals(d.drill()), d.alertFingerprint())).chain(() -> recurrence.check(d.businessService()));
+            return fold(d.incidentId(), d.alertGroupId(), l -> l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(),
+                    d.declaredAt(), Boolean.TRUE.equals(d.drill()), d.alertGroupId(), d.alertFingerprint())).chain(() -> recurrence.check(d.businessService()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
@@ -128,16 +128,52 @@ public class MetricsProjection {
     }
 
     private Uni<Void> fold(UUID incidentId, Consumer<IncidentLedger> change) {
-        return repository.locked(incidentId).chain(m -> {
-            if (m.ledger == null || m.ledger.incidentId == null) {
-                m.ledger = new IncidentLedger(incidentId);
-            }
-            change.accept(m.ledger);
-            return recompute(m);
-        });
+        return fold(incidentId, null, change);
     }
 
-    private Uni<Void> recompute(IncidentMetric m) {
+    /**
+     * Folds one event into the incident's ledger and recomputes it. An incident of an alert group is judged with the
+     * group's other incidents (which is the original, which the duplicates), one group at a time: the group's lock is
+     * taken before any of its rows, by every writer, so two folds of one group never wait on each other's rows.
+     */
+    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
+        Uni<UUID> group = groupHint != null ? Uni.createFrom().item(groupHint) : repository.alertGroupOf(incidentId);
+        return group.chain(g -> (g == null ? Uni.createFrom().voidItem() : repository.lockGroup(g)).chain(() -> repository.locked(incidentId))
+                .chain(m -> {
+                    if (m.ledger == null || m.ledger.incidentId == null) {
+                        m.ledger = new IncidentLedger(incidentId);
+                    }
+                    change.accept(m.ledger);
+                    m.alertGroupId = m.ledger.alertGroupId;
+                    if (m.alertGroupId == null) {
+                        return recompute(m, List.of());
+                    }
+                    return repository.ofAlertGroup(m.alertGroupId).chain(found -> {
+                        List<IncidentMetric> members = new ArrayList<>(found);
+                        if (members.stream().noneMatch(x -> x.incidentId.equals(m.incidentId))) {
+                            members.add(m); // not flushed yet: one of the group all the same
+                        }
+                        Uni<Void> work = recompute(m, siblings(members, m));
+                        for (IncidentMetric other : members) {
+                            if (!other.incidentId.equals(m.incidentId) && m.declaredAt != null && other.declaredAt != null
+                                    && !other.declaredAt.isBefore(m.declaredAt)) {
+                                // A later incident of the group may now be the duplicate of this one (it is locked with the group).
+                                work = work.chain(() -> recompute(other, siblings(members, other)));
+                            }
+                        }
+                        return work;
+                    });
+                }));
+    }
+
+    private static List<DataRules.Sibling> siblings(List<IncidentMetric> group, IncidentMetric of) {
+        List<DataRules.Sibling> out = new ArrayList<>();
+        group.stream().filter(g -> !g.incidentId.equals(of.incidentId)).forEach(g -> out.add(new DataRules.Sibling(g.incidentId, g.incidentKey,
+                g.declaredAt)));
+        return out;
+    }
+
+    private Uni<Void> recompute(IncidentMetric m, List<DataRules.Sibling> siblings) {
         IncidentLedger l = m.ledger;
         boolean countedBefore = m.included;
         Long mttaBefore = m.mttaSeconds;
@@ -152,7 +188,7 @@ public class MetricsProjection {
         m.declaredAt = l.declaredAt;
         m.resolvedAt = l.resolvedAt;
         m.updatedAt = now;
-        List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance());
+        List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance(), siblings);
         m.included = !m.drill && found.isEmpty();
         return repository.teams().chain(teams -> {
             Map<String, Set<String>> teamsOf = new java.util.HashMap<>();
