@@ -58,6 +58,15 @@ class ServiceCatalogTest {
                 .then().statusCode(200).body("status", equalTo("ACTIVE")).body("signedOffBy", equalTo("olga"));
         given().auth().oauth2(Tokens.as("vera", "viewer")).when().get(SERVICES + "/" + name)
                 .then().body("sla.P1.acknowledgeMinutes", equalTo(2));
+        // The signed-off SLA travels with the service (metrics measures against it).
+        var signed = TestKafkaClient.readUntil(TestRun.topic("classification"), r -> r.stream().anyMatch(x -> name.equals(x.key())
+                && new String(x.value(), java.nio.charset.StandardCharsets.UTF_8).contains("sla signed off")), Duration.ofSeconds(20)).stream()
+                .filter(x -> name.equals(x.key()) && new String(x.value(), java.nio.charset.StandardCharsets.UTF_8).contains("sla signed off"))
+                .findFirst().orElseThrow();
+        io.restassured.path.json.JsonPath event = io.restassured.path.json.JsonPath.from(new String(signed.value(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThat(event.getInt("sla.P1.acknowledgeMinutes")).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(event.getInt("sla.P1.resolveMinutes")).isEqualTo(60);
         given().auth().oauth2(Tokens.as("olga", "service-owner")).contentType(ContentType.JSON).body(Map.of("comment", "again"))
                 .when().post(SERVICES + "/" + name + "/sla-changes/" + change + "/sign-off").then().statusCode(409);
     }

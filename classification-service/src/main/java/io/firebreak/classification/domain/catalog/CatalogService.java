@@ -266,6 +266,15 @@ public class CatalogService {
     private Uni<BusinessService> publish(String type, BusinessService s, String change, Actor actor) {
         return dependencies.of(s.name).chain(deps -> outbox.record(type, s.name, new ServiceChanged(s.name, s.tier, s.owningTeam, s.owners,
                 s.customerFacing, s.regulated, s.onCallTeam, change, actor.user(), clock.instant(),
-                deps.stream().map(d -> d.dependency).sorted().toList()))).replaceWith(s);
+                deps.stream().map(d -> d.dependency).sorted().toList(), sla(s)))).replaceWith(s);
+    }
+
+    /** The signed-off SLA as the event carries it (metrics measures against it). */
+    private static Map<String, ServiceChanged.Sla> sla(BusinessService s) {
+        Map<String, ServiceChanged.Sla> out = new java.util.TreeMap<>();
+        if (s.sla != null) {
+            s.sla.forEach((p, t) -> out.put(p.name(), new ServiceChanged.Sla(t.acknowledgeMinutes(), t.resolveMinutes())));
+        }
+        return out;
     }
 }
