@@ -17,6 +17,17 @@ public class CatalogService {
     @Column(name = "owning_team", nullable = false)
     public String owningTeam;
 
+    /** The signed-off SLA per priority, as the catalog last published it (null: none). */
+    @jakarta.persistence.Convert(converter = Sla.class)
+    public java.util.Map<String, io.firebreak.events.ServiceChanged.Sla> sla;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public static class Sla extends io.firebreak.platform.persistence.JsonColumn.Converter<java.util.Map<String, io.firebreak.events.ServiceChanged.Sla>> {
+        public Sla() {
+            super(new com.fasterxml.jackson.core.type.TypeReference<>() {
+            });
+        }
+    }
 }

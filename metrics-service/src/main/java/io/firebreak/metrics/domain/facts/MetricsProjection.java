@@ -282,6 +282,9 @@ public class MetricsProjection {
             CatalogService s = existing == null ? new CatalogService() : existing;
             s.name = c.name();
             s.owningTeam = c.owningTeam();
+            if (c.sla() != null) {
+                s.sla = c.sla(); // absent from older senders: the last known SLA stays
+            }
             s.updatedAt = c.changedAt();
             return existing == null ? repository.persist(s).replaceWithVoid() : Uni.createFrom().voidItem();
         });
