@@ -143,6 +143,9 @@ public class DeliverySender {
         if (message.html() != null) {
             mail.setHtml(message.html());
         }
+        if (message.attachments() != null) {
+            message.attachments().forEach(a -> mail.addAttachment(a.name(), a.content(), a.contentType()));
+        }
         return mailer.send(mail).ifNoItem().after(config.timeout()).fail().replaceWith(SendResult.delivered(null));
     }
 

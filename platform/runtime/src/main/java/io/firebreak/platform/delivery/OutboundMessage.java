@@ -28,7 +28,21 @@ public record OutboundMessage(
         String subject,
         String text,
         String html,
-        Boolean keepResponse) {
+        Boolean keepResponse,
+        java.util.List<Attachment> attachments) {
+
+    /** A file a mail carries: its name, media type and content (base64, as it is stored with the delivery). */
+    @RegisterForReflection
+    public record Attachment(String name, String contentType, String base64) {
+
+        public static Attachment of(String name, String contentType, byte[] content) {
+            return new Attachment(name, contentType, java.util.Base64.getEncoder().encodeToString(content));
+        }
+
+        public byte[] content() {
+            return java.util.Base64.getDecoder().decode(base64);
+        }
+    }
 
     public enum Channel { HTTP, MAIL }
 
@@ -49,17 +63,22 @@ public record OutboundMessage(
             throw new IllegalArgumentException("not an http(s) URL: " + url);
         }
         return new OutboundMessage(Channel.HTTP, method, url, headers == null ? Map.of() : Map.copyOf(headers), body,
-                signingRef, credential, null, null, null, null, null);
+                signingRef, credential, null, null, null, null, null, null);
     }
 
     public static OutboundMessage mail(String to, String subject, String text, String html) {
+        return mail(to, subject, text, html, null);
+    }
+
+    /** A mail with files attached (a report's PDF). */
+    public static OutboundMessage mail(String to, String subject, String text, String html, java.util.List<Attachment> attachments) {
         return new OutboundMessage(Channel.MAIL, null, null, null, null, null, null, Objects.requireNonNull(to),
-                subject, text, html, null);
+                subject, text, html, null, attachments == null || attachments.isEmpty() ? null : java.util.List.copyOf(attachments));
     }
 
     /** This request, its delivered answer's body kept for the outcome handler (at most {@value SendResult#KEPT_BODY_LIMIT} characters). */
     public OutboundMessage keepingResponse() {
-        return new OutboundMessage(channel, method, url, headers, body, signingRef, credential, to, subject, text, html, Boolean.TRUE);
+        return new OutboundMessage(channel, method, url, headers, body, signingRef, credential, to, subject, text, html, Boolean.TRUE, attachments);
     }
 
     public boolean keepsResponse() {

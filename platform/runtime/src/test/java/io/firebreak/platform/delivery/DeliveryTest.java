@@ -304,6 +304,27 @@ class DeliveryTest {
     }
 
     @Test
+    void aMailCarriesItsAttachmentToTheMailbox() throws Throwable {
+        String to = "exec-" + UUID.randomUUID() + "@firebreak.test";
+        byte[] pdf = "%PDF-1.4 a report".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        UUID id = run(() -> sender.enqueue("mail-" + to, null, OutboundMessage.mail(to, "Incidents in 2026-11", "The report is attached.",
+                "<p>The report is attached.</p>", List.of(OutboundMessage.Attachment.of("incidents-2026-11.pdf", "application/pdf", pdf))), null, false));
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(id)));
+        jakarta.mail.internet.MimeMessage mail = TestSmtp.messagesTo(to).get(0);
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        boolean found = false;
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if ("incidents-2026-11.pdf".equals(part.getFileName())) {
+                assertThat(part.getContentType()).startsWith("application/pdf");
+                assertThat(part.getInputStream().readAllBytes()).isEqualTo(pdf);
+                found = true;
+            }
+        }
+        assertThat(found).as("the PDF is attached").isTrue();
+    }
+
+    @Test
     void cancellingByReferencePrefixStopsEveryPendingDeliveryOfThatPrefixAndNoOther() throws Throwable {
         String path = path();
         RECEIVER.answer(path, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503);
