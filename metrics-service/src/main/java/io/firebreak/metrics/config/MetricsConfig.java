@@ -19,4 +19,7 @@ public interface MetricsConfig {
     /** This many recurring incidents on one service and cause trigger an architectural review. */
     @WithDefault("3")
     int recurrenceThreshold();
+
+    /** The executive stakeholder group the monthly report is mailed to on the 1st (07:00 UTC); none: not mailed. */
+    java.util.Optional<java.util.List<String>> reportRecipients();
 }
