@@ -139,4 +139,18 @@ class ReviewFlowSmokeIT {
         call("admin", "POST", completion, Map.of("outcome", "Split the checkout pool per region")).statusCode(200)
                 .body("state", equalTo("COMPLETED"));
     }
+
+    @Test
+    void theResolvedP1sMttaAndMttrAreInMetricsAndInTheMonthsExecutiveReport() {
+        String id = resolvedP1("Smoke metrics");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("executive", "GET", "/api/v1/metrics/incidents/" + id, null)
+                .statusCode(200).body("resolvedAt", org.hamcrest.Matchers.notNullValue()).body("mttaSeconds", org.hamcrest.Matchers.notNullValue())
+                .body("mttrSeconds", org.hamcrest.Matchers.notNullValue()));
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        call("executive", "GET", "/api/v1/metrics/reports/monthly?month=" + month, null).statusCode(200)
+                .body("month", equalTo(month)).body("months[5].incidents", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().baseUri(GATEWAY).auth().oauth2(StackSmokeIT.token("executive")).accept("application/pdf")
+                .when().get("/api/v1/metrics/reports/monthly?month=" + month).then().statusCode(200).contentType("application/pdf");
+        call("viewer", "GET", "/api/v1/metrics/reports/monthly?month=" + month, null).statusCode(403);
+    }
 }
