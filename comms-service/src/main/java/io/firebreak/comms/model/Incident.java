@@ -1,56 +1,25 @@
 package io.firebreak.comms.model;
 
 import io.firebreak.events.Priority;
+import io.firebreak.platform.incident.IncidentColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
-import java.util.UUID;
 
-/** An incident as comms knows it from classification's and response's events. */
 /**
- * (Facts from key to update time are platform {@code IncidentFacts}' and read-only here; comms adds impact and media attention.)
+ * An incident as comms knows it: the facts platform {@code IncidentFacts} keeps from classification's and response's
+ * events (read-only here), and what comms adds — measured impact, media attention.
  */
 @Entity
 @Table(name = "incident")
-public class Incident {
-
-    @Id
-    @Column(name = "incident_id")
-    public UUID incidentId;
-
-    @Column(name = "incident_key", nullable = false, insertable = false, updatable = false)
-    public String incidentKey;
-
-    @Column(nullable = false, insertable = false, updatable = false)
-    public String title;
-
-    @Column(name = "business_service", nullable = false, insertable = false, updatable = false)
-    public String businessService;
+public class Incident extends IncidentColumns {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, insertable = false, updatable = false)
     public Priority priority;
-
-    @Column(nullable = false, insertable = false, updatable = false)
-    public boolean drill;
-
-    /** Response's lifecycle status (DECLARED, ACKNOWLEDGED, MITIGATED, RESOLVED, CLOSED). */
-    @Column(name = "response_status", nullable = false, insertable = false, updatable = false)
-    public String responseStatus;
-
-    @Column(name = "detected_at", nullable = false, insertable = false, updatable = false)
-    public Instant detectedAt;
-
-    @Column(name = "declared_at", nullable = false, insertable = false, updatable = false)
-    public Instant declaredAt;
-
-    @Column(name = "updated_at", nullable = false, insertable = false, updatable = false)
-    public Instant updatedAt;
 
     @Version
     public long version;
