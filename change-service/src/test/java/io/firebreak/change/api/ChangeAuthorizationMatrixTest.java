@@ -1,13 +1,11 @@
 package io.firebreak.change.api;
 
-import static io.restassured.RestAssured.given;
+import static io.firebreak.testing.RoleMatrix.as;
+import static io.firebreak.testing.RoleMatrix.expected;
 
-import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,21 +19,8 @@ class ChangeAuthorizationMatrixTest {
     private static final Set<String> IMPLEMENTERS = REQUESTERS;
     private static final Set<String> DECIDERS = Set.of("change-approver", "incident-commander");
 
-    static Stream<String> roles() {
-        return Stream.of(null, "viewer", "responder", "incident-commander", "comms-lead", "tech-lead", "service-owner",
-                "change-approver", "executive", "auditor", "admin", "no-firebreak-role");
-    }
-
-    private static RequestSpecification as(String role) {
-        return role == null ? given() : given().auth().oauth2(Tokens.as("matrix-" + role, role));
-    }
-
-    private static int expected(String role, Set<String> group, int answer) {
-        return role == null ? 401 : group.contains(role) ? answer : 403;
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("roles")
+    @MethodSource("io.firebreak.testing.RoleMatrix#roles")
     void eachRoleGetsExactlyItsAccess(String role) {
         String incident = "/api/v1/change/incidents/" + UUID.randomUUID();
         as(role).contentType("application/json").body("{}").post(incident + "/changes").then().statusCode(expected(role, REQUESTERS, 404));

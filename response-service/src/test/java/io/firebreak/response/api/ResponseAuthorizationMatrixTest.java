@@ -1,10 +1,9 @@
 package io.firebreak.response.api;
 
-import static io.restassured.RestAssured.given;
+import static io.firebreak.testing.RoleMatrix.as;
+import static io.firebreak.testing.RoleMatrix.expected;
 
-import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,18 +42,10 @@ class ResponseAuthorizationMatrixTest {
     private static final java.util.Set<String> WRITERS = java.util.Set.of("responder", "incident-commander", "comms-lead", "tech-lead",
             "service-owner", "admin");
 
-    static Stream<String> roles() {
-        return Stream.of(null, "viewer", "responder", "incident-commander", "comms-lead", "tech-lead", "service-owner",
-                "change-approver", "executive", "auditor", "admin", "no-firebreak-role");
-    }
-
     /** 401 without a token, 403 without a role of the group, else what the endpoint answers for an unknown object. */
-    private static int expected(String role, java.util.Set<String> group, int answer) {
-        return role == null ? 401 : group.contains(role) ? answer : 403;
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("roles")
+    @MethodSource("io.firebreak.testing.RoleMatrix#roles")
     void onCallAndContactEndpointsAdmitExactlyTheirRoles(String role) {
         String unknown = java.util.UUID.randomUUID().toString();
         String range = "?from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z";
@@ -196,7 +187,4 @@ class ResponseAuthorizationMatrixTest {
                 .then().statusCode(role == null ? 401 : "admin".equals(role) ? 201 : 403);
     }
 
-    private static RequestSpecification as(String role) {
-        return role == null ? given() : given().auth().oauth2(Tokens.as("user-" + role, role));
-    }
 }

@@ -1,13 +1,11 @@
 package io.firebreak.review.api;
 
-import static io.restassured.RestAssured.given;
+import static io.firebreak.testing.RoleMatrix.as;
+import static io.firebreak.testing.RoleMatrix.expected;
 
-import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,21 +17,8 @@ class ReviewAuthorizationMatrixTest {
             "service-owner", "change-approver", "executive", "auditor", "admin");
     private static final Set<String> WRITERS = Set.of("responder", "incident-commander", "comms-lead", "tech-lead", "service-owner", "admin");
 
-    static Stream<String> roles() {
-        return Stream.of(null, "viewer", "responder", "incident-commander", "comms-lead", "tech-lead", "service-owner",
-                "change-approver", "executive", "auditor", "admin", "no-firebreak-role");
-    }
-
-    private static RequestSpecification as(String role) {
-        return role == null ? given() : given().auth().oauth2(Tokens.as("matrix-" + role, role));
-    }
-
-    private static int expected(String role, Set<String> group, int answer) {
-        return role == null ? 401 : group.contains(role) ? answer : 403;
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("roles")
+    @MethodSource("io.firebreak.testing.RoleMatrix#roles")
     void eachRoleGetsExactlyItsAccess(String role) {
         String unknown = "/api/v1/review/incidents/" + UUID.randomUUID();
         as(role).get(unknown + "/postmortem").then().statusCode(expected(role, READERS, 404));
