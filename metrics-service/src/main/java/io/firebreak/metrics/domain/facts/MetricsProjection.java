@@ -21,7 +21,10 @@ import io.firebreak.metrics.model.Finding;
 import io.firebreak.metrics.model.IncidentLedger;
 import io.firebreak.metrics.model.IncidentMetric;
 import io.firebreak.metrics.model.Team;
+import io.firebreak.metrics.model.rollup.Contribution;
+import io.firebreak.metrics.model.rollup.RollupChanges;
 import io.firebreak.metrics.persistence.MetricsRepository;
+import io.firebreak.metrics.persistence.RollupRepository;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +63,7 @@ public class MetricsProjection {
             EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
 
     private final MetricsRepository repository;
+    private final RollupRepository rollups;
     private final RecurrenceTriggers recurrence;
     private final Exposition exposition;
     private final Outbox outbox;
@@ -67,9 +71,10 @@ public class MetricsProjection {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MetricsProjection(MetricsRepository repository, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
+    public MetricsProjection(MetricsRepository repository, RollupRepository rollups, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
                              ObjectMapper mapper, Clock clock) {
         this.repository = repository;
+        this.rollups = rollups;
         this.exposition = exposition;
         this.recurrence = recurrence;
         this.outbox = outbox;
@@ -138,32 +143,70 @@ public class MetricsProjection {
      */
     private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
         Uni<UUID> group = groupHint != null ? Uni.createFrom().item(groupHint) : repository.alertGroupOf(incidentId);
+        RollupChanges rollup = new RollupChanges();
         return group.chain(g -> (g == null ? Uni.createFrom().voidItem() : repository.lockGroup(g)).chain(() -> repository.locked(incidentId))
-                .chain(m -> {
+                .chain(m -> teamsOf().chain(teamsOf -> {
                     if (m.ledger == null || m.ledger.incidentId == null) {
                         m.ledger = new IncidentLedger(incidentId);
                     }
                     change.accept(m.ledger);
                     m.alertGroupId = m.ledger.alertGroupId;
                     if (m.alertGroupId == null) {
-                        return recompute(m, List.of());
+                        return recompute(m, List.of(), teamsOf, rollup);
                     }
                     return repository.ofAlertGroup(m.alertGroupId).chain(found -> {
                         List<IncidentMetric> members = new ArrayList<>(found);
                         if (members.stream().noneMatch(x -> x.incidentId.equals(m.incidentId))) {
                             members.add(m); // not flushed yet: one of the group all the same
                         }
-                        Uni<Void> work = recompute(m, siblings(members, m));
-                        for (IncidentMetric other : members) {
-                            if (!other.incidentId.equals(m.incidentId) && m.declaredAt != null && other.declaredAt != null
-                                    && !other.declaredAt.isBefore(m.declaredAt)) {
-                                // A later incident of the group may now be the duplicate of this one (it is locked with the group).
-                                work = work.chain(() -> recompute(other, siblings(members, other)));
+                        // Which siblings to recompute is known once this incident's declaration moment is (after its recompute).
+                        return recompute(m, siblings(members, m), teamsOf, rollup).chain(() -> {
+                            Uni<Void> work = Uni.createFrom().voidItem();
+                            for (IncidentMetric other : members) {
+                                if (!other.incidentId.equals(m.incidentId) && m.declaredAt != null && other.declaredAt != null
+                                        && !other.declaredAt.isBefore(m.declaredAt)) {
+                                    // A later incident of the group may now be the duplicate of this one (it is locked with the group).
+                                    work = work.chain(() -> recompute(other, siblings(members, other), teamsOf, rollup));
+                                }
                             }
-                        }
-                        return work;
+                            return work;
+                        });
                     });
-                }));
+                })))
+                // Last, and in key order: rollup rows are shared by many incidents, so they are held for the shortest time.
+                .chain(() -> rollups.add(rollup.nonZero()));
+    }
+
+    /**
+     * Writes incidents whose ledgers were folded elsewhere (the scale benchmark's seeding tool), through the same
+     * figures, rules, findings and rollups as a fold: new incidents, not of an alert group, in the caller's transaction.
+     */
+    public Uni<Void> importFolded(List<IncidentLedger> ledgers) {
+        RollupChanges rollup = new RollupChanges();
+        return teamsOf().chain(teamsOf -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (IncidentLedger l : ledgers) {
+                all = all.chain(() -> {
+                    IncidentMetric m = new IncidentMetric();
+                    m.incidentId = l.incidentId;
+                    m.ledger = l;
+                    List<DataRules.Finding> found = figures(m, List.of(), teamsOf, rollup, List.of());
+                    return repository.persist(m).chain(() -> write(m, found, List.of()));
+                });
+            }
+            return all;
+        }).chain(() -> rollups.add(rollup.nonZero()));
+    }
+
+    /** Who belongs to which teams (response's teams), for MTTE. */
+    private Uni<Map<String, Set<String>>> teamsOf() {
+        return repository.teams().map(teams -> {
+            Map<String, Set<String>> teamsOf = new java.util.HashMap<>();
+            for (Team t : teams) {
+                t.members.forEach(p -> teamsOf.computeIfAbsent(p, x -> new HashSet<>()).add(t.teamId));
+            }
+            return teamsOf;
+        });
     }
 
     private static List<DataRules.Sibling> siblings(List<IncidentMetric> group, IncidentMetric of) {
@@ -173,13 +216,22 @@ public class MetricsProjection {
         return out;
     }
 
-    private Uni<Void> recompute(IncidentMetric m, List<DataRules.Sibling> siblings) {
+    private Uni<Void> recompute(IncidentMetric m, List<DataRules.Sibling> siblings, Map<String, Set<String>> teamsOf, RollupChanges rollup) {
+        return repository.findingsOf(m.incidentId).chain(stored -> {
+            List<DataRules.Finding> found = figures(m, siblings, teamsOf, rollup, stored);
+            return write(m, found, stored);
+        });
+    }
+
+    /** Recomputes the incident's figures and findings from its ledger, and records its rollup change. */
+    private List<DataRules.Finding> figures(IncidentMetric m, List<DataRules.Sibling> siblings, Map<String, Set<String>> teamsOf,
+                                            RollupChanges rollup, List<Finding> stored) {
+        Contribution before = contribution(m, stored.stream().filter(f -> f.resolvedAt == null).map(f -> f.rule).collect(Collectors.toSet()));
         IncidentLedger l = m.ledger;
         boolean countedBefore = m.included;
         Long mttaBefore = m.mttaSeconds;
         Long mttrBefore = m.mttrSeconds;
         Long mtteBefore = m.mtteSeconds;
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         m.incidentKey = l.key;
         m.businessService = l.service;
         m.priority = l.priority;
@@ -187,36 +239,42 @@ public class MetricsProjection {
         m.drill = l.drillIncident();
         m.declaredAt = l.declaredAt;
         m.resolvedAt = l.resolvedAt;
-        m.updatedAt = now;
+        m.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance(), siblings);
         m.included = !m.drill && found.isEmpty();
-        return repository.teams().chain(teams -> {
-            Map<String, Set<String>> teamsOf = new java.util.HashMap<>();
-            for (Team t : teams) {
-                t.members.forEach(p -> teamsOf.computeIfAbsent(p, x -> new HashSet<>()).add(t.teamId));
+        m.mttaSeconds = seconds(MetricFormulas.mtta(l));
+        m.mttrSeconds = seconds(MetricFormulas.mttr(l));
+        m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
+        rollup.change(before, contribution(m, found.stream().map(f -> f.rule().name()).collect(Collectors.toSet())));
+        if (m.included) {
+            // Each figure is observed once, when the incident first counts with it.
+            exposition.counted(m.priority, m.businessService, firstTime(countedBefore, mttaBefore, m.mttaSeconds),
+                    firstTime(countedBefore, mttrBefore, m.mttrSeconds), firstTime(countedBefore, mtteBefore, m.mtteSeconds));
+        }
+        return found;
+    }
+
+    /** Stores the incident's hop latencies and findings (its row is managed: the rest is flushed with the transaction). */
+    private Uni<Void> write(IncidentMetric m, List<DataRules.Finding> found, List<Finding> stored) {
+        IncidentLedger l = m.ledger;
+        Uni<Void> hops = Uni.createFrom().voidItem();
+        for (IncidentLedger.Hop h : l.hops) {
+            if (h.levelStartedAt() != null) {
+                long latency = Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds();
+                hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(), latency, h.escalatedAt())
+                        .invoke(inserted -> {
+                            if (inserted) {
+                                exposition.hop(h.teamId(), latency);
+                            }
+                        }).replaceWithVoid());
             }
-            m.mttaSeconds = seconds(MetricFormulas.mtta(l));
-            m.mttrSeconds = seconds(MetricFormulas.mttr(l));
-            m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
-            if (m.included) {
-                // Each figure is observed once, when the incident first counts with it.
-                exposition.counted(m.priority, m.businessService, firstTime(countedBefore, mttaBefore, m.mttaSeconds),
-                        firstTime(countedBefore, mttrBefore, m.mttrSeconds), firstTime(countedBefore, mtteBefore, m.mtteSeconds));
-            }
-            Uni<Void> hops = Uni.createFrom().voidItem();
-            for (IncidentLedger.Hop h : l.hops) {
-                if (h.levelStartedAt() != null) {
-                    long latency = Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds();
-                    hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(), latency, h.escalatedAt())
-                            .invoke(inserted -> {
-                                if (inserted) {
-                                    exposition.hop(h.teamId(), latency);
-                                }
-                            }).replaceWithVoid());
-                }
-            }
-            return hops.chain(() -> findings(m, found, now));
-        });
+        }
+        return hops.chain(() -> findings(m, found, stored, m.updatedAt));
+    }
+
+    private static Contribution contribution(IncidentMetric m, Set<String> openRules) {
+        return Contribution.of(m.declaredAt, m.businessService, m.priority, m.drill, m.included, openRules, m.mttaSeconds, m.mttrSeconds,
+                m.mtteSeconds);
     }
 
     private static Long firstTime(boolean countedBefore, Long before, Long now) {
@@ -228,8 +286,8 @@ public class MetricsProjection {
     }
 
     /** Stores what is found now, resolves what is no longer found, and publishes each change. */
-    private Uni<Void> findings(IncidentMetric m, List<DataRules.Finding> found, Instant now) {
-        return repository.findingsOf(m.incidentId).chain(stored -> {
+    private Uni<Void> findings(IncidentMetric m, List<DataRules.Finding> found, List<Finding> stored, Instant now) {
+        return Uni.createFrom().voidItem().chain(() -> {
             Map<String, Finding> byRule = stored.stream().collect(Collectors.toMap(f -> f.rule, f -> f));
             Set<String> current = found.stream().map(f -> f.rule().name()).collect(Collectors.toSet());
             List<Uni<Void>> work = new ArrayList<>();

@@ -1,0 +1,195 @@
+package io.firebreak.metrics.persistence;
+
+import io.firebreak.metrics.model.rollup.PeriodCover;
+import io.firebreak.metrics.model.rollup.RollupCell;
+import io.firebreak.metrics.model.rollup.RollupKey;
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The incident-figure rollups ({@code metric_rollup}): written as increments (an upsert adds to the row under its
+ * lock, so concurrent folds of different incidents add up), read per {@link PeriodCover}; and the raw incidents of a
+ * cover's partial days.
+ */
+@ApplicationScoped
+@WithSession
+public class RollupRepository {
+
+    /** A stored rollup row, as read for a summary. */
+    public record Row(String service, String priority, long counted, long excluded, long drills, String excludedByRule, String mtta,
+                      long mttaSum, String mttr, long mttrSum, String mtte, long mtteSum) {
+    }
+
+    /** A raw incident of a partial day: its key, kind and figures. */
+    public record RawIncident(UUID incidentId, Instant declaredAt, String service, String priority, boolean drill, boolean included, Long mtta,
+                              Long mttr, Long mtte) {
+    }
+
+    private final String schema;
+    private final String upsert;
+
+    public RollupRepository(OutboxConfig config) {
+        schema = SqlIdentifiers.schema(config.schema());
+        upsert = "insert into " + schema + ".metric_rollup as r (grain, period_start, service, priority, counted, excluded, drills,"
+                + " excluded_by_rule, mtta, mtta_n, mtta_sum, mttr, mttr_n, mttr_sum, mtte, mtte_n, mtte_sum) values (:grain, :start, :service,"
+                + " :priority, :counted, :excluded, :drills, cast(cast(:rules as text) as jsonb), cast(cast(:mtta as text) as jsonb), :mttaN, :mttaSum, cast(cast(:mttr as text) as jsonb),"
+                + " :mttrN, :mttrSum, cast(cast(:mtte as text) as jsonb), :mtteN, :mtteSum) on conflict (grain, period_start, service, priority) do update set"
+                + " counted = r.counted + excluded.counted, excluded = r.excluded + excluded.excluded, drills = r.drills + excluded.drills,"
+                + " excluded_by_rule = " + schema + ".add_counts(r.excluded_by_rule, excluded.excluded_by_rule),"
+                + " mtta = " + schema + ".add_counts(r.mtta, excluded.mtta), mtta_n = r.mtta_n + excluded.mtta_n, mtta_sum = r.mtta_sum + excluded.mtta_sum,"
+                + " mttr = " + schema + ".add_counts(r.mttr, excluded.mttr), mttr_n = r.mttr_n + excluded.mttr_n, mttr_sum = r.mttr_sum + excluded.mttr_sum,"
+                + " mtte = " + schema + ".add_counts(r.mtte, excluded.mtte), mtte_n = r.mtte_n + excluded.mtte_n, mtte_sum = r.mtte_sum + excluded.mtte_sum";
+    }
+
+    /** Adds the changes to their rows, in the order given (callers pass {@link RollupKey} order). */
+    public Uni<Void> add(Map<RollupKey, RollupCell> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Map.Entry<RollupKey, RollupCell> e : changes.entrySet()) {
+                all = all.chain(() -> add(s, e.getKey(), e.getValue()));
+            }
+            return all;
+        });
+    }
+
+    private Uni<Void> add(Mutiny.Session s, RollupKey k, RollupCell c) {
+        return s.createNativeQuery(upsert).setParameter("grain", k.grain().code()).setParameter("start", k.start())
+                .setParameter("service", k.service()).setParameter("priority", k.priority()).setParameter("counted", c.counted)
+                .setParameter("excluded", c.excluded).setParameter("drills", c.drills).setParameter("rules", c.rulesJson())
+                .setParameter("mtta", c.mtta.json()).setParameter("mttaN", c.mtta.count).setParameter("mttaSum", c.mtta.sum)
+                .setParameter("mttr", c.mttr.json()).setParameter("mttrN", c.mttr.count).setParameter("mttrSum", c.mttr.sum)
+                .setParameter("mtte", c.mtte.json()).setParameter("mtteN", c.mtte.count).setParameter("mtteSum", c.mtte.sum)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** The rollup rows of the cover's whole periods. */
+    public Uni<List<Row>> rows(PeriodCover cover) {
+        if (cover.rollups().isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < cover.rollups().size(); i++) {
+            where.append(i == 0 ? "" : " or ").append("(grain = :g").append(i).append(" and period_start >= :f").append(i)
+                    .append(" and period_start < :u").append(i).append(')');
+        }
+        String sql = "select service, priority, counted, excluded, drills, excluded_by_rule::text, mtta::text, mtta_sum, mttr::text, mttr_sum,"
+                + " mtte::text, mtte_sum from " + schema + ".metric_rollup where " + where;
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql, Object[].class);
+            for (int i = 0; i < cover.rollups().size(); i++) {
+                PeriodCover.Range r = cover.rollups().get(i);
+                q.setParameter("g" + i, r.grain().code()).setParameter("f" + i, r.from()).setParameter("u" + i, r.until());
+            }
+            return q.getResultList();
+        }).map(list -> {
+            List<Row> rows = new ArrayList<>(list.size());
+            for (Object[] r : list) {
+                rows.add(new Row((String) r[0], (String) r[1], num(r[2]), num(r[3]), num(r[4]), (String) r[5], (String) r[6], num(r[7]),
+                        (String) r[8], num(r[9]), (String) r[10], num(r[11])));
+            }
+            return rows;
+        });
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Long nullable(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    /** The incidents declared in the cover's partial days. */
+    public Uni<List<RawIncident>> raw(List<PeriodCover.Raw> parts) {
+        if (parts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "select incident_id, declared_at, business_service, priority, drill, included, mtta_seconds, mttr_seconds, mtte_seconds from " + schema
+                + ".incident_metric where " + declaredIn(parts.size(), "");
+        return Panache.getSession().chain(s -> bind(s.createNativeQuery(sql, Object[].class), parts).getResultList()).map(list -> {
+            List<RawIncident> out = new ArrayList<>(list.size());
+            for (Object[] r : list) {
+                out.add(new RawIncident((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5], nullable(r[6]),
+                        nullable(r[7]), nullable(r[8])));
+            }
+            return out;
+        });
+    }
+
+    /** The open findings' rules of the excluded incidents declared in the cover's partial days: [incident id, rule]. */
+    public Uni<List<Object[]>> openRules(List<PeriodCover.Raw> parts) {
+        if (parts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "select f.incident_id, f.rule from " + schema + ".data_quality_finding f join " + schema + ".incident_metric i"
+                + " on i.incident_id = f.incident_id where f.resolved_at is null and not i.included and (" + declaredIn(parts.size(), "i.") + ")";
+        return Panache.getSession().chain(s -> bind(s.createNativeQuery(sql, Object[].class), parts).getResultList());
+    }
+
+    private static String declaredIn(int parts, String alias) {
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            where.append(i == 0 ? "" : " or ").append('(').append(alias).append("declared_at >= :rf").append(i).append(" and ").append(alias)
+                    .append("declared_at < :ru").append(i).append(')');
+        }
+        return where.toString();
+    }
+
+    private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> q, List<PeriodCover.Raw> parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            q.setParameter("rf" + i, utc(parts.get(i).from())).setParameter("ru" + i, utc(parts.get(i).until()));
+        }
+        return q;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** Whether rollups must be rebuilt from the incidents (they predate rollups); the flag row is locked until the end. */
+    public Uni<Boolean> rebuildNeeded() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select needed from " + schema + ".rollup_rebuild for update", Boolean.class)
+                .getResultList()).map(l -> !l.isEmpty() && Boolean.TRUE.equals(l.get(0)));
+    }
+
+    /**
+     * Starts a rebuild: folds wait (the incidents are locked against change until the transaction ends) and every
+     * rollup row is removed.
+     */
+    public Uni<Void> startRebuild() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("lock table " + schema + ".incident_metric in share mode").executeUpdate()
+                .chain(() -> s.createNativeQuery("delete from " + schema + ".metric_rollup").executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from " + schema + ".rollup_rebuild").executeUpdate())).replaceWithVoid();
+    }
+
+    /** The first and last day incidents were declared on, or null when none. */
+    public Uni<LocalDate[]> declaredSpan() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select min(declared_at), max(declared_at) from " + schema + ".incident_metric",
+                Object[].class).getSingleResult()).map(r -> r[0] == null ? null : new LocalDate[] {day(r[0]), day(r[1])});
+    }
+
+    private static LocalDate day(Object at) {
+        return LocalDate.ofInstant(instant(at), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object at) {
+        return at instanceof OffsetDateTime o ? o.toInstant() : (Instant) at;
+    }
+
+}
