@@ -22,15 +22,16 @@ create table metric_rollup (
     primary key (grain, period_start, service, priority)
 );
 
--- Adds two sparse count maps key by key, leaving out keys that reach zero.
+-- Adds two sparse count maps key by key, leaving out keys that reach zero (an empty side is the common case: cheap).
 create function add_counts(a jsonb, b jsonb) returns jsonb language sql immutable as $$
-    select coalesce(jsonb_object_agg(k, n), '{}'::jsonb)
-    from (select k, sum(v) as n
-          from (select key as k, value::bigint as v from jsonb_each_text(a)
-                union all
-                select key, value::bigint from jsonb_each_text(b)) both_maps
-          group by k
-          having sum(v) <> 0) summed
+    select case when b = '{}'::jsonb then a when a = '{}'::jsonb then b else (
+        select coalesce(jsonb_object_agg(k, n), '{}'::jsonb)
+        from (select k, sum(v) as n
+              from (select key as k, value::bigint as v from jsonb_each_text(a)
+                    union all
+                    select key, value::bigint from jsonb_each_text(b)) both_maps
+              group by k
+              having sum(v) <> 0) summed) end
 $$;
 
 -- Incidents folded before this migration have no rollups yet: the service rebuilds them once at start-up.

@@ -22,4 +22,11 @@ public interface MetricsConfig {
 
     /** The executive stakeholder group the monthly report is mailed to on the 1st (07:00 UTC); none: not mailed. */
     java.util.Optional<java.util.List<String>> reportRecipients();
+
+    /** Who is reminded to hold the quarterly governance review (none: the report recipients). */
+    java.util.Optional<java.util.List<String>> governanceRecipients();
+
+    /** How long into a quarter the reminder comes when the previous quarter's governance review is not recorded. */
+    @WithDefault("14d")
+    Duration governanceReminderAfter();
 }

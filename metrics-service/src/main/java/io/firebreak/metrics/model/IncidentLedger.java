@@ -27,6 +27,10 @@ public final class IncidentLedger {
     public record Hop(int fromLevel, int toLevel, String teamId, Instant levelStartedAt, Instant escalatedAt, String eventId) {
     }
 
+    /** A measurement of business impact: revenue lost per hour and users affected from this moment on (either may be unknown). */
+    public record Impact(Instant at, Double revenueLossPerHour, Long usersAffected) {
+    }
+
     /** A page: to whom (and their team), when. */
     public record Page(String person, String teamId, Instant at, String eventId) {
     }
@@ -60,6 +64,8 @@ public final class IncidentLedger {
     public UUID alertGroupId;
     /** The contributing factors of its published post-mortem ({@code category/subcategory}). */
     public Set<String> factors = new LinkedHashSet<>();
+    /** Impact measurements by the event that carried them (classification's declaration and reclassifications). */
+    public java.util.Map<String, Impact> impacts = new java.util.LinkedHashMap<>();
     public List<Observation> observations = new ArrayList<>();
     public Set<String> applied = new LinkedHashSet<>();
 
@@ -117,6 +123,13 @@ public final class IncidentLedger {
         decisions.add(new Decision(priority, reason, at, eventId));
         decisions.sort(java.util.Comparator.comparing(Decision::at));
         this.priority = decisions.get(decisions.size() - 1).priority();
+    }
+
+    /** The event measured the incident's impact as of {@code at}; once per event, however often it is delivered. */
+    public void impactMeasured(String eventId, Instant at, Double revenueLossPerHour, Long usersAffected) {
+        if (at != null && (revenueLossPerHour != null || usersAffected != null)) {
+            impacts.putIfAbsent(eventId, new Impact(at, revenueLossPerHour, usersAffected));
+        }
     }
 
     public void disputed(String eventId, Instant at) {

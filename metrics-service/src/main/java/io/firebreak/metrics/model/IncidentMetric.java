@@ -54,6 +54,13 @@ public class IncidentMetric {
     @Column(nullable = false)
     public boolean included;
 
+    /** Revenue lost over the impact window (BusinessImpact); null: not measured or not over. */
+    @Column(name = "revenue_impact")
+    public Double revenueImpact;
+
+    @Column(name = "customers_affected")
+    public Long customersAffected;
+
     @Convert(converter = Ledger.class)
     @Column(nullable = false)
     public IncidentLedger ledger;

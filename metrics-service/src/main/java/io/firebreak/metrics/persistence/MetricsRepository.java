@@ -24,7 +24,6 @@ public class MetricsRepository {
 
     private final String schema;
     private final String ensure;
-    private final String hop;
     private final String trigger;
     private final String published;
 
@@ -32,8 +31,6 @@ public class MetricsRepository {
         schema = SqlIdentifiers.schema(config.schema());
         ensure = "insert into " + schema + ".incident_metric (incident_id, ledger, updated_at) values (:id, '{}', now())"
                 + " on conflict (incident_id) do nothing";
-        hop = "insert into " + schema + ".hop_latency (incident_id, event_id, team_id, to_level, latency_seconds, escalated_at)"
-                + " values (:incident, :event, :team, :level, :latency, :at) on conflict do nothing";
         trigger = "insert into " + schema + ".recurrence_trigger (service, basis, value, incidents, published_at) values (:service, :basis, :value,"
                 + " :incidents, :at) on conflict (service, basis, value) do update set incidents = excluded.incidents, published_at = excluded.published_at";
         published = "select incidents from " + schema + ".recurrence_trigger where service = :service and basis = :basis and value = :value";
@@ -107,11 +104,36 @@ public class MetricsRepository {
                 IncidentMetric.class).setParameter(1, from).setParameter(2, until).getResultList());
     }
 
-    /** Records a hop once; answers whether it was new. */
-    public Uni<Boolean> hop(UUID incident, String eventId, String teamId, int toLevel, long latencySeconds, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(hop).setParameter("incident", incident).setParameter("event", eventId)
-                .setParameter("team", teamId).setParameter("level", toLevel).setParameter("latency", latencySeconds)
-                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate()).map(n -> n > 0);
+    /** An escalation hop's latency, as stored. */
+    public record Hop(UUID incidentId, String eventId, String teamId, int toLevel, long latencySeconds, Instant at) {
+    }
+
+    /** Records hops once each, in one statement per 500; answers the event ids of those that were new. */
+    public Uni<List<String>> hops(List<Hop> hops) {
+        if (hops.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<List<Hop>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < hops.size(); i += 500) {
+            chunks.add(hops.subList(i, Math.min(hops.size(), i + 500)));
+        }
+        List<String> inserted = new java.util.ArrayList<>();
+        return Panache.getSession().chain(s -> io.firebreak.platform.work.InSequence.forEach(chunks, chunk -> {
+            StringBuilder sql = new StringBuilder("insert into " + schema + ".hop_latency (incident_id, event_id, team_id, to_level,"
+                    + " latency_seconds, escalated_at) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:i").append(i).append(", :e").append(i).append(", :t").append(i).append(", :l").append(i)
+                        .append(", :s").append(i).append(", :a").append(i).append(')');
+            }
+            var q = s.createNativeQuery(sql.append(" on conflict do nothing returning event_id").toString(), String.class);
+            for (int i = 0; i < chunk.size(); i++) {
+                Hop h = chunk.get(i);
+                q.setParameter("i" + i, h.incidentId()).setParameter("e" + i, h.eventId()).setParameter("t" + i, h.teamId())
+                        .setParameter("l" + i, h.toLevel()).setParameter("s" + i, h.latencySeconds())
+                        .setParameter("a" + i, OffsetDateTime.ofInstant(h.at(), ZoneOffset.UTC));
+            }
+            return q.getResultList().invoke(inserted::addAll);
+        })).replaceWith(inserted);
     }
 
     /** Hop latencies of incidents declared in [from, until) that are counted: [team id, seconds]. */
@@ -133,6 +155,17 @@ public class MetricsRepository {
                 .setParameter(1, from).setParameter(2, until).getResultList());
     }
 
+    /**
+     * Real (not drill) incidents declared in [from, until), only what the KPI report reads: declared, priority, service,
+     * counted, MTTA, MTTR, revenue impact, customers affected.
+     */
+    public Uni<List<Object[]>> kpiRows(Instant from, Instant until) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select declared_at, priority, business_service, included, mtta_seconds,"
+                        + " mttr_seconds, revenue_impact, customers_affected from " + schema + ".incident_metric where not drill and declared_at >= :f"
+                        + " and declared_at < :u", Object[].class).setParameter("f", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .setParameter("u", OffsetDateTime.ofInstant(until, ZoneOffset.UTC)).getResultList());
+    }
+
     public Uni<CatalogService> service(String name) {
         return Panache.getSession().chain(s -> s.find(CatalogService.class, name));
     }
@@ -147,6 +180,14 @@ public class MetricsRepository {
 
     public Uni<List<Team>> teams() {
         return Panache.getSession().chain(s -> s.createQuery("from Team", Team.class).getResultList());
+    }
+
+    /**
+     * Inserts new rows now (native statements that follow may refer to them), then lets the session forget them: an
+     * import does not change them again, and every later flush of the transaction would otherwise compare each one.
+     */
+    public Uni<Void> insertAll(List<?> entities) {
+        return Panache.getSession().chain(s -> s.persistAll(entities.toArray()).chain(s::flush).invoke(s::clear));
     }
 
     public <T> Uni<T> persist(T entity) {

@@ -5,6 +5,7 @@ import io.firebreak.metrics.model.rollup.RollupCell;
 import io.firebreak.metrics.model.rollup.RollupKey;
 import io.firebreak.platform.outbox.OutboxConfig;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.work.InSequence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -38,15 +39,18 @@ public class RollupRepository {
                               Long mttr, Long mtte) {
     }
 
+    /** Rows per statement: 17 parameters each, well below PostgreSQL's 65,535. */
+    private static final int ROWS_PER_STATEMENT = 250;
+
     private final String schema;
-    private final String upsert;
+    private final String insert;
+    private final String onConflict;
 
     public RollupRepository(OutboxConfig config) {
         schema = SqlIdentifiers.schema(config.schema());
-        upsert = "insert into " + schema + ".metric_rollup as r (grain, period_start, service, priority, counted, excluded, drills,"
-                + " excluded_by_rule, mtta, mtta_n, mtta_sum, mttr, mttr_n, mttr_sum, mtte, mtte_n, mtte_sum) values (:grain, :start, :service,"
-                + " :priority, :counted, :excluded, :drills, cast(cast(:rules as text) as jsonb), cast(cast(:mtta as text) as jsonb), :mttaN, :mttaSum, cast(cast(:mttr as text) as jsonb),"
-                + " :mttrN, :mttrSum, cast(cast(:mtte as text) as jsonb), :mtteN, :mtteSum) on conflict (grain, period_start, service, priority) do update set"
+        insert = "insert into " + schema + ".metric_rollup as r (grain, period_start, service, priority, counted, excluded, drills,"
+                + " excluded_by_rule, mtta, mtta_n, mtta_sum, mttr, mttr_n, mttr_sum, mtte, mtte_n, mtte_sum) values ";
+        onConflict = " on conflict (grain, period_start, service, priority) do update set"
                 + " counted = r.counted + excluded.counted, excluded = r.excluded + excluded.excluded, drills = r.drills + excluded.drills,"
                 + " excluded_by_rule = " + schema + ".add_counts(r.excluded_by_rule, excluded.excluded_by_rule),"
                 + " mtta = " + schema + ".add_counts(r.mtta, excluded.mtta), mtta_n = r.mtta_n + excluded.mtta_n, mtta_sum = r.mtta_sum + excluded.mtta_sum,"
@@ -54,28 +58,53 @@ public class RollupRepository {
                 + " mtte = " + schema + ".add_counts(r.mtte, excluded.mtte), mtte_n = r.mtte_n + excluded.mtte_n, mtte_sum = r.mtte_sum + excluded.mtte_sum";
     }
 
-    /** Adds the changes to their rows, in the order given (callers pass {@link RollupKey} order). */
+    /**
+     * Adds the changes to their rows, in the order given (callers pass {@link RollupKey} order, so concurrent writers
+     * lock shared rows in one order), many rows per statement.
+     */
     public Uni<Void> add(Map<RollupKey, RollupCell> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (Map.Entry<RollupKey, RollupCell> e : changes.entrySet()) {
-                all = all.chain(() -> add(s, e.getKey(), e.getValue()));
+        List<List<Map.Entry<RollupKey, RollupCell>>> chunks = new ArrayList<>();
+        List<Map.Entry<RollupKey, RollupCell>> chunk = new ArrayList<>();
+        for (Map.Entry<RollupKey, RollupCell> e : changes.entrySet()) {
+            chunk.add(e);
+            if (chunk.size() == ROWS_PER_STATEMENT) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
             }
-            return all;
-        });
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return Panache.getSession().chain(s -> InSequence.forEach(chunks, c -> add(s, c)));
     }
 
-    private Uni<Void> add(Mutiny.Session s, RollupKey k, RollupCell c) {
-        return s.createNativeQuery(upsert).setParameter("grain", k.grain().code()).setParameter("start", k.start())
-                .setParameter("service", k.service()).setParameter("priority", k.priority()).setParameter("counted", c.counted)
-                .setParameter("excluded", c.excluded).setParameter("drills", c.drills).setParameter("rules", c.rulesJson())
-                .setParameter("mtta", c.mtta.json()).setParameter("mttaN", c.mtta.count).setParameter("mttaSum", c.mtta.sum)
-                .setParameter("mttr", c.mttr.json()).setParameter("mttrN", c.mttr.count).setParameter("mttrSum", c.mttr.sum)
-                .setParameter("mtte", c.mtte.json()).setParameter("mtteN", c.mtte.count).setParameter("mtteSum", c.mtte.sum)
-                .executeUpdate().replaceWithVoid();
+    private Uni<Void> add(Mutiny.Session s, List<Map.Entry<RollupKey, RollupCell>> rows) {
+        StringBuilder sql = new StringBuilder(insert);
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:g").append(i).append(", :s").append(i).append(", :v").append(i).append(", :p").append(i)
+                    .append(", :c").append(i).append(", :x").append(i).append(", :d").append(i).append(", cast(cast(:r").append(i)
+                    .append(" as text) as jsonb)");
+            for (String f : new String[] {"a", "m", "e"}) {
+                sql.append(", cast(cast(:").append(f).append(i).append(" as text) as jsonb), :").append(f).append("n").append(i).append(", :")
+                        .append(f).append("s").append(i);
+            }
+            sql.append(')');
+        }
+        var q = s.createNativeQuery(sql.append(onConflict).toString());
+        for (int i = 0; i < rows.size(); i++) {
+            RollupKey k = rows.get(i).getKey();
+            RollupCell c = rows.get(i).getValue();
+            q.setParameter("g" + i, k.grain().code()).setParameter("s" + i, k.start()).setParameter("v" + i, k.service())
+                    .setParameter("p" + i, k.priority()).setParameter("c" + i, c.counted).setParameter("x" + i, c.excluded)
+                    .setParameter("d" + i, c.drills).setParameter("r" + i, c.rulesJson())
+                    .setParameter("a" + i, c.mtta.json()).setParameter("an" + i, c.mtta.count).setParameter("as" + i, c.mtta.sum)
+                    .setParameter("m" + i, c.mttr.json()).setParameter("mn" + i, c.mttr.count).setParameter("ms" + i, c.mttr.sum)
+                    .setParameter("e" + i, c.mtte.json()).setParameter("en" + i, c.mtte.count).setParameter("es" + i, c.mtte.sum);
+        }
+        return q.executeUpdate().replaceWithVoid();
     }
 
     /** The rollup rows of the cover's whole periods. */

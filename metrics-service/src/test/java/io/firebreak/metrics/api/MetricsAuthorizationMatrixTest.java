@@ -27,6 +27,10 @@ class MetricsAuthorizationMatrixTest {
         as(role).get("/api/v1/metrics/incidents/" + UUID.randomUUID()).then().statusCode(expected(role, READERS, 404));
         as(role).get("/api/v1/metrics/recurrence?service=matrix-unknown").then().statusCode(expected(role, REPORTS, 200));
         as(role).post("/api/v1/metrics/rollups/rebuild").then().statusCode(expected(role, Set.of("admin"), 200));
+        as(role).contentType("application/json").body("{\"value\": 1.5, \"source\": \"crm\"}").put("/api/v1/metrics/outcomes/matrix-" + role
+                + "/2001-Q1").then().statusCode(expected(role, Set.of("executive", "admin"), 201));
+        as(role).get("/api/v1/metrics/outcomes").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
+        as(role).get("/api/v1/metrics/reports/quarterly?quarter=2001-Q1").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
         as(role).get("/api/v1/metrics/reports/monthly?month=2001-01").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
     }
 }

@@ -94,7 +94,10 @@ public final class EventCatalog {
             Map.entry(EventTypes.ARCHITECTURE_REVIEW_COMPLETED, ArchitectureReviewEvent.class),
             Map.entry(EventTypes.ARCHITECTURE_REVIEW_OVERDUE, ArchitectureReviewEvent.class),
             Map.entry(EventTypes.RECURRENCE_THRESHOLD_BREACHED, RecurrenceThresholdBreached.class),
-            Map.entry(EventTypes.DATA_QUALITY_FINDING, DataQualityFinding.class));
+            Map.entry(EventTypes.DATA_QUALITY_FINDING, DataQualityFinding.class),
+            Map.entry(EventTypes.BUSINESS_OUTCOME_RECORDED, BusinessOutcomeRecorded.class),
+            Map.entry(EventTypes.GOVERNANCE_REVIEW_RECORDED, GovernanceReviewRecorded.class),
+            Map.entry(EventTypes.RESPONDER_SURVEY_ANSWERED, ResponderSurveyAnswered.class));
 
     private EventCatalog() {
     }

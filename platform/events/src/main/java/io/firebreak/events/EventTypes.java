@@ -101,6 +101,9 @@ public final class EventTypes {
     public static final String DATA_QUALITY_FINDING = "io.firebreak.data_quality.finding.v1";
     /** On {@link Topics#METRICS}, key = business service: recurring incidents reached the threshold (data {@link RecurrenceThresholdBreached}). */
     public static final String RECURRENCE_THRESHOLD_BREACHED = "io.firebreak.recurrence.threshold_breached.v1";
+    public static final String BUSINESS_OUTCOME_RECORDED = "io.firebreak.business_outcome.recorded.v1";
+    public static final String GOVERNANCE_REVIEW_RECORDED = "io.firebreak.governance.review_recorded.v1";
+    public static final String RESPONDER_SURVEY_ANSWERED = "io.firebreak.responder_survey.answered.v1";
     /** A timeline validation flag that must be resolved before publication. */
     public static final String TIMELINE_FLAG_RAISED = "io.firebreak.timeline.flag_raised.v1";
     /** On {@link Topics#SIGNALS}: an alert event accepted at intake (trigger, acknowledge or resolve). */

@@ -4,7 +4,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.review.domain.PostmortemDueDates.Quarter;
+import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.domain.postmortems.ActionItems;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

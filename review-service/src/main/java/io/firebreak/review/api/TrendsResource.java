@@ -3,7 +3,7 @@ package io.firebreak.review.api;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Roles;
-import io.firebreak.review.domain.PostmortemDueDates.Quarter;
+import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.domain.postmortems.Factors;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -152,5 +152,28 @@ class ReviewFlowSmokeIT {
         given().baseUri(GATEWAY).auth().oauth2(StackSmokeIT.token("executive")).accept("application/pdf")
                 .when().get("/api/v1/metrics/reports/monthly?month=" + month).then().statusCode(200).contentType("application/pdf");
         call("viewer", "GET", "/api/v1/metrics/reports/monthly?month=" + month, null).statusCode(403);
+
+        // Business impact: the revenue lost from detection to mitigation at the declared 50,000/h, in the quarter's KPI report.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("executive", "GET", "/api/v1/metrics/incidents/" + id,
+                null).statusCode(200).body("revenueImpact", org.hamcrest.Matchers.greaterThan(0f)));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        call("executive", "PUT", "/api/v1/metrics/outcomes/smoke-retention/" + quarter, Map.of("value", 97.5, "unit", "%", "source", "smoke"))
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(200)));
+        call("executive", "GET", "/api/v1/metrics/reports/quarterly?quarter=" + quarter, null).statusCode(200)
+                .body("total.incidents", org.hamcrest.Matchers.greaterThanOrEqualTo(1)).body("total.revenueImpact", org.hamcrest.Matchers.greaterThan(0f))
+                .body("total.outcomes.smoke-retention", equalTo(97.5f));
+        call("executive", "GET", "/api/v1/metrics/summary?groupBy=service&from=" + Instant.now().minus(Duration.ofDays(1)) + "&until="
+                + Instant.now().plusSeconds(60), null).statusCode(200).body("counted", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // Its commander resolved it: asked for feedback once, answers; the quarter's governance review reads the answer.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("incident-commander", "GET", "/api/v1/metrics/surveys/mine",
+                null).statusCode(200).body("incidentId", hasItems(id)));
+        String survey = call("incident-commander", "GET", "/api/v1/metrics/surveys/mine", null).extract().jsonPath()
+                .getString("find { it.incidentId == '" + id + "' }.surveyId");
+        call("incident-commander", "POST", "/api/v1/metrics/surveys/" + survey + "/answer", Map.of("rating", 4, "toImprove", "Smoke")).statusCode(200);
+        call("incident-commander", "POST", "/api/v1/metrics/surveys/" + survey + "/answer", Map.of("rating", 4)).statusCode(409);
+        call("executive", "GET", "/api/v1/metrics/governance/reviews/" + quarter, null).statusCode(200)
+                .body("responderFeedback.answered", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 }

@@ -14,7 +14,9 @@ import io.firebreak.events.ResponseStatusChanged;
 import io.firebreak.events.ServiceChanged;
 import io.firebreak.events.TeamChanged;
 import io.firebreak.metrics.config.MetricsConfig;
+import io.firebreak.metrics.domain.BusinessImpact;
 import io.firebreak.metrics.domain.DataRules;
+import io.firebreak.metrics.domain.GovernanceRules;
 import io.firebreak.metrics.domain.MetricFormulas;
 import io.firebreak.metrics.model.CatalogService;
 import io.firebreak.metrics.model.Finding;
@@ -23,10 +25,12 @@ import io.firebreak.metrics.model.IncidentMetric;
 import io.firebreak.metrics.model.Team;
 import io.firebreak.metrics.model.rollup.Contribution;
 import io.firebreak.metrics.model.rollup.RollupChanges;
+import io.firebreak.metrics.persistence.GovernanceRepository;
 import io.firebreak.metrics.persistence.MetricsRepository;
 import io.firebreak.metrics.persistence.RollupRepository;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.platform.work.InSequence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -64,6 +68,7 @@ public class MetricsProjection {
 
     private final MetricsRepository repository;
     private final RollupRepository rollups;
+    private final GovernanceRepository governance;
     private final RecurrenceTriggers recurrence;
     private final Exposition exposition;
     private final Outbox outbox;
@@ -71,10 +76,11 @@ public class MetricsProjection {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MetricsProjection(MetricsRepository repository, RollupRepository rollups, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
+    public MetricsProjection(MetricsRepository repository, RollupRepository rollups, GovernanceRepository governance, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
                              ObjectMapper mapper, Clock clock) {
         this.repository = repository;
         this.rollups = rollups;
+        this.governance = governance;
         this.exposition = exposition;
         this.recurrence = recurrence;
         this.outbox = outbox;
@@ -88,12 +94,24 @@ public class MetricsProjection {
         String type = event.type();
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
-            return fold(d.incidentId(), d.alertGroupId(), l -> l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(),
-                    d.declaredAt(), Boolean.TRUE.equals(d.drill()), d.alertGroupId(), d.alertFingerprint())).chain(() -> recurrence.check(d.businessService()));
+            return fold(d.incidentId(), d.alertGroupId(), l -> {
+                l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(), d.declaredAt(), Boolean.TRUE.equals(d.drill()),
+                        d.alertGroupId(), d.alertFingerprint());
+                if (d.impact() != null) {
+                    // What the declaration measured had been so since detection.
+                    l.impactMeasured(id, d.detectedAt() != null ? d.detectedAt() : d.declaredAt(), d.impact().revenueLossPerHour(),
+                            d.impact().usersAffected());
+                }
+            }).chain(() -> recurrence.check(d.businessService()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
-            return fold(c.incidentId(), l -> l.priorityChanged(id, c.priority().name(), c.reason(), c.changedAt()));
+            return fold(c.incidentId(), l -> {
+                l.priorityChanged(id, c.priority().name(), c.reason(), c.changedAt());
+                if (c.impact() != null) {
+                    l.impactMeasured(id, c.changedAt(), c.impact().revenueLossPerHour(), c.impact().usersAffected());
+                }
+            });
         }
         if (EventTypes.INCIDENT_CLASSIFICATION_DISPUTED.equals(type)) {
             ClassificationDisputed c = event.data(mapper, ClassificationDisputed.class);
@@ -184,17 +202,19 @@ public class MetricsProjection {
     public Uni<Void> importFolded(List<IncidentLedger> ledgers) {
         RollupChanges rollup = new RollupChanges();
         return teamsOf().chain(teamsOf -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
+            List<IncidentMetric> rows = new ArrayList<>(ledgers.size());
+            Map<IncidentMetric, List<DataRules.Finding>> found = new java.util.IdentityHashMap<>();
             for (IncidentLedger l : ledgers) {
-                all = all.chain(() -> {
-                    IncidentMetric m = new IncidentMetric();
-                    m.incidentId = l.incidentId;
-                    m.ledger = l;
-                    List<DataRules.Finding> found = figures(m, List.of(), teamsOf, rollup, List.of());
-                    return repository.persist(m).chain(() -> write(m, found, List.of()));
-                });
+                IncidentMetric m = new IncidentMetric();
+                m.incidentId = l.incidentId;
+                m.ledger = l;
+                found.put(m, figures(m, List.of(), teamsOf, rollup, List.of()));
+                rows.add(m);
             }
-            return all;
+            // The rows first (in batches), then what refers to them.
+            return repository.insertAll(rows).chain(() -> hops(rows))
+                    .chain(() -> InSequence.forEach(rows.stream().filter(m -> !found.get(m).isEmpty()).toList(),
+                            m -> findings(m, found.get(m), List.of(), m.updatedAt)));
         }).chain(() -> rollups.add(rollup.nonZero()));
     }
 
@@ -245,6 +265,8 @@ public class MetricsProjection {
         m.mttaSeconds = seconds(MetricFormulas.mtta(l));
         m.mttrSeconds = seconds(MetricFormulas.mttr(l));
         m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
+        m.revenueImpact = BusinessImpact.revenue(l);
+        m.customersAffected = BusinessImpact.customersAffected(l);
         rollup.change(before, contribution(m, found.stream().map(f -> f.rule().name()).collect(Collectors.toSet())));
         if (m.included) {
             // Each figure is observed once, when the incident first counts with it.
@@ -257,19 +279,28 @@ public class MetricsProjection {
     /** Stores the incident's hop latencies and findings (its row is managed: the rest is flushed with the transaction). */
     private Uni<Void> write(IncidentMetric m, List<DataRules.Finding> found, List<Finding> stored) {
         IncidentLedger l = m.ledger;
-        Uni<Void> hops = Uni.createFrom().voidItem();
-        for (IncidentLedger.Hop h : l.hops) {
-            if (h.levelStartedAt() != null) {
-                long latency = Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds();
-                hops = hops.chain(() -> repository.hop(l.incidentId, h.eventId(), h.teamId(), h.toLevel(), latency, h.escalatedAt())
-                        .invoke(inserted -> {
-                            if (inserted) {
-                                exposition.hop(h.teamId(), latency);
-                            }
-                        }).replaceWithVoid());
+        return hops(List.of(m)).chain(() -> findings(m, found, stored, m.updatedAt))
+                // Everyone who took part in a resolved P1/P2 is asked for feedback, once (a reopening adds only new people).
+                .chain(() -> GovernanceRules.surveyed(l) ? governance.invite(m.incidentId, l.key, l.priority, GovernanceRules.participants(l),
+                        l.resolvedAt) : Uni.createFrom().voidItem());
+    }
+
+    /** Records the hop latencies of these incidents (each once: a hop already recorded is not observed again). */
+    private Uni<Void> hops(List<IncidentMetric> incidents) {
+        List<MetricsRepository.Hop> hops = new ArrayList<>();
+        Map<String, MetricsRepository.Hop> byEvent = new java.util.HashMap<>();
+        for (IncidentMetric m : incidents) {
+            for (IncidentLedger.Hop h : m.ledger.hops) {
+                if (h.levelStartedAt() != null) {
+                    MetricsRepository.Hop hop = new MetricsRepository.Hop(m.incidentId, h.eventId(), h.teamId(), h.toLevel(),
+                            Duration.between(h.levelStartedAt(), h.escalatedAt()).toSeconds(), h.escalatedAt());
+                    hops.add(hop);
+                    byEvent.put(h.eventId(), hop);
+                }
             }
         }
-        return hops.chain(() -> findings(m, found, stored, m.updatedAt));
+        return repository.hops(hops).invoke(inserted -> inserted.forEach(e -> exposition.hop(byEvent.get(e).teamId(),
+                byEvent.get(e).latencySeconds()))).replaceWithVoid();
     }
 
     private static Contribution contribution(IncidentMetric m, Set<String> openRules) {

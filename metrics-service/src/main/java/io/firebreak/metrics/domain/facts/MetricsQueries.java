@@ -177,7 +177,7 @@ public class MetricsQueries {
 
     public record IncidentFigures(UUID incidentId, String incidentKey, String businessService, String priority, String initialPriority,
                                   boolean drill, boolean counted, Instant declaredAt, Instant resolvedAt, Long mttaSeconds, Long mttrSeconds,
-                                  Long mtteSeconds, List<Finding> findings) {
+                                  Long mtteSeconds, Double revenueImpact, Long customersAffected, List<Finding> findings) {
     }
 
     /** One incident's figures and findings (visibility checked by the resource's incident scope). */
@@ -188,7 +188,8 @@ public class MetricsQueries {
                 return Uni.createFrom().failure(ProblemException.notFound("Incident", id));
             }
             return repository.findingsOf(id).map(f -> new IncidentFigures(m.incidentId, m.incidentKey, m.businessService, m.priority,
-                    m.initialPriority, m.drill, m.included, m.declaredAt, m.resolvedAt, m.mttaSeconds, m.mttrSeconds, m.mtteSeconds, f));
+                    m.initialPriority, m.drill, m.included, m.declaredAt, m.resolvedAt, m.mttaSeconds, m.mttrSeconds, m.mtteSeconds, m.revenueImpact,
+                    m.customersAffected, f));
         });
     }
 

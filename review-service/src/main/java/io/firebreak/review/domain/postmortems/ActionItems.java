@@ -12,7 +12,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.review.domain.ActionItemRules;
-import io.firebreak.review.domain.PostmortemDueDates.Quarter;
+import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.model.ActionItem;
 import io.firebreak.review.model.Incident;
 import io.firebreak.review.model.QuarterlyReview;

@@ -5,7 +5,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.review.domain.FactorTaxonomy;
-import io.firebreak.review.domain.PostmortemDueDates.Quarter;
+import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.domain.Trends;
 import io.firebreak.review.model.ContributingFactor;
 import io.firebreak.review.persistence.ReviewRepository;

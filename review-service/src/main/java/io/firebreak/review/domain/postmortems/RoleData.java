@@ -4,7 +4,7 @@ import io.firebreak.events.BridgeUpdateRecorded;
 import io.firebreak.events.RoleAssigned;
 import io.firebreak.events.RoleHandedOver;
 import io.firebreak.events.RoleReleased;
-import io.firebreak.review.domain.PostmortemDueDates.Quarter;
+import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.domain.Trends;
 import io.firebreak.review.model.BridgeDecision;
 import io.firebreak.review.model.Incident;
