@@ -26,14 +26,7 @@ public final class RollupCell {
 
         /** The sparse JSON form stored in the row ({@code {"130": 2}}), the form {@link LogHistogram#addStored} reads. */
         public String json() {
-            StringBuilder out = new StringBuilder("{");
-            buckets.forEach((b, n) -> {
-                if (out.length() > 1) {
-                    out.append(", ");
-                }
-                out.append('"').append(b).append("\": ").append(n);
-            });
-            return out.append('}').toString();
+            return counts(buckets);
         }
 
         boolean isZero() {
@@ -71,8 +64,13 @@ public final class RollupCell {
 
     /** The rules JSON ({@code {"CLOCK_SKEW": 1}}). */
     public String rulesJson() {
+        return counts(excludedByRule);
+    }
+
+    /** A count map as a JSON object (keys are bucket numbers or rule names: nothing to escape). */
+    static String counts(Map<?, Long> counts) {
         StringBuilder out = new StringBuilder("{");
-        for (Map.Entry<String, Long> e : excludedByRule.entrySet()) {
+        for (Map.Entry<?, Long> e : counts.entrySet()) {
             if (out.length() > 1) {
                 out.append(", ");
             }
