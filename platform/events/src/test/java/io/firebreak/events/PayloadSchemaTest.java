@@ -89,6 +89,9 @@ class PayloadSchemaTest {
         if (raw == boolean.class || raw == Boolean.class) {
             return "boolean";
         }
+        if (raw == double.class || raw == Double.class || raw == java.math.BigDecimal.class) {
+            return "number";
+        }
         if (List.class.isAssignableFrom(raw)) {
             return "array";
         }
