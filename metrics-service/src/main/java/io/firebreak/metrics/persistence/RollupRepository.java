@@ -30,7 +30,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class RollupRepository {
 
     /** A stored rollup row, as read for a summary. */
-    public record Row(String service, String priority, long counted, long excluded, long drills, String excludedByRule, String mtta,
+    public record Row(String value, long counted, long excluded, long drills, String excludedByRule, String mtta,
                       long mttaSum, String mttr, long mttrSum, String mtte, long mtteSum) {
     }
 
@@ -48,9 +48,9 @@ public class RollupRepository {
 
     public RollupRepository(OutboxConfig config) {
         schema = SqlIdentifiers.schema(config.schema());
-        insert = "insert into " + schema + ".metric_rollup as r (grain, period_start, service, priority, counted, excluded, drills,"
+        insert = "insert into " + schema + ".metric_rollup as r (dim, level, block, value, counted, excluded, drills,"
                 + " excluded_by_rule, mtta, mtta_n, mtta_sum, mttr, mttr_n, mttr_sum, mtte, mtte_n, mtte_sum) values ";
-        onConflict = " on conflict (grain, period_start, service, priority) do update set"
+        onConflict = " on conflict (dim, level, block, value) do update set"
                 + " counted = r.counted + excluded.counted, excluded = r.excluded + excluded.excluded, drills = r.drills + excluded.drills,"
                 + " excluded_by_rule = " + schema + ".add_counts(r.excluded_by_rule, excluded.excluded_by_rule),"
                 + " mtta = " + schema + ".add_counts(r.mtta, excluded.mtta), mtta_n = r.mtta_n + excluded.mtta_n, mtta_sum = r.mtta_sum + excluded.mtta_sum,"
@@ -84,7 +84,8 @@ public class RollupRepository {
     private Uni<Void> add(Mutiny.Session s, List<Map.Entry<RollupKey, RollupCell>> rows) {
         StringBuilder sql = new StringBuilder(insert);
         for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:g").append(i).append(", :s").append(i).append(", :v").append(i).append(", :p").append(i)
+            sql.append(i == 0 ? "" : ", ").append("(:g").append(i).append(", cast(:s").append(i).append(" as smallint), cast(:v").append(i)
+                    .append(" as integer), :p").append(i)
                     .append(", :c").append(i).append(", :x").append(i).append(", :d").append(i).append(", cast(cast(:r").append(i)
                     .append(" as text) as jsonb)");
             for (String f : new String[] {"a", "m", "e"}) {
@@ -97,8 +98,8 @@ public class RollupRepository {
         for (int i = 0; i < rows.size(); i++) {
             RollupKey k = rows.get(i).getKey();
             RollupCell c = rows.get(i).getValue();
-            q.setParameter("g" + i, k.grain().code()).setParameter("s" + i, k.start()).setParameter("v" + i, k.service())
-                    .setParameter("p" + i, k.priority()).setParameter("c" + i, c.counted).setParameter("x" + i, c.excluded)
+            q.setParameter("g" + i, k.dimension()).setParameter("s" + i, k.level()).setParameter("v" + i, k.block())
+                    .setParameter("p" + i, k.value()).setParameter("c" + i, c.counted).setParameter("x" + i, c.excluded)
                     .setParameter("d" + i, c.drills).setParameter("r" + i, c.rulesJson())
                     .setParameter("a" + i, c.mtta.json()).setParameter("an" + i, c.mtta.count).setParameter("as" + i, c.mtta.sum)
                     .setParameter("m" + i, c.mttr.json()).setParameter("mn" + i, c.mttr.count).setParameter("ms" + i, c.mttr.sum)
@@ -107,30 +108,28 @@ public class RollupRepository {
         return q.executeUpdate().replaceWithVoid();
     }
 
-    /** The rollup rows of the cover's whole periods. */
-    public Uni<List<Row>> rows(PeriodCover cover) {
-        if (cover.rollups().isEmpty()) {
+    /** The rollup rows of one dimension (every value) for the cover's blocks. */
+    public Uni<List<Row>> rows(String dimension, PeriodCover cover) {
+        if (cover.blocks().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < cover.rollups().size(); i++) {
-            where.append(i == 0 ? "" : " or ").append("(grain = :g").append(i).append(" and period_start >= :f").append(i)
-                    .append(" and period_start < :u").append(i).append(')');
+        StringBuilder blocks = new StringBuilder();
+        for (int i = 0; i < cover.blocks().size(); i++) {
+            blocks.append(i == 0 ? "" : ", ").append("(cast(:l").append(i).append(" as smallint), cast(:b").append(i).append(" as integer))");
         }
-        String sql = "select service, priority, counted, excluded, drills, excluded_by_rule::text, mtta::text, mtta_sum, mttr::text, mttr_sum,"
-                + " mtte::text, mtte_sum from " + schema + ".metric_rollup where " + where;
+        String sql = "select value, counted, excluded, drills, excluded_by_rule::text, mtta::text, mtta_sum, mttr::text, mttr_sum, mtte::text,"
+                + " mtte_sum from " + schema + ".metric_rollup where dim = :d and (level, block) in (" + blocks + ")";
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < cover.rollups().size(); i++) {
-                PeriodCover.Range r = cover.rollups().get(i);
-                q.setParameter("g" + i, r.grain().code()).setParameter("f" + i, r.from()).setParameter("u" + i, r.until());
+            var q = s.createNativeQuery(sql, Object[].class).setParameter("d", dimension);
+            for (int i = 0; i < cover.blocks().size(); i++) {
+                q.setParameter("l" + i, cover.blocks().get(i).level()).setParameter("b" + i, cover.blocks().get(i).index());
             }
             return q.getResultList();
         }).map(list -> {
             List<Row> rows = new ArrayList<>(list.size());
             for (Object[] r : list) {
-                rows.add(new Row((String) r[0], (String) r[1], num(r[2]), num(r[3]), num(r[4]), (String) r[5], (String) r[6], num(r[7]),
-                        (String) r[8], num(r[9]), (String) r[10], num(r[11])));
+                rows.add(new Row((String) r[0], num(r[1]), num(r[2]), num(r[3]), (String) r[4], (String) r[5], num(r[6]), (String) r[7], num(r[8]),
+                        (String) r[9], num(r[10])));
             }
             return rows;
         });

@@ -6,6 +6,7 @@ import io.firebreak.metrics.model.Finding;
 import io.firebreak.metrics.model.IncidentMetric;
 import io.firebreak.metrics.model.Team;
 import io.firebreak.metrics.model.rollup.PeriodCover;
+import io.firebreak.metrics.model.rollup.RollupKey;
 import io.firebreak.metrics.persistence.MetricsRepository;
 import io.firebreak.metrics.persistence.RollupRepository;
 import io.firebreak.platform.access.IncidentAccess;
@@ -117,9 +118,10 @@ public class MetricsQueries {
     }
 
     /**
-     * The summary of a period, from the rollups of its whole years, months and days and the raw incidents of its
-     * partial days at the edges ({@link PeriodCover}): the same answer as folding every incident of the period, read
-     * from a bounded number of rows. Teams are the catalog's owning teams of the services now.
+     * The summary of a period, from the rollups of the day blocks inside it (of the grouping's dimension: services for
+     * service and team, priorities, or all) and the raw incidents of its partial days at the edges ({@link PeriodCover}):
+     * the same answer as folding every incident of the period, read from a bounded number of rows. Teams are the
+     * catalog's owning teams of the services now.
      */
     @WithSession
     public Uni<Summary> summary(Instant from, Instant until, String groupBy) {
@@ -130,9 +132,15 @@ public class MetricsQueries {
                     GROUPINGS.stream().collect(Collectors.toMap(g -> g, g -> g))).keySet()))));
         }
         PeriodCover cover = PeriodCover.of(from, until);
-        return rollups.rows(cover).chain(rows -> rollups.raw(cover.raw()).chain(raw -> rollups.openRules(cover.raw()).chain(rules ->
+        String dimension = switch (grouping) {
+            case "service", "team" -> RollupKey.SERVICE;
+            case "priority" -> RollupKey.PRIORITY;
+            default -> RollupKey.ALL;
+        };
+        return rollups.rows(dimension, cover).chain(rows -> rollups.raw(cover.raw()).chain(raw -> rollups.openRules(cover.raw()).chain(rules ->
                 repository.services().map(services -> {
                     Map<String, String> teamOf = services.stream().collect(Collectors.toMap((CatalogService s) -> s.name, s -> s.owningTeam));
+                    // k: [service, priority] of a raw incident; a rollup row has only its dimension's value.
                     Function<String[], String> key = switch (grouping) {
                         case "service" -> k -> k[0].isEmpty() ? "(unknown service)" : k[0];
                         case "team" -> k -> teamOf.getOrDefault(k[0], "(unknown team)");
@@ -141,7 +149,7 @@ public class MetricsQueries {
                     };
                     SummaryAccumulator acc = new SummaryAccumulator();
                     for (RollupRepository.Row r : rows) {
-                        acc.row(key.apply(new String[] {r.service(), r.priority()}), r);
+                        acc.row(key.apply(new String[] {r.value(), r.value()}), r);
                     }
                     Map<UUID, List<String>> rulesOf = new java.util.HashMap<>();
                     for (Object[] r : rules) {

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
- * What one incident adds to the rollups of the day, month and year it was declared in (UTC), under its business
- * service and current priority: a drill only counts as a drill; an incident with open findings counts as excluded,
+ * What one incident adds to the rollups of the day it was declared (UTC) — under its business
+ * service, its current priority and all incidents: a drill only counts as a drill; an incident with open findings counts as excluded,
  * once per rule; a counted incident adds its figures. When an event changes any of this, the incident's old
  * contribution is subtracted and the new one added. Pure.
  */

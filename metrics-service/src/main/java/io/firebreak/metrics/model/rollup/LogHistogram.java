@@ -3,21 +3,23 @@ package io.firebreak.metrics.model.rollup;
 import java.util.Arrays;
 
 /**
- * Durations in whole seconds, counted in log-linear buckets so that any number of incidents merge into one fixed-size
- * summary: below 128 s every second has its own bucket (exact); above, each power of two is split into 64 equal
- * buckets, so a bucket is at most 1/64 (1.6 %) of its values wide. A percentile is answered by nearest rank as the
- * lower bound of the bucket holding that rank: exact below 128 s, at most 1.6 % below the true value above.
+ * Durations in whole seconds, counted in log-linear buckets so that any number of incidents merge into one small
+ * summary: below 32 s every second has its own bucket (exact); above, each power of two is split into 16 equal
+ * buckets, so a bucket is at most 1/16 of its values wide. A percentile is answered by nearest rank as the middle of
+ * the bucket holding that rank: exact below 32 s, within 1/32 (3.1 %) of the true value above. Coarse enough that a
+ * rollup of thousands of incidents holds about a hundred buckets per figure, which is what a summary reads.
  * Counts may be negative while deltas are combined (an incident's old contribution subtracted); a stored or answered
  * histogram never is. Stored sparse, as a JSON object of bucket → count. Pure.
  */
 public final class LogHistogram {
 
-    static final int EXACT = 128;
-    static final int SUB_BITS = 6;
+    static final int SUB_BITS = 4;
     static final int SUBS = 1 << SUB_BITS;
+    static final int EXACT = 2 * SUBS;
+    private static final int FIRST_EXPONENT = SUB_BITS + 1;
     /** Up to 2^41 s (about 70,000 years); longer durations are counted in the last bucket. */
     static final int MAX_EXPONENT = 41;
-    public static final int BUCKETS = EXACT + (MAX_EXPONENT - 7 + 1) * SUBS;
+    public static final int BUCKETS = EXACT + (MAX_EXPONENT - FIRST_EXPONENT + 1) * SUBS;
 
     private final long[] counts = new long[BUCKETS];
     private long count;
@@ -33,7 +35,7 @@ public final class LogHistogram {
             return BUCKETS - 1;
         }
         int sub = (int) (seconds >>> (exponent - SUB_BITS)) - SUBS;
-        return EXACT + (exponent - 7) * SUBS + sub;
+        return EXACT + (exponent - FIRST_EXPONENT) * SUBS + sub;
     }
 
     /** The smallest duration in the bucket. */
@@ -41,7 +43,7 @@ public final class LogHistogram {
         if (bucket < EXACT) {
             return bucket;
         }
-        int exponent = 7 + (bucket - EXACT) / SUBS;
+        int exponent = FIRST_EXPONENT + (bucket - EXACT) / SUBS;
         int sub = (bucket - EXACT) % SUBS;
         return (long) (SUBS + sub) << (exponent - SUB_BITS);
     }
@@ -123,7 +125,13 @@ public final class LogHistogram {
         return count == 0 && sum == 0 && Arrays.stream(counts).allMatch(c -> c == 0);
     }
 
-    /** The nearest-rank percentile (the ⌈q·n⌉-th smallest) as its bucket's lower bound; null when empty. */
+    /** The middle of the bucket (its lower bound plus half its width, rounded down). */
+    public static long middle(int bucket) {
+        long lower = lowerBound(bucket);
+        return bucket + 1 >= BUCKETS ? lower : lower + (lowerBound(bucket + 1) - lower - 1) / 2;
+    }
+
+    /** The nearest-rank percentile (the ⌈q·n⌉-th smallest) as the middle of its bucket; null when empty. */
     public Long percentile(double q) {
         if (count <= 0) {
             return null;
@@ -133,10 +141,10 @@ public final class LogHistogram {
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];
             if (seen >= rank) {
-                return lowerBound(i);
+                return middle(i);
             }
         }
-        return lowerBound(BUCKETS - 1);
+        return middle(BUCKETS - 1);
     }
 
     /** The mean to a tenth of a second; null when empty. */

@@ -7,53 +7,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a period [from, until) is answered: by the fewest rollups that fit inside it — whole years, then whole months,
- * then whole days — and the raw incidents of the at most two partial days at its edges. A ten-year period is answered
- * from at most ten year rollups, 22 month rollups, 60 day rollups and two partial days, whatever the number of
- * incidents. Pure.
+ * How a period [from, until) is answered: the whole days inside it by the fewest aligned blocks ({@link Blocks}) —
+ * at most about 2·log2(days), 24 for ten years, whatever the number of incidents — and the raw incidents of the at
+ * most two partial days at its edges. Pure.
  */
-public record PeriodCover(List<Range> rollups, List<Raw> raw) {
+public record PeriodCover(List<Block> blocks, List<Raw> raw) {
 
-    /** Rollups of one grain whose periods start in [from, until). */
-    public record Range(Grain grain, LocalDate from, LocalDate until) {
+    /** A rollup block: its level and index. */
+    public record Block(int level, long index) {
     }
 
     /** A part of a day answered from the incidents themselves. */
     public record Raw(Instant from, Instant until) {
     }
 
+    private static Instant midnight(long day) {
+        return LocalDate.ofEpochDay(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     public static PeriodCover of(Instant from, Instant until) {
-        List<Range> rollups = new ArrayList<>();
         List<Raw> raw = new ArrayList<>();
-        Instant cursor = from;
-        while (cursor.isBefore(until)) {
-            LocalDate day = LocalDate.ofInstant(cursor, ZoneOffset.UTC);
-            boolean midnight = Grain.utc(day).toInstant().equals(cursor);
-            Grain fits = null;
-            if (midnight) {
-                for (Grain g : new Grain[] {Grain.YEAR, Grain.MONTH, Grain.DAY}) {
-                    if (g.startsOn(day) && !Grain.utc(g.next(day)).toInstant().isAfter(until)) {
-                        fits = g;
-                        break;
-                    }
-                }
-            }
-            if (fits == null) {
-                Instant end = Grain.utc(day.plusDays(1)).toInstant();
-                Instant to = end.isBefore(until) ? end : until;
-                raw.add(new Raw(cursor, to));
-                cursor = to;
-                continue;
-            }
-            LocalDate next = fits.next(day);
-            Range last = rollups.isEmpty() ? null : rollups.get(rollups.size() - 1);
-            if (last != null && last.grain() == fits && last.until().equals(day)) {
-                rollups.set(rollups.size() - 1, new Range(fits, last.from(), next));
-            } else {
-                rollups.add(new Range(fits, day, next));
-            }
-            cursor = Grain.utc(next).toInstant();
+        long firstWhole = LocalDate.ofInstant(from, ZoneOffset.UTC).toEpochDay();
+        if (midnight(firstWhole).isBefore(from)) {
+            firstWhole++;
         }
-        return new PeriodCover(List.copyOf(rollups), List.copyOf(raw));
+        long endWhole = LocalDate.ofInstant(until, ZoneOffset.UTC).toEpochDay(); // the day holding until: whole days end at its midnight
+        if (firstWhole >= endWhole) {
+            // No whole day inside: one or two partial days.
+            Instant cut = midnight(LocalDate.ofInstant(from, ZoneOffset.UTC).toEpochDay() + 1);
+            if (cut.isBefore(until)) {
+                raw.add(new Raw(from, cut));
+                raw.add(new Raw(cut, until));
+            } else {
+                raw.add(new Raw(from, until));
+            }
+            return new PeriodCover(List.of(), List.copyOf(raw));
+        }
+        if (from.isBefore(midnight(firstWhole))) {
+            raw.add(new Raw(from, midnight(firstWhole)));
+        }
+        List<Block> blocks = new ArrayList<>();
+        long day = firstWhole;
+        while (day < endWhole) {
+            int level = 0;
+            while (level + 1 < Blocks.LEVELS && Math.floorMod(day, 1L << (level + 1)) == 0 && day + (1L << (level + 1)) <= endWhole) {
+                level++;
+            }
+            blocks.add(new Block(level, Blocks.index(day, level)));
+            day += 1L << level;
+        }
+        if (midnight(endWhole).isBefore(until)) {
+            raw.add(new Raw(midnight(endWhole), until));
+        }
+        return new PeriodCover(List.copyOf(blocks), List.copyOf(raw));
     }
 }

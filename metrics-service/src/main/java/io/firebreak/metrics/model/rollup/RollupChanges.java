@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The rollup changes of one transaction: for each incident whose contribution changed, its old contribution
- * subtracted from and its new one added to the day, month and year rows, combined per row and written once, in
- * {@link RollupKey} order. Pure.
+ * subtracted from and its new one added to the rows of its service, its priority and all incidents, at every block
+ * level holding its declaration day — combined per row and written once, in {@link RollupKey} order. Pure.
  */
 public final class RollupChanges {
 
@@ -27,8 +27,12 @@ public final class RollupChanges {
     }
 
     private void add(Contribution c, int sign) {
-        for (Grain g : Grain.values()) {
-            cells.computeIfAbsent(new RollupKey(g, g.start(c.day()), c.service(), c.priority()), k -> new RollupCell()).apply(c, sign);
+        long day = Blocks.day(c.day());
+        for (int level = 0; level < Blocks.LEVELS; level++) {
+            long block = Blocks.index(day, level);
+            cells.computeIfAbsent(new RollupKey(RollupKey.SERVICE, c.service(), level, block), k -> new RollupCell()).apply(c, sign);
+            cells.computeIfAbsent(new RollupKey(RollupKey.PRIORITY, c.priority(), level, block), k -> new RollupCell()).apply(c, sign);
+            cells.computeIfAbsent(new RollupKey(RollupKey.ALL, "", level, block), k -> new RollupCell()).apply(c, sign);
         }
     }
 

@@ -1,15 +1,21 @@
 package io.firebreak.metrics.model.rollup;
 
-import java.time.LocalDate;
 import java.util.Comparator;
 
-/** One rollup row: a grain's period (by its first day), a business service and a priority. */
-public record RollupKey(Grain grain, LocalDate start, String service, String priority) implements Comparable<RollupKey> {
+/**
+ * One rollup row: a dimension and its value — {@code S} a business service, {@code P} a priority, {@code A} all
+ * incidents ({@code ""}) — and a block of days.
+ */
+public record RollupKey(String dimension, String value, int level, long block) implements Comparable<RollupKey> {
 
-    private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::grain).thenComparing(RollupKey::start)
-            .thenComparing(RollupKey::service).thenComparing(RollupKey::priority);
+    public static final String SERVICE = "S";
+    public static final String PRIORITY = "P";
+    public static final String ALL = "A";
 
-    /** Every writer locks rollup rows in this order, so two folds never wait on each other's rows. */
+    private static final Comparator<RollupKey> ORDER = Comparator.comparing(RollupKey::dimension).thenComparingInt(RollupKey::level)
+            .thenComparingLong(RollupKey::block).thenComparing(RollupKey::value);
+
+    /** Every writer locks rollup rows in this order (the primary key's), so two folds never wait on each other's rows. */
     @Override
     public int compareTo(RollupKey o) {
         return ORDER.compare(this, o);

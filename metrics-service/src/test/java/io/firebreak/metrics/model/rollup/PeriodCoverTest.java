@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,48 +18,54 @@ class PeriodCoverTest {
         return Instant.parse(s);
     }
 
-    private static Instant start(LocalDate d) {
-        return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static Instant midnight(long day) {
+        return LocalDate.ofEpochDay(day).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     @Test
     void aPeriodInsideOneDayIsAnsweredFromTheIncidentsAlone() {
         PeriodCover c = PeriodCover.of(at("2024-03-05T10:00:00Z"), at("2024-03-05T11:00:00Z"));
-        assertThat(c.rollups()).isEmpty();
+        assertThat(c.blocks()).isEmpty();
         assertThat(c.raw()).containsExactly(new PeriodCover.Raw(at("2024-03-05T10:00:00Z"), at("2024-03-05T11:00:00Z")));
     }
 
     @Test
-    void wholeYearsMonthsAndDaysAreReadFromTheirRollupsAndOnlyTheEdgesRaw() {
-        PeriodCover c = PeriodCover.of(at("2021-11-29T06:00:00Z"), at("2024-02-03T18:00:00Z"));
-        assertThat(c.rollups()).containsExactly(
-                new PeriodCover.Range(Grain.DAY, LocalDate.parse("2021-11-30"), LocalDate.parse("2021-12-01")),
-                new PeriodCover.Range(Grain.MONTH, LocalDate.parse("2021-12-01"), LocalDate.parse("2022-01-01")),
-                new PeriodCover.Range(Grain.YEAR, LocalDate.parse("2022-01-01"), LocalDate.parse("2024-01-01")),
-                new PeriodCover.Range(Grain.MONTH, LocalDate.parse("2024-01-01"), LocalDate.parse("2024-02-01")),
-                new PeriodCover.Range(Grain.DAY, LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-03")));
-        assertThat(c.raw()).containsExactly(new PeriodCover.Raw(at("2021-11-29T06:00:00Z"), at("2021-11-30T00:00:00Z")),
-                new PeriodCover.Raw(at("2024-02-03T00:00:00Z"), at("2024-02-03T18:00:00Z")));
+    void aPeriodAcrossMidnightWithoutAWholeDayIsTwoPartialDays() {
+        PeriodCover c = PeriodCover.of(at("2013-12-31T12:00:00Z"), at("2014-01-01T12:00:00Z"));
+        assertThat(c.blocks()).isEmpty();
+        assertThat(c.raw()).containsExactly(new PeriodCover.Raw(at("2013-12-31T12:00:00Z"), at("2014-01-01T00:00:00Z")),
+                new PeriodCover.Raw(at("2014-01-01T00:00:00Z"), at("2014-01-01T12:00:00Z")));
     }
 
     @Test
-    void anyPeriodIsCoveredExactlyOnceWithoutGapsOrOverlaps() {
+    void wholeDaysAreReadFromAlignedBlocksAndOnlyTheEdgesRaw() {
+        // 2024-01-01 is day 19,723 (= 8 · 2,465 + 3): days 19,723 … 19,732 are 19,723, 19,724–19,727, 19,728–19,731, 19,732.
+        PeriodCover c = PeriodCover.of(at("2023-12-31T06:00:00Z"), at("2024-01-11T18:00:00Z"));
+        assertThat(c.blocks()).containsExactly(new PeriodCover.Block(0, 19_723), new PeriodCover.Block(2, 19_724 / 4),
+                new PeriodCover.Block(2, 19_728 / 4), new PeriodCover.Block(0, 19_732));
+        assertThat(c.raw()).containsExactly(new PeriodCover.Raw(at("2023-12-31T06:00:00Z"), at("2024-01-01T00:00:00Z")),
+                new PeriodCover.Raw(at("2024-01-11T00:00:00Z"), at("2024-01-11T18:00:00Z")));
+    }
+
+    @Test
+    void anyPeriodIsCoveredExactlyOnceByFewBlocksWithoutGapsOrOverlaps() {
         Random random = new Random(11);
-        Instant base = at("2019-01-01T00:00:00Z");
+        Instant base = at("2000-01-01T00:00:00Z");
         for (int run = 0; run < 2_000; run++) {
-            Instant from = base.plusSeconds(random.nextInt(4 * 365 * 86_400));
+            Instant from = base.plusSeconds(random.nextInt(20 * 365 * 86_400));
             if (random.nextBoolean()) {
-                from = from.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+                from = from.truncatedTo(ChronoUnit.DAYS);
             }
-            Instant until = from.plusSeconds(1 + random.nextInt(random.nextBoolean() ? 86_400 * 3 : 6 * 365 * 86_400));
+            Instant until = from.plusSeconds(1 + random.nextInt(random.nextBoolean() ? 86_400 * 3 : 10 * 366 * 86_400));
+            if (random.nextInt(4) == 0) {
+                until = until.truncatedTo(ChronoUnit.DAYS).isAfter(from) ? until.truncatedTo(ChronoUnit.DAYS) : until;
+            }
             PeriodCover c = PeriodCover.of(from, until);
             List<Instant[]> pieces = new ArrayList<>();
             c.raw().forEach(r -> pieces.add(new Instant[] {r.from(), r.until()}));
-            for (PeriodCover.Range r : c.rollups()) {
-                for (LocalDate d = r.from(); d.isBefore(r.until()); d = r.grain().next(d)) {
-                    assertThat(r.grain().start(d)).isEqualTo(d);
-                    pieces.add(new Instant[] {start(d), start(r.grain().next(d))});
-                }
+            for (PeriodCover.Block b : c.blocks()) {
+                long first = Blocks.firstDay(b.level(), b.index());
+                pieces.add(new Instant[] {midnight(first), midnight(first + (1L << b.level()))});
             }
             pieces.sort((a, b) -> a[0].compareTo(b[0]));
             Instant cursor = from;
@@ -68,8 +75,8 @@ class PeriodCoverTest {
             }
             assertThat(cursor).isEqualTo(until);
             assertThat(c.raw()).hasSizeLessThanOrEqualTo(2);
-            c.raw().forEach(r -> assertThat(Duration.between(r.from(), r.until())).isLessThan(Duration.ofDays(1)));
-            assertThat(c.rollups()).hasSizeLessThanOrEqualTo(5);
+            c.raw().forEach(r -> assertThat(Duration.between(r.from(), r.until())).isLessThanOrEqualTo(Duration.ofDays(1)));
+            assertThat(c.blocks()).hasSizeLessThanOrEqualTo(26);
         }
     }
 }

@@ -15,24 +15,32 @@ class RollupChangesTest {
         return Contribution.of(DECLARED, "checkout", priority, false, true, Set.of(), mtta, 3600L, null);
     }
 
+    private static RollupCell day(RollupChanges changes, String dimension, String value) {
+        return changes.nonZero().get(new RollupKey(dimension, value, 0, LocalDate.parse("2023-05-17").toEpochDay()));
+    }
+
     @Test
-    void aNewIncidentAddsToItsDayMonthAndYear() {
+    void aNewIncidentAddsToItsServiceItsPriorityAndAllAtEveryLevel() {
         RollupChanges changes = new RollupChanges();
         changes.change(null, counted("P1", 300L));
-        assertThat(changes.nonZero().keySet()).containsExactly(new RollupKey(Grain.DAY, LocalDate.parse("2023-05-17"), "checkout", "P1"),
-                new RollupKey(Grain.MONTH, LocalDate.parse("2023-05-01"), "checkout", "P1"),
-                new RollupKey(Grain.YEAR, LocalDate.parse("2023-01-01"), "checkout", "P1"));
-        RollupCell day = changes.nonZero().values().iterator().next();
-        assertThat(day.counted).isEqualTo(1);
-        assertThat(day.mtta.json()).isEqualTo("{\"" + LogHistogram.bucket(300) + "\": 1}");
-        assertThat(day.mtte.count).isZero();
+        long day = LocalDate.parse("2023-05-17").toEpochDay();
+        assertThat(changes.nonZero()).hasSize(3 * Blocks.LEVELS);
+        for (int level = 0; level < Blocks.LEVELS; level++) {
+            long block = day >> level;
+            assertThat(changes.nonZero()).containsKeys(new RollupKey(RollupKey.SERVICE, "checkout", level, block),
+                    new RollupKey(RollupKey.PRIORITY, "P1", level, block), new RollupKey(RollupKey.ALL, "", level, block));
+        }
+        RollupCell day0 = day(changes, RollupKey.SERVICE, "checkout");
+        assertThat(day0.counted).isEqualTo(1);
+        assertThat(day0.mtta.json()).isEqualTo("{\"" + LogHistogram.bucket(300) + "\": 1}");
+        assertThat(day0.mtte.count).isZero();
     }
 
     @Test
     void aFigureThatChangesMovesTheIncidentBetweenBucketsAndKeepsTheCount() {
         RollupChanges changes = new RollupChanges();
         changes.change(counted("P1", 300L), counted("P1", 240L));
-        RollupCell day = changes.nonZero().values().iterator().next();
+        RollupCell day = day(changes, RollupKey.SERVICE, "checkout");
         assertThat(day.counted).isZero();
         assertThat(day.mtta.count).isZero();
         assertThat(day.mtta.sum).isEqualTo(-60);
@@ -41,11 +49,14 @@ class RollupChangesTest {
     }
 
     @Test
-    void aPriorityChangeMovesTheIncidentToAnotherRow() {
+    void aPriorityChangeMovesTheIncidentBetweenPriorityRowsOnly() {
         RollupChanges changes = new RollupChanges();
         changes.change(counted("P2", 300L), counted("P1", 300L));
-        assertThat(changes.nonZero()).hasSize(6);
-        changes.nonZero().forEach((k, c) -> assertThat(c.counted).isEqualTo(k.priority().equals("P1") ? 1 : -1));
+        assertThat(changes.nonZero()).hasSize(2 * Blocks.LEVELS);
+        changes.nonZero().forEach((k, c) -> {
+            assertThat(k.dimension()).isEqualTo(RollupKey.PRIORITY);
+            assertThat(c.counted).isEqualTo(k.value().equals("P1") ? 1 : -1);
+        });
     }
 
     @Test
@@ -53,7 +64,7 @@ class RollupChangesTest {
         RollupChanges changes = new RollupChanges();
         changes.change(counted("P1", 300L), Contribution.of(DECLARED, "checkout", "P1", false, false, Set.of("CLOCK_SKEW", "IMPOSSIBLE_ORDER"),
                 300L, 3600L, null));
-        RollupCell day = changes.nonZero().values().iterator().next();
+        RollupCell day = day(changes, RollupKey.ALL, "");
         assertThat(day.counted).isEqualTo(-1);
         assertThat(day.excluded).isEqualTo(1);
         assertThat(day.rulesJson()).isEqualTo("{\"CLOCK_SKEW\": 1, \"IMPOSSIBLE_ORDER\": 1}");
@@ -72,7 +83,7 @@ class RollupChangesTest {
     void aDrillOnlyCountsAsADrill() {
         RollupChanges changes = new RollupChanges();
         changes.change(null, Contribution.of(DECLARED, "checkout", "P1", true, false, Set.of("CLOCK_SKEW"), 300L, 3600L, 900L));
-        RollupCell day = changes.nonZero().values().iterator().next();
+        RollupCell day = day(changes, RollupKey.PRIORITY, "P1");
         assertThat(day.drills).isEqualTo(1);
         assertThat(day.excluded).isZero();
         assertThat(day.mtta.isZero()).isTrue();
