@@ -31,6 +31,13 @@ class MetricsAuthorizationMatrixTest {
                 + "/2001-Q1").then().statusCode(expected(role, Set.of("executive", "admin"), 201));
         as(role).get("/api/v1/metrics/outcomes").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
         as(role).get("/api/v1/metrics/reports/quarterly?quarter=2001-Q1").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
+        as(role).get("/api/v1/metrics/surveys/mine").then().statusCode(expected(role, READERS, 200));
+        as(role).contentType("application/json").body("{\"rating\": 4}").post("/api/v1/metrics/surveys/" + UUID.randomUUID() + "/answer")
+                .then().statusCode(expected(role, READERS, 404));
+        as(role).get("/api/v1/metrics/governance/reviews/2001-Q1").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
+        // Without heldAt: those allowed get the validation problem, nothing is recorded.
+        as(role).contentType("application/json").body("{\"policies\": []}").put("/api/v1/metrics/governance/reviews/2001-Q1")
+                .then().statusCode(expected(role, Set.of("executive", "admin"), 400));
         as(role).get("/api/v1/metrics/reports/monthly?month=2001-01").then().statusCode(expected(role, Set.of("executive", "auditor", "admin"), 200));
     }
 }
