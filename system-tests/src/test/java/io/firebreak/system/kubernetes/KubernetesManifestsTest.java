@@ -1,0 +1,185 @@
+package io.firebreak.system.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Kubernetes manifests as an operator gets them: every overlay rendered by {@code kubectl kustomize} (as CI does,
+ * offline) and checked against the project's policies — Pod Security "restricted" for every pod, probes, each service
+ * with its account, budget and autoscaler, deny-by-default network policies, no committed secret, the gateway's
+ * routes. (Schema validation of every object is the next part of issue 15.)
+ */
+class KubernetesManifestsTest {
+
+    static final List<String> CONTEXTS = List.of("classification", "response", "comms", "change", "review", "metrics");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", root.resolve("deploy/kubernetes/overlays/" + overlay).toString())
+                .redirectErrorStream(true).start();
+        String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as("kubectl kustomize %s: %s", overlay, out).isZero();
+        List<JsonNode> objects = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(out)) {
+            for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext(); ) {
+                JsonNode o = it.next();
+                if (o != null && !o.isNull()) {
+                    objects.add(o);
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    private static JsonNode named(List<JsonNode> objects, String kind, String name) {
+        return ofKind(objects, kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static Map<String, String> map(JsonNode node) {
+        Map<String, String> out = new HashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyPodRunsUnderTheRestrictedPodSecurityStandardWithProbes(String overlay) throws Exception {
+        List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
+        assertThat(deployments).hasSize(CONTEXTS.size());
+        for (JsonNode d : deployments) {
+            String name = d.path("metadata").path("name").asText();
+            JsonNode pod = d.path("spec").path("template").path("spec");
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(name).isTrue();
+            assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).as(name).isEqualTo("RuntimeDefault");
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(name).isFalse();
+            assertThat(pod.path("hostNetwork").asBoolean(false)).as(name).isFalse();
+            for (JsonNode v : pod.path("volumes")) {
+                assertThat(v.has("emptyDir")).as(name + " volume " + v.path("name").asText()).isTrue();
+            }
+            for (JsonNode c : pod.path("containers")) {
+                JsonNode sc = c.path("securityContext");
+                assertThat(sc.path("allowPrivilegeEscalation").asBoolean(true)).as(name).isFalse();
+                assertThat(sc.path("readOnlyRootFilesystem").asBoolean(false)).as(name).isTrue();
+                assertThat(sc.path("privileged").asBoolean(false)).as(name).isFalse();
+                assertThat(sc.path("capabilities").path("drop").toString()).as(name).isEqualTo("[\"ALL\"]");
+                assertThat(sc.path("capabilities").has("add")).as(name).isFalse();
+                assertThat(c.path("livenessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/live");
+                assertThat(c.path("readinessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/ready");
+                assertThat(c.path("startupProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/q/health/started");
+                assertThat(c.path("volumeMounts").findValuesAsText("mountPath")).as(name).containsExactly("/tmp");
+            }
+            assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(name).isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyServiceHasItsAccountServiceBudgetAndAutoscalerSelectingItsOwnPods(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        for (String ctx : CONTEXTS) {
+            String name = ctx + "-service";
+            JsonNode d = named(objects, "Deployment", name);
+            Map<String, String> podLabels = map(d.path("spec").path("template").path("metadata").path("labels"));
+            assertThat(podLabels).containsEntry("app.kubernetes.io/name", name);
+            assertThat(d.path("spec").path("template").path("spec").path("serviceAccountName").asText()).isEqualTo(name);
+            named(objects, "ServiceAccount", name);
+            assertThat(podLabels).containsAllEntriesOf(map(named(objects, "Service", name).path("spec").path("selector")));
+            assertThat(map(named(objects, "Service", name).path("spec").path("selector"))).containsEntry("app.kubernetes.io/name", name);
+            JsonNode pdb = named(objects, "PodDisruptionBudget", name);
+            assertThat(podLabels).containsAllEntriesOf(map(pdb.path("spec").path("selector").path("matchLabels")));
+            assertThat(map(pdb.path("spec").path("selector").path("matchLabels"))).containsEntry("app.kubernetes.io/name", name);
+            assertThat(named(objects, "HorizontalPodAutoscaler", name).path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(name);
+            // Configuration only through the environment: the service's own config map and its own (never committed) secret.
+            JsonNode container = d.path("spec").path("template").path("spec").path("containers").get(0);
+            String configMap = container.path("envFrom").get(0).path("configMapRef").path("name").asText();
+            assertThat(map(named(objects, "ConfigMap", configMap).path("data"))).containsEntry("FIREBREAK_DB_USER", ctx)
+                    .containsKeys("FIREBREAK_DB_REACTIVE_URL", "FIREBREAK_KAFKA_BOOTSTRAP", "FIREBREAK_OIDC_URL");
+            assertThat(container.path("env").findValuesAsText("name")).contains("FIREBREAK_DB_PASSWORD", "FIREBREAK_AUDIT_KEY");
+            assertThat(container.path("env").findValues("secretKeyRef")).allSatisfy(ref -> assertThat(ref.path("name").asText())
+                    .isEqualTo("firebreak-" + ctx));
+        }
+        assertThat(ofKind(objects, "Secret")).as("secrets are never committed").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void networkTrafficIsDeniedUnlessAPolicyAllowsIt(String overlay) throws Exception {
+        List<JsonNode> policies = ofKind(render(overlay), "NetworkPolicy");
+        JsonNode deny = named(policies, "NetworkPolicy", "default-deny");
+        assertThat(deny.path("spec").path("podSelector").size()).isZero();
+        assertThat(deny.path("spec").path("policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+        assertThat(deny.path("spec").has("ingress") || deny.path("spec").has("egress")).isFalse();
+        // Ingress only from the gateway, on the service port; egress to the address ranges of the cluster never by IP.
+        JsonNode gateway = named(policies, "NetworkPolicy", "allow-gateway-to-services");
+        assertThat(gateway.path("spec").path("ingress").get(0).path("ports").findValuesAsText("port")).containsExactly("8080");
+        for (JsonNode p : policies) {
+            for (JsonNode ip : p.path("spec").path("egress").findValues("ipBlock")) {
+                assertThat(ip.path("except").toString()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16");
+            }
+            assertThat(p.path("spec").path("ingress").findValues("ipBlock")).as(p.path("metadata").path("name").asText()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void theGatewayRoutesEveryContextAndTheAlertIntakeLikeTheLocalGateway(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        JsonNode route = named(objects, "HTTPRoute", "firebreak");
+        assertThat(route.path("spec").path("parentRefs").get(0).path("name").asText()).isEqualTo(named(objects, "Gateway", "firebreak")
+                .path("metadata").path("name").asText());
+        Map<String, String> backendOf = new HashMap<>();
+        for (JsonNode rule : route.path("spec").path("rules")) {
+            for (JsonNode match : rule.path("matches")) {
+                backendOf.put(match.path("path").path("type").asText() + " " + match.path("path").path("value").asText(),
+                        rule.path("backendRefs").get(0).path("name").asText() + ":" + rule.path("backendRefs").get(0).path("port").asText());
+            }
+        }
+        for (String ctx : CONTEXTS) {
+            assertThat(backendOf).containsEntry("PathPrefix /api/v1/" + ctx, ctx + "-service:8080");
+        }
+        assertThat(backendOf).containsEntry("Exact /v2/enqueue", "classification-service:8080")
+                .containsEntry("Exact /v2/change/enqueue", "classification-service:8080");
+        for (String backend : backendOf.values()) {
+            JsonNode service = named(objects, "Service", backend.split(":")[0]);
+            assertThat(service.path("spec").path("ports").findValuesAsText("port")).contains(backend.split(":")[1]);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production"})
+    void productionRunsAtLeastTwoSpreadReplicasWithRequestsAndLimits(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String name = d.path("metadata").path("name").asText();
+            assertThat(d.path("spec").path("replicas").asInt()).as(name).isGreaterThanOrEqualTo(2);
+            JsonNode pod = d.path("spec").path("template").path("spec");
+            assertThat(pod.path("topologySpreadConstraints").findValuesAsText("topologyKey")).as(name)
+                    .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+            JsonNode resources = pod.path("containers").get(0).path("resources");
+            assertThat(resources.path("requests").has("cpu") && resources.path("requests").has("memory") && resources.path("limits").has("memory"))
+                    .as(name).isTrue();
+            assertThat(named(objects, "HorizontalPodAutoscaler", name).path("spec").path("minReplicas").asInt()).as(name).isGreaterThanOrEqualTo(2);
+        }
+    }
+}
