@@ -2,6 +2,7 @@ package io.firebreak.metrics.api;
 
 import io.firebreak.metrics.domain.QuarterlyKpis;
 import io.firebreak.metrics.domain.facts.KpiReports;
+import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,6 @@ public class KpiReportResource {
             + " impact, customers affected, SLA minutes breached beside the imported outcomes; change from the previous quarter; Pearson's r"
             + " of each outcome and KPI over the months of the last four quarters")
     public Uni<QuarterlyKpis.Report> quarterly(@QueryParam("quarter") String quarter) {
-        return reports.quarterly(KpiReports.quarter(quarter));
+        return reports.quarterly(QueryParams.quarter("quarter", quarter));
     }
 }

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IncidentMetricsTest {
 
-    /** Summaries' percentiles are the middle of a histogram bucket: within 1/32 of the true value (docs/metrics.md). */
-    private static final org.assertj.core.data.Percentage PRECISION = org.assertj.core.data.Percentage.withPercentage(3.125);
-
     private final io.firebreak.metrics.domain.facts.Exposition exposition;
 
     IncidentMetricsTest(io.firebreak.metrics.domain.facts.Exposition exposition) {
@@ -62,7 +59,7 @@ class IncidentMetricsTest {
         assertThat(summary.getInt("excluded")).isZero();
         assertThat(summary.getString("groups[0].key")).isEqualTo("payments-" + suffix);
         // Percentiles are read from log-linear histograms: within 1/32 of the true value (docs/metrics.md).
-        assertThat(summary.getInt("groups[0].mttr.p50Seconds")).isCloseTo(3720, PRECISION);
+        assertThat(summary.getInt("groups[0].mttr.p50Seconds")).isCloseTo(3720, MetricsFixtures.PRECISION);
         assertThat(summary.getDouble("groups[0].mtta.meanSeconds")).isEqualTo(400.0);
         // Prometheus observed the incident once, with its service and priority, and the hop by the team it reached.
         await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {

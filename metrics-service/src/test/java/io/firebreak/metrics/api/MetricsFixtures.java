@@ -21,6 +21,9 @@ final class MetricsFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** Summaries' percentiles are the middle of a histogram bucket: within 1/32 of the true value (docs/metrics.md). */
+    static final org.assertj.core.data.Percentage PRECISION = org.assertj.core.data.Percentage.withPercentage(3.125);
+
     private MetricsFixtures() {
     }
 

@@ -25,9 +25,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RollupsTest {
 
-    /** Summaries' percentiles are the middle of a histogram bucket: within 1/32 of the true value (docs/metrics.md). */
-    private static final org.assertj.core.data.Percentage PRECISION = org.assertj.core.data.Percentage.withPercentage(3.125);
-
     private static String figures(Incident i) {
         return "/api/v1/metrics/incidents/" + i.id();
     }
@@ -85,7 +82,7 @@ class RollupsTest {
         JsonPath before = summary("2013-01-01T00:00:00Z", "2015-01-01T00:00:00Z", "priority");
         assertThat(before.getList("groups.key")).containsExactly("P1", "P2");
         assertThat(before.getInt("groups[1].incidents")).isEqualTo(1);
-        assertThat(before.getInt("groups[0].mtta.p90Seconds")).isCloseTo(600, PRECISION);
+        assertThat(before.getInt("groups[0].mtta.p90Seconds")).isCloseTo(600, MetricsFixtures.PRECISION);
         assertThat(before.getInt("excluded")).isEqualTo(2);
         assertThat(before.getInt("excludedByRule.UNKNOWN_INCIDENT")).isEqualTo(1);
 
@@ -106,13 +103,13 @@ class RollupsTest {
         assertThat(years.getMap("excludedByRule")).containsOnlyKeys("IMPOSSIBLE_ORDER");
         assertThat(years.getInt("drillsIgnored")).isEqualTo(1);
         assertThat(years.getList("groups.key")).containsExactly(s1, s2);
-        assertThat(years.getInt("groups[0].mtta.p50Seconds")).isCloseTo(300, PRECISION);
-        assertThat(years.getInt("groups[0].mtta.p90Seconds")).isCloseTo(600, PRECISION);
+        assertThat(years.getInt("groups[0].mtta.p50Seconds")).isCloseTo(300, MetricsFixtures.PRECISION);
+        assertThat(years.getInt("groups[0].mtta.p90Seconds")).isCloseTo(600, MetricsFixtures.PRECISION);
         assertThat(years.getDouble("groups[0].mtta.meanSeconds")).isEqualTo(450.0);
-        assertThat(years.getInt("groups[0].mttr.p50Seconds")).isCloseTo(1920, PRECISION);
-        assertThat(years.getInt("groups[0].mttr.p90Seconds")).isCloseTo(3840, PRECISION);
-        assertThat(years.getInt("groups[1].mtta.p50Seconds")).isCloseTo(60, PRECISION);
-        assertThat(years.getInt("groups[1].mtta.p90Seconds")).isCloseTo(200, PRECISION);
+        assertThat(years.getInt("groups[0].mttr.p50Seconds")).isCloseTo(1920, MetricsFixtures.PRECISION);
+        assertThat(years.getInt("groups[0].mttr.p90Seconds")).isCloseTo(3840, MetricsFixtures.PRECISION);
+        assertThat(years.getInt("groups[1].mtta.p50Seconds")).isCloseTo(60, MetricsFixtures.PRECISION);
+        assertThat(years.getInt("groups[1].mtta.p90Seconds")).isCloseTo(200, MetricsFixtures.PRECISION);
         assertThat(years.getDouble("groups[1].mttr.meanSeconds")).isEqualTo(920.0);
         JsonPath priorities = summary("2013-01-01T00:00:00Z", "2015-01-01T00:00:00Z", "priority");
         assertThat(priorities.getList("groups.key")).containsExactly("P1");
@@ -121,14 +118,14 @@ class RollupsTest {
         // Raw partial days only; then a partial day, days, months and a partial day.
         JsonPath aroundNewYear = summary("2013-12-31T12:00:00Z", "2014-01-01T12:00:00Z", "none");
         assertThat(aroundNewYear.getInt("counted")).isEqualTo(2);
-        assertThat(aroundNewYear.getInt("groups[0].mttr.p90Seconds")).isCloseTo(3840, PRECISION);
+        assertThat(aroundNewYear.getInt("groups[0].mttr.p90Seconds")).isCloseTo(3840, MetricsFixtures.PRECISION);
         JsonPath mixed = summary("2013-06-15T12:30:00Z", "2014-01-01T00:05:00Z", "service");
         assertThat(mixed.getInt("counted")).isEqualTo(2); // D (July) and A (31 December)
         assertThat(mixed.getInt("excluded")).isEqualTo(1); // C (15 June, 13:00)
         assertThat(mixed.getInt("drillsIgnored")).isEqualTo(1);
         JsonPath oneDay = summary("2013-12-31T00:00:00Z", "2014-01-01T00:00:00Z", "none");
         assertThat(oneDay.getInt("counted")).isEqualTo(1);
-        assertThat(oneDay.getInt("groups[0].mtta.p50Seconds")).isCloseTo(300, PRECISION);
+        assertThat(oneDay.getInt("groups[0].mtta.p50Seconds")).isCloseTo(300, MetricsFixtures.PRECISION);
 
         // The incremental upkeep equals a rebuild from the incidents, for every kind of period.
         List<String> periods = List.of("2013-01-01T00:00:00Z/2015-01-01T00:00:00Z", "2013-12-31T12:00:00Z/2014-01-01T12:00:00Z",
@@ -167,7 +164,7 @@ class RollupsTest {
             JsonPath s = summary("2012-01-01T00:00:00Z", "2013-01-01T00:00:00Z", "service");
             assertThat(s.getInt("counted")).isEqualTo(incidents);
             assertThat(s.getDouble("groups[0].mtta.meanSeconds")).isEqualTo(mean);
-            assertThat(s.getInt("groups[0].mtta.p50Seconds")).isCloseTo(119, PRECISION);
+            assertThat(s.getInt("groups[0].mtta.p50Seconds")).isCloseTo(119, MetricsFixtures.PRECISION);
         });
     }
 }

@@ -4,6 +4,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.time.Quarter;
 import io.firebreak.review.domain.postmortems.ActionItems;
 import io.smallrye.mutiny.Uni;
@@ -35,20 +36,12 @@ public class QuarterlyReviewResource {
     public record ReviewRequest(String quarter, String decisions) {
     }
 
-    private static Quarter quarter(String text) {
-        Quarter q = Quarter.parse(text);
-        if (q == null) {
-            throw ProblemException.invalid(List.of(new Violation("quarter", "is required and must look like 2026-Q4")));
-        }
-        return q;
-    }
-
     @GET
     @RolesAllowed({Roles.SERVICE_OWNER, Roles.EXECUTIVE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Completion rate per team and type of the items due in the quarter, the overdue ones with their age and"
             + " escalation, and the review record if held")
     public Uni<ActionItems.QuarterlyReport> report(@QueryParam("quarter") String quarter) {
-        return items.quarterly(quarter(quarter));
+        return items.quarterly(QueryParams.quarter("quarter", quarter));
     }
 
     @POST
@@ -59,7 +52,7 @@ public class QuarterlyReviewResource {
         if (body == null) {
             throw ProblemException.invalid(List.of(new Violation("body", "is required")));
         }
-        return items.recordReview(quarter(body.quarter()), body.decisions(), actors.current())
+        return items.recordReview(QueryParams.quarter("quarter", body.quarter()), body.decisions(), actors.current())
                 .map(r -> Response.status(201).entity(r).build());
     }
 }

@@ -10,6 +10,7 @@ import io.firebreak.metrics.domain.GovernanceRules;
 import io.firebreak.metrics.persistence.GovernanceRepository;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.platform.time.Quarter;
@@ -66,14 +67,6 @@ public class Governance {
         this.clock = clock;
     }
 
-    public static Quarter quarter(String text) {
-        Quarter q = Quarter.parse(text);
-        if (q == null) {
-            throw ProblemException.invalid(List.of(new Violation("quarter", "must look like 2026-Q3")));
-        }
-        return q;
-    }
-
     static List<Violation> check(ReviewInput in) {
         List<Violation> v = new ArrayList<>();
         if (in == null || in.heldAt() == null) {
@@ -125,7 +118,7 @@ public class Governance {
     /** Records (or amends) the quarter's review; answers whether it was new. */
     @WithTransaction
     public Uni<Boolean> record(String quarterText, ReviewInput in, Actor actor) {
-        Quarter q = quarter(quarterText);
+        Quarter q = QueryParams.quarter("quarter", quarterText);
         List<Violation> problems = check(in);
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(problems));
@@ -144,7 +137,7 @@ public class Governance {
 
     @WithSession
     public Uni<QuarterView> view(String quarterText) {
-        Quarter q = quarter(quarterText);
+        Quarter q = QueryParams.quarter("quarter", quarterText);
         return repository.review(q.toString(), false).chain(r -> repository.surveysBetween(q.start(), q.end()).map(surveys -> new QuarterView(
                 q.toString(), r == null ? null : new Review(r.quarter(), r.heldAt(), read(r.policies(), new TypeReference<>() {
                 }), r.stakeholderFeedback(), read(r.decisions(), new TypeReference<>() {

@@ -7,6 +7,7 @@ import io.firebreak.metrics.model.CatalogService;
 import io.firebreak.metrics.persistence.MetricsRepository;
 import io.firebreak.metrics.persistence.OutcomeRepository;
 import io.firebreak.platform.problem.ProblemException;
+import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.time.Quarter;
 import io.firebreak.platform.problem.Violation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,14 +31,6 @@ public class KpiReports {
     public KpiReports(MetricsRepository repository, OutcomeRepository outcomes) {
         this.repository = repository;
         this.outcomes = outcomes;
-    }
-
-    public static Quarter quarter(String text) {
-        Quarter q = Quarter.parse(text);
-        if (q == null) {
-            throw ProblemException.invalid(List.of(new Violation("quarter", "is required and must look like 2026-Q3")));
-        }
-        return q;
     }
 
     private static Long number(Object o) {

@@ -1,5 +1,6 @@
 package io.firebreak.platform.problem;
 
+import io.firebreak.platform.time.Quarter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,5 +24,14 @@ public final class QueryParams {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(List.of(new Violation(name, "must be an RFC 3339 timestamp such as 2026-11-29T10:00:00Z")));
         }
+    }
+
+    /** A required calendar quarter ({@code 2026-Q4}). */
+    public static Quarter quarter(String name, String value) {
+        Quarter q = Quarter.parse(value);
+        if (q == null) {
+            throw ProblemException.invalid(List.of(new Violation(name, "is required and must look like 2026-Q4")));
+        }
+        return q;
     }
 }
