@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import io.firebreak.platform.messaging.KafkaClientSecurity;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,9 +37,10 @@ public class SignalPublisher implements SignalSink {
 
     public SignalPublisher(@ConfigProperty(name = "quarkus.application.name") String application,
                            @ConfigProperty(name = "firebreak.intake.topic") String topic,
-                           ClassificationConfig config, ObjectMapper mapper, Clock clock) {
+                           ClassificationConfig config, ObjectMapper mapper, Clock clock, Config allConfig) {
         ClassificationConfig.Publisher settings = config.intake().publisher();
-        this.publisher = new DirectPublisher(settings.bootstrapServers(), application + "-intake", settings.maxPending(),
+        this.publisher = new DirectPublisher(settings.bootstrapServers(), KafkaClientSecurity.settings(allConfig),
+                application + "-intake", settings.maxPending(),
                 settings.timeout(), settings.retryAfter());
         this.mapper = mapper;
         this.clock = clock;

@@ -110,7 +110,7 @@ class IncidentMetricsTest {
         MetricsFixtures.acknowledged(bad, bad.declared().minusSeconds(5));
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(exposition::refreshNow);
 
-        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/grafana/firebreak-incidents.json"));
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/kubernetes/components/monitoring/firebreak-incidents.json"));
         java.util.Set<String> families = new java.util.TreeSet<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("firebreak_[a-z_]+").matcher(dashboard);
         while (m.find()) {

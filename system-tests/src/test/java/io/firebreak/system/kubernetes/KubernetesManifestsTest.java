@@ -1,70 +1,31 @@
 package io.firebreak.system.kubernetes;
 
+import static io.firebreak.system.kubernetes.Manifests.CONTEXTS;
+import static io.firebreak.system.kubernetes.Manifests.map;
+import static io.firebreak.system.kubernetes.Manifests.named;
+import static io.firebreak.system.kubernetes.Manifests.ofKind;
+import static io.firebreak.system.kubernetes.Manifests.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Kubernetes manifests as an operator gets them: every overlay rendered by {@code kubectl kustomize} (as CI does,
- * offline) and checked against the project's policies — Pod Security "restricted" for every pod, probes, each service
- * with its account, budget and autoscaler, deny-by-default network policies, no committed secret, the gateway's
- * routes. (Schema validation of every object is the next part of issue 15.)
+ * The project's policies on every rendered overlay: Pod Security "restricted" for every pod, requests, limits and
+ * probes, each service with its account, budget and autoscaler, deny-by-default network policies covering every
+ * object's namespace, no committed secret, the gateway's routes. (Schemas: {@link ManifestSchemaTest}; Kafka topics
+ * and ACLs: {@link KafkaAccessManifestsTest}.)
  */
 class KubernetesManifestsTest {
 
-    static final List<String> CONTEXTS = List.of("classification", "response", "comms", "change", "review", "metrics");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("user.dir")).getParent();
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", root.resolve("deploy/kubernetes/overlays/" + overlay).toString())
-                .redirectErrorStream(true).start();
-        String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as("kubectl kustomize %s: %s", overlay, out).isZero();
-        List<JsonNode> objects = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(out)) {
-            for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext(); ) {
-                JsonNode o = it.next();
-                if (o != null && !o.isNull()) {
-                    objects.add(o);
-                }
-            }
-        }
-        return objects;
-    }
-
-    private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
-    }
-
-    private static JsonNode named(List<JsonNode> objects, String kind, String name) {
-        return ofKind(objects, kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
-    }
-
-    private static Map<String, String> map(JsonNode node) {
-        Map<String, String> out = new HashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void everyPodRunsUnderTheRestrictedPodSecurityStandardWithProbes(String overlay) throws Exception {
+    void everyPodRunsUnderTheRestrictedPodSecurityStandardWithProbes(String overlay) {
         List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
         assertThat(deployments).hasSize(CONTEXTS.size());
         for (JsonNode d : deployments) {
@@ -95,7 +56,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void everyServiceHasItsAccountServiceBudgetAndAutoscalerSelectingItsOwnPods(String overlay) throws Exception {
+    void everyServiceHasItsAccountServiceBudgetAndAutoscalerSelectingItsOwnPods(String overlay) {
         List<JsonNode> objects = render(overlay);
         for (String ctx : CONTEXTS) {
             String name = ctx + "-service";
@@ -109,22 +70,73 @@ class KubernetesManifestsTest {
             JsonNode pdb = named(objects, "PodDisruptionBudget", name);
             assertThat(podLabels).containsAllEntriesOf(map(pdb.path("spec").path("selector").path("matchLabels")));
             assertThat(map(pdb.path("spec").path("selector").path("matchLabels"))).containsEntry("app.kubernetes.io/name", name);
-            assertThat(named(objects, "HorizontalPodAutoscaler", name).path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(name);
+            // One autoscaler per service: the CPU HorizontalPodAutoscaler, or KEDA's ScaledObject where the keda component replaces it.
+            List<JsonNode> autoscalers = new java.util.ArrayList<>(ofKind(objects, "HorizontalPodAutoscaler"));
+            autoscalers.addAll(ofKind(objects, "ScaledObject"));
+            assertThat(autoscalers).filteredOn(a -> a.path("spec").path("scaleTargetRef").path("name").asText().equals(name)).hasSize(1);
             // Configuration only through the environment: the service's own config map and its own (never committed) secret.
             JsonNode container = d.path("spec").path("template").path("spec").path("containers").get(0);
             String configMap = container.path("envFrom").get(0).path("configMapRef").path("name").asText();
             assertThat(map(named(objects, "ConfigMap", configMap).path("data"))).containsEntry("FIREBREAK_DB_USER", ctx)
                     .containsKeys("FIREBREAK_DB_REACTIVE_URL", "FIREBREAK_KAFKA_BOOTSTRAP", "FIREBREAK_OIDC_URL");
             assertThat(container.path("env").findValuesAsText("name")).contains("FIREBREAK_DB_PASSWORD", "FIREBREAK_AUDIT_KEY");
-            assertThat(container.path("env").findValues("secretKeyRef")).allSatisfy(ref -> assertThat(ref.path("name").asText())
-                    .isEqualTo("firebreak-" + ctx));
+            // Its own secrets only: its audit key, its database role's password, its Kafka user's credentials, the mail login.
+            Set<String> own = Set.of("firebreak-" + ctx, "firebreak-" + ctx + "-db", ctx + "-service", "firebreak-smtp");
+            assertThat(container.path("env").findValues("secretKeyRef")).isNotEmpty().allSatisfy(ref -> assertThat(ref.path("name").asText())
+                    .isIn(own));
         }
         assertThat(ofKind(objects, "Secret")).as("secrets are never committed").isEmpty();
+        for (JsonNode o : objects) {
+            assertThat(o.has("data") && o.path("kind").asText().equals("Secret")).as(Manifests.name(o)).isFalse();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void networkTrafficIsDeniedUnlessAPolicyAllowsIt(String overlay) throws Exception {
+    void everyContainerHasRequestsLimitsAndProbesAndEveryDeploymentABudget(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String name = d.path("metadata").path("name").asText();
+            Map<String, String> podLabels = map(d.path("spec").path("template").path("metadata").path("labels"));
+            for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+                JsonNode resources = c.path("resources");
+                assertThat(resources.path("requests").has("cpu") && resources.path("requests").has("memory")).as(name + " requests").isTrue();
+                assertThat(resources.path("limits").has("memory")).as(name + " memory limit").isTrue();
+                assertThat(c.has("livenessProbe") && c.has("readinessProbe") && c.has("startupProbe")).as(name + " probes").isTrue();
+            }
+            assertThat(ofKind(objects, "PodDisruptionBudget")).as(name + " has a disruption budget")
+                    .anySatisfy(pdb -> assertThat(podLabels).containsAllEntriesOf(map(pdb.path("spec").path("selector").path("matchLabels"))));
+        }
+        // What the operators run is sized too: Kafka brokers, PostgreSQL instances, Keycloak.
+        for (String kind : List.of("KafkaNodePool", "Cluster", "Keycloak")) {
+            for (JsonNode o : ofKind(objects, kind)) {
+                assertThat(o.path("spec").path("resources").path("requests").has("memory")
+                        && o.path("spec").path("resources").path("limits").has("memory")).as(Manifests.name(o)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyObjectLivesInANamespaceThatDeniesAllTrafficByDefault(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        Set<String> denied = new java.util.HashSet<>();
+        for (JsonNode p : ofKind(objects, "NetworkPolicy")) {
+            JsonNode spec = p.path("spec");
+            if (spec.path("podSelector").isEmpty() && !spec.has("ingress") && !spec.has("egress")
+                    && spec.path("policyTypes").toString().equals("[\"Ingress\",\"Egress\"]")) {
+                denied.add(p.path("metadata").path("namespace").asText());
+            }
+        }
+        assertThat(denied).containsExactly(overlay.equals("dev") ? "firebreak-dev" : "firebreak");
+        for (JsonNode o : objects) {
+            assertThat(o.path("metadata").path("namespace").asText()).as(Manifests.name(o)).isIn(denied);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void networkTrafficIsDeniedUnlessAPolicyAllowsIt(String overlay) {
         List<JsonNode> policies = ofKind(render(overlay), "NetworkPolicy");
         JsonNode deny = named(policies, "NetworkPolicy", "default-deny");
         assertThat(deny.path("spec").path("podSelector").size()).isZero();
@@ -143,7 +155,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void theGatewayRoutesEveryContextAndTheAlertIntakeLikeTheLocalGateway(String overlay) throws Exception {
+    void theGatewayRoutesEveryContextAndTheAlertIntakeLikeTheLocalGateway(String overlay) {
         List<JsonNode> objects = render(overlay);
         JsonNode route = named(objects, "HTTPRoute", "firebreak");
         assertThat(route.path("spec").path("parentRefs").get(0).path("name").asText()).isEqualTo(named(objects, "Gateway", "firebreak")
@@ -168,7 +180,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"production"})
-    void productionRunsAtLeastTwoSpreadReplicasWithRequestsAndLimits(String overlay) throws Exception {
+    void productionRunsAtLeastTwoSpreadReplicasWithRequestsAndLimits(String overlay) {
         List<JsonNode> objects = render(overlay);
         for (JsonNode d : ofKind(objects, "Deployment")) {
             String name = d.path("metadata").path("name").asText();

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Prometheus exposition (through Quarkus Micrometer at {@code /q/metrics}), read by the Grafana dashboard in
- * {@code deploy/grafana}. Gauges — open real incidents by priority, open data-quality findings by rule — are
+ * {@code deploy/kubernetes/components/monitoring}. Gauges — open real incidents by priority, open data-quality findings by rule — are
  * refreshed from the database every {@code firebreak.metrics.exposition-refresh}. Histograms — MTTA, MTTR, MTTE by
  * priority and service, escalation hop latency by team — observe an incident when it first counts (recorded after the
  * commit that made it count, so a rolled-back or retried fold observes nothing twice); the API stays the source of

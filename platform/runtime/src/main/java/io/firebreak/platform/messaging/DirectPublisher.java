@@ -5,6 +5,7 @@ import io.firebreak.platform.outbox.OutboxRow;
 import io.firebreak.platform.outbox.OutboxSender;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
@@ -24,9 +25,10 @@ public final class DirectPublisher implements AutoCloseable {
     private final Duration timeout;
     private final long retryAfterSeconds;
 
-    public DirectPublisher(String bootstrapServers, String clientId, int maxPending, Duration timeout, Duration retryAfter) {
+    public DirectPublisher(String bootstrapServers, Map<String, Object> security, String clientId, int maxPending,
+                           Duration timeout, Duration retryAfter) {
         this(new KafkaOutboxSender(KafkaOutboxSender.producerConfig(bootstrapServers, clientId,
-                min(timeout, Duration.ofSeconds(1)), timeout)), maxPending, timeout, retryAfter);
+                min(timeout, Duration.ofSeconds(1)), timeout, security)), maxPending, timeout, retryAfter);
     }
 
     DirectPublisher(KafkaOutboxSender sender, int maxPending, Duration timeout, Duration retryAfter) {

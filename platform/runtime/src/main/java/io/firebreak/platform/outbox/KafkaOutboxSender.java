@@ -56,11 +56,12 @@ public class KafkaOutboxSender implements OutboxSender, AutoCloseable {
 
     /**
      * An idempotent, {@code acks=all} producer whose waits are bounded: metadata for at most
-     * {@code maxBlock}, a record for at most {@code deliveryTimeout} (requests time out at half of it).
+     * {@code maxBlock}, a record for at most {@code deliveryTimeout} (requests time out at half of it), connecting
+     * with the given {@link io.firebreak.platform.messaging.KafkaClientSecurity security settings}.
      */
     public static Map<String, Object> producerConfig(String bootstrapServers, String clientId, Duration maxBlock,
-                                                     Duration deliveryTimeout) {
-        Map<String, Object> config = new HashMap<>();
+                                                     Duration deliveryTimeout, Map<String, Object> security) {
+        Map<String, Object> config = new HashMap<>(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");

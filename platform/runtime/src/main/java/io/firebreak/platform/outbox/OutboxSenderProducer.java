@@ -5,6 +5,8 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import io.firebreak.platform.messaging.KafkaClientSecurity;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The production sender: the service's own idempotent Kafka producer, created at start-up. */
@@ -17,9 +19,9 @@ public class OutboxSenderProducer {
     @ApplicationScoped
     OutboxSender kafkaSender(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                              @ConfigProperty(name = "quarkus.application.name") String application,
-                             OutboxConfig config) {
+                             OutboxConfig config, Config allConfig) {
         return new KafkaOutboxSender(KafkaOutboxSender.producerConfig(bootstrapServers, application + "-outbox",
-                config.maxBlock(), config.deliveryTimeout()));
+                config.maxBlock(), config.deliveryTimeout(), KafkaClientSecurity.settings(allConfig)));
     }
 
     void close(@Disposes OutboxSender sender) throws Exception {

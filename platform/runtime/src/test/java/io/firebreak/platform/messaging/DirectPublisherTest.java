@@ -10,6 +10,7 @@ import io.firebreak.testing.TestRun;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class DirectPublisherTest {
 
     @Test
     void aBrokerInTroubleIsAnsweredWithinTheTimeoutNotAfterTheProducersOwnWaits() throws Exception {
-        try (DirectPublisher publisher = new DirectPublisher("127.0.0.1:" + closedPort(), "intake-test", 100,
+        try (DirectPublisher publisher = new DirectPublisher("127.0.0.1:" + closedPort(), Map.of(), "intake-test", 100,
                 Duration.ofSeconds(1), Duration.ofSeconds(7))) {
             long started = System.nanoTime();
 
@@ -32,7 +33,7 @@ class DirectPublisherTest {
 
     @Test
     void beyondTheBoundOfWaitingRecordsAPublishIsRefusedAtOnce() throws Exception {
-        try (DirectPublisher publisher = new DirectPublisher("127.0.0.1:" + closedPort(), "intake-test", 2,
+        try (DirectPublisher publisher = new DirectPublisher("127.0.0.1:" + closedPort(), Map.of(), "intake-test", 2,
                 Duration.ofSeconds(5), Duration.ofSeconds(3))) {
             CompletableFuture<Void> first = publisher.publish(row("a")).subscribeAsCompletionStage();
             CompletableFuture<Void> second = publisher.publish(row("b")).subscribeAsCompletionStage();
@@ -50,7 +51,7 @@ class DirectPublisherTest {
     @Test
     void aHealthyBrokerAcknowledgesAndThePermitComesBack() throws Exception {
         String topic = TestRun.topic("direct-publisher");
-        try (DirectPublisher publisher = new DirectPublisher(TestKafka.start(), "intake-test", 2,
+        try (DirectPublisher publisher = new DirectPublisher(TestKafka.start(), Map.of(), "intake-test", 2,
                 Duration.ofSeconds(10), Duration.ofSeconds(3))) {
             OutboxRow row = new OutboxRow(0, UUID.randomUUID(), topic, "svc:dedup", "io.firebreak.signal.received.v1",
                     "/firebreak/classification", "svc:dedup", OffsetDateTime.now(), "{}", 0);

@@ -21,7 +21,7 @@ class KafkaOutboxSenderTest {
             vertx.runOnContext(ignored -> {
                 builtOn.complete(Thread.currentThread().getName());
                 built.complete(new KafkaOutboxSender(KafkaOutboxSender.producerConfig("127.0.0.1:9", "thread-test",
-                        Duration.ofMillis(100), Duration.ofSeconds(1))));
+                        Duration.ofMillis(100), Duration.ofSeconds(1), java.util.Map.of())));
             });
             KafkaOutboxSender sender = built.get(10, TimeUnit.SECONDS);
             try {

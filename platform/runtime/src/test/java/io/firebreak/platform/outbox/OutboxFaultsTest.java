@@ -232,7 +232,7 @@ class OutboxFaultsTest {
             nothingListens = s.getLocalPort();
         }
         KafkaOutboxSender down = new KafkaOutboxSender(KafkaOutboxSender.producerConfig("127.0.0.1:" + nothingListens,
-                "platform-test-down", Duration.ofSeconds(2), Duration.ofSeconds(3)));
+                "platform-test-down", Duration.ofSeconds(2), Duration.ofSeconds(3), Map.of()));
         closeAfter.add(down);
         OutboxRelay relay = relay(down, settings(200, 30, Duration.ofSeconds(4)));
 
@@ -316,7 +316,7 @@ class OutboxFaultsTest {
 
     private KafkaOutboxSender strictSender(Duration maxBlock, Duration deliveryTimeout) {
         KafkaOutboxSender sender = new KafkaOutboxSender(KafkaOutboxSender.producerConfig(strict.bootstrapServers(),
-                "platform-test-strict-" + UUID.randomUUID(), maxBlock, deliveryTimeout));
+                "platform-test-strict-" + UUID.randomUUID(), maxBlock, deliveryTimeout, Map.of()));
         closeAfter.add(sender);
         return sender;
     }
