@@ -51,6 +51,23 @@ public final class TestKafka {
         return new Extra(extra, extra.bootstrapServers());
     }
 
+    /**
+     * A separate broker whose client listener requires SASL (PLAIN) and authorizes with ACLs ({@code StandardAuthorizer}):
+     * {@link #SECURED_ADMIN} is a super user, {@link #SECURED_USER} may do only what ACLs grant it. Close it when done.
+     */
+    public static Extra startSecured() {
+        KafkaClusterTestKit secured = startCluster(java.util.Map.of("auto.create.topics.enable", "false"),
+                org.apache.kafka.common.security.auth.SecurityProtocol.SASL_PLAINTEXT);
+        return new Extra(secured, secured.bootstrapServers());
+    }
+
+    /** The super user of {@link #startSecured()}: user name and password. */
+    public static final String[] SECURED_ADMIN = {org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN,
+            org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD};
+    /** The ordinary user of {@link #startSecured()}: user name and password. */
+    public static final String[] SECURED_USER = {org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_USER1,
+            org.apache.kafka.common.test.JaasUtils.KAFKA_PLAIN_USER1_PASSWORD};
+
     /** A broker started by {@link #startExtra}. */
     public record Extra(KafkaClusterTestKit cluster, String bootstrapServers) implements AutoCloseable {
         @Override
@@ -64,8 +81,15 @@ public final class TestKafka {
     }
 
     private static KafkaClusterTestKit startCluster(java.util.Map<String, String> overrides) {
+        return startCluster(overrides, org.apache.kafka.common.security.auth.SecurityProtocol.PLAINTEXT);
+    }
+
+    private static KafkaClusterTestKit startCluster(java.util.Map<String, String> overrides,
+                                                    org.apache.kafka.common.security.auth.SecurityProtocol protocol) {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBrokerSecurityProtocol(protocol)
+                    .setControllerSecurityProtocol(protocol)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
