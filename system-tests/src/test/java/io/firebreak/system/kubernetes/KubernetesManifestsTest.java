@@ -76,9 +76,15 @@ class KubernetesManifestsTest {
             assertThat(autoscalers).filteredOn(a -> a.path("spec").path("scaleTargetRef").path("name").asText().equals(name)).hasSize(1);
             // Configuration only through the environment: the service's own config map and its own (never committed) secret.
             JsonNode container = d.path("spec").path("template").path("spec").path("containers").get(0);
-            String configMap = container.path("envFrom").get(0).path("configMapRef").path("name").asText();
-            assertThat(map(named(objects, "ConfigMap", configMap).path("data"))).containsEntry("FIREBREAK_DB_USER", ctx)
-                    .containsKeys("FIREBREAK_DB_REACTIVE_URL", "FIREBREAK_KAFKA_BOOTSTRAP", "FIREBREAK_OIDC_URL");
+            Map<String, String> environment = new HashMap<>();
+            for (JsonNode source : container.path("envFrom")) {
+                environment.putAll(map(named(objects, "ConfigMap", source.path("configMapRef").path("name").asText()).path("data")));
+            }
+            assertThat(environment).containsEntry("FIREBREAK_DB_USER", ctx).containsKeys("FIREBREAK_DB_REACTIVE_URL",
+                    "FIREBREAK_KAFKA_BOOTSTRAP", "FIREBREAK_OIDC_URL", "FIREBREAK_OIDC_AUDIENCE", "FIREBREAK_OIDC_ISSUER", "FIREBREAK_SMTP_HOST");
+            // The issuer a service pins is the one Keycloak puts in its tokens: its public host name and the realm.
+            assertThat(environment.get("FIREBREAK_OIDC_ISSUER")).isEqualTo(named(objects, "Keycloak", "keycloak").path("spec")
+                    .path("hostname").path("hostname").asText() + "/realms/firebreak");
             assertThat(container.path("env").findValuesAsText("name")).contains("FIREBREAK_DB_PASSWORD", "FIREBREAK_AUDIT_KEY");
             // Its own secrets only: its audit key, its database role's password, its Kafka user's credentials, the mail login.
             Set<String> own = Set.of("firebreak-" + ctx, "firebreak-" + ctx + "-db", ctx + "-service", "firebreak-smtp");
