@@ -9,17 +9,11 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,17 +44,7 @@ class CommsFlowSmokeIT {
     @Test
     void aCustomerMessageFromApprovedLanguageReachesItsStakeholdersAndTheLogAndExecutivesHearThroughTheTemplate() throws Exception {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        ConcurrentLinkedQueue<String[]> received = new ConcurrentLinkedQueue<>();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        receiver.createContext("/", exchange -> {
-            received.add(new String[] {exchange.getRequestHeaders().getFirst("webhook-id"), exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.setExecutor(Executors.newSingleThreadExecutor());
-        receiver.start();
-        try {
+        try (SignedWebhookReceiver receiver = new SignedWebhookReceiver()) {
             // Approved language: the admin authors; customer wording needs the comms lead and a second approver.
             String snippet = call("admin", "POST", "/api/v1/comms/snippets", Map.of("name", "apology-" + run, "text", "We are sorry for the disruption."))
                     .statusCode(201).extract().path("id");
@@ -79,7 +63,7 @@ class CommsFlowSmokeIT {
 
             String secret = call("admin", "POST", "/api/v1/comms/stakeholder-groups", Map.of("name", "Smoke customers " + run, "kind", "CUSTOMER",
                     "businessServices", List.of("checkout"), "channels", List.of(Map.of("kind", "EMAIL", "address", "customers-" + run + "@firebreak.local"),
-                            Map.of("kind", "WEBHOOK", "address", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/customers"))))
+                            Map.of("kind", "WEBHOOK", "address", receiver.url("/customers")))))
                     .statusCode(201).extract().path("webhookSecret");
             call("admin", "POST", "/api/v1/comms/stakeholder-groups", Map.of("name", "Smoke board " + run, "kind", "EXECUTIVES",
                     "businessServices", List.of("checkout"), "priorities", List.of("P1"),
@@ -115,10 +99,10 @@ class CommsFlowSmokeIT {
             call("comms-lead", "POST", comms + "/messages/" + message + "/send", null).statusCode(200)
                     .body("groups", hasItem("Smoke customers " + run));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> mails("customers-" + run + "@firebreak.local", run), l -> !l.isEmpty());
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> !received.isEmpty());
-            String[] delivery = received.peek();
-            assertThat(signed(secret, delivery[0], delivery[1], delivery[3])).isEqualTo(delivery[2].split(" ")[0]);
-            assertThat(JsonPath.from(delivery[3]).getString("data.messageId")).isEqualTo(message);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> !receiver.isEmpty());
+            SignedWebhookReceiver.Delivery delivery = receiver.first();
+            assertThat(delivery.signedWith(secret)).isTrue();
+            assertThat(JsonPath.from(delivery.body()).getString("data.messageId")).isEqualTo(message);
             call("auditor", "GET", "/api/v1/comms/external-log?incident=" + id, null).statusCode(200)
                     .body("communication.kind", hasItem("CUSTOMER_ALERT"));
 
@@ -130,15 +114,6 @@ class CommsFlowSmokeIT {
             call("executive", "GET", comms + "/exec-notifications", null).statusCode(200)
                     .body("find { it.rule == 'REGULATORY' }.state", equalTo("NOTIFIED"));
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> mails("board-" + run + "@firebreak.local", key), l -> !l.isEmpty());
-        } finally {
-            receiver.stop(0);
         }
-    }
-
-    /** The Standard Webhooks v1 signature: HMAC-SHA256 over "id.timestamp.body" with the secret's bytes. */
-    private static String signed(String secret, String id, String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }

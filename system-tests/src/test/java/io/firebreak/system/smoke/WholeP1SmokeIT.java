@@ -14,23 +14,17 @@ import io.firebreak.testing.TestKafkaClient;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -70,17 +64,7 @@ class WholeP1SmokeIT {
     void aP1RunsFromItsFirstAlertsToItsMetricsThroughEveryServiceAndTopic() throws Exception {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String service = "whole-" + run;
-        ConcurrentLinkedQueue<String[]> hooks = new ConcurrentLinkedQueue<>();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
-        receiver.createContext("/", exchange -> {
-            hooks.add(new String[] {exchange.getRequestHeaders().getFirst("webhook-id"), exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)});
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.setExecutor(Executors.newSingleThreadExecutor());
-        receiver.start();
-        try {
+        try (SignedWebhookReceiver hooks = new SignedWebhookReceiver()) {
             // --- The setting: a tier-1 service of the payments team, governed by the signed policy, with an intake key;
             // a platform subscribed to comms' webhooks; executives who hear about this service; an executive template.
             call("service-owner", "POST", "/api/v1/classification/services", Map.of("name", service, "description", "Whole-P1 smoke " + run,
@@ -93,7 +77,7 @@ class WholeP1SmokeIT {
             String routingKey = call("service-owner", "POST", "/api/v1/classification/services/" + service + "/integration-keys",
                     Map.of("name", "monitoring")).statusCode(201).extract().path("routingKey");
             String hookSecret = call("comms-lead", "POST", "/api/v1/comms/webhooks", Map.of("name", "status platform " + run,
-                    "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                    "url", hooks.url("/hooks"),
                     "eventTypes", List.of("status.published", "exec_notification.required"))).statusCode(201).extract().path("secret");
             call("admin", "POST", "/api/v1/comms/stakeholder-groups", Map.of("name", "Board " + run, "kind", "EXECUTIVES",
                     "businessServices", List.of(service), "priorities", List.of("P1"),
@@ -163,17 +147,16 @@ class WholeP1SmokeIT {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("comms-lead", "POST", comms + "/status",
                     Map.of("state", "INVESTIGATING", "impact", "Card payments fail for most customers", "affectedServices", List.of(service)))
                     .statusCode(201).body("version", equalTo(1)));
-            String[] status = await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> hooks.stream()
-                    .filter(h -> h[3].contains("\"status.published\"") && h[3].contains(id)).findFirst().orElse(null), h -> h != null);
-            assertThat(signed(hookSecret, status[0], status[1], status[3])).isIn(List.of(status[2].split(" ")));
-            assertThat(JsonPath.from(status[3]).getInt("data.version")).isEqualTo(1);
+            SignedWebhookReceiver.Delivery status = await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> hooks.find("\"status.published\"", id), d -> d != null);
+            assertThat(status.signedWith(hookSecret)).isTrue();
+            assertThat(JsonPath.from(status.body()).getInt("data.version")).isEqualTo(1);
 
             // --- 5. The executive threshold: 120,000 per hour reached 50,000 after 25 minutes — it fired (notify within 15), the platform heard,
             // executives are told through the approved template.
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> call("executive", "GET", comms + "/exec-notifications", null)
                     .statusCode(200).body("find { it.rule == 'FINANCIAL' }.state", equalTo("PENDING")));
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> hooks.stream()
-                    .anyMatch(h -> h[3].contains("\"exec_notification.required\"") && h[3].contains(id)));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> hooks.find("\"exec_notification.required\"", id) != null);
             String note = call("comms-lead", "POST", comms + "/messages", Map.of("statusVersion", 1, "audience", "EXECUTIVE", "scenario", "OUTAGE"))
                     .statusCode(201).extract().path("id");
             call("comms-lead", "POST", comms + "/messages/" + note + "/send", null).statusCode(200)
@@ -270,8 +253,6 @@ class WholeP1SmokeIT {
                     "io.firebreak.change.validated.v1"));
             expectEvents("firebreak.review", id, Set.of("io.firebreak.postmortem.opened.v1", "io.firebreak.action_item.created.v1",
                     "io.firebreak.postmortem.published.v1"));
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -289,12 +270,5 @@ class WholeP1SmokeIT {
             }
         }
         return out;
-    }
-
-    /** The Standard Webhooks v1 signature: HMAC-SHA256 over "id.timestamp.body" with the secret's bytes. */
-    private static String signed(String secret, String id, String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 }
