@@ -29,11 +29,7 @@ class ReviewFlowSmokeIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static ValidatableResponse call(String user, String method, String path, Object body) {
-        var request = given().baseUri(GATEWAY).auth().oauth2(StackSmokeIT.token(user));
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().request(method, path).then();
+        return Gateway.call(user, method, path, body);
     }
 
     /** A P1 on checkout declared, commanded, acknowledged, given a status and resolved; answers its id. */

@@ -48,11 +48,7 @@ class WholeP1SmokeIT {
     private static final Pattern ACK_LINK = Pattern.compile("(/api/v1/response/pages/[0-9a-f-]+/ack)\\?exp=(\\d+)&sig=([A-Za-z0-9_-]+)");
 
     private static ValidatableResponse call(String user, String method, String path, Object body) {
-        var request = given().baseUri(GATEWAY).auth().oauth2(StackSmokeIT.token(user));
-        if (body != null) {
-            request = request.contentType(ContentType.JSON).body(body);
-        }
-        return request.when().request(method, path).then();
+        return Gateway.call(user, method, path, body);
     }
 
     private static List<Map<String, Object>> mails(String person, String fragment) {
