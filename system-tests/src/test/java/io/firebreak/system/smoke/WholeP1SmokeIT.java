@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class WholeP1SmokeIT {
 
-    private static final String GATEWAY = System.getProperty("firebreak.gateway.url", "http://127.0.0.1:8080");
+    private static final String GATEWAY = Gateway.URL;
     private static final String MAIL = System.getProperty("firebreak.mail.url", "http://127.0.0.1:18025");
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final Pattern ACK_LINK = Pattern.compile("(/api/v1/response/pages/[0-9a-f-]+/ack)\\?exp=(\\d+)&sig=([A-Za-z0-9_-]+)");
