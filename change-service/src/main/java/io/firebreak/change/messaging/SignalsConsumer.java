@@ -7,11 +7,11 @@ import io.firebreak.events.ChangeReceived;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.SignalReceived;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.platform.inbox.BatchInbox;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * PagerDuty change events accepted by classification's {@code /v2/change/enqueue}, and alert triggers and resolves
@@ -22,21 +22,22 @@ public class SignalsConsumer {
 
     static final String CONSUMER = "change.signals";
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final Intake intake;
     private final Effectiveness effectiveness;
     private final ObjectMapper mapper;
 
-    public SignalsConsumer(Inbox inbox, Intake intake, Effectiveness effectiveness, ObjectMapper mapper) {
+    public SignalsConsumer(BatchInbox inbox, Intake intake, Effectiveness effectiveness, ObjectMapper mapper) {
         this.inbox = inbox;
         this.intake = intake;
         this.effectiveness = effectiveness;
         this.mapper = mapper;
     }
 
+    /** A polled batch at a time, one transaction per batch: an alert storm passes through here too. */
     @Incoming("signals")
-    public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
                 this::apply);
     }
 

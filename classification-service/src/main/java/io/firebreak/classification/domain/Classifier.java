@@ -31,6 +31,11 @@ public class Classifier {
         return policies.governing(service.name);
     }
 
+    /** The policies governing the services now, by service name; services no policy governs are absent. */
+    public Uni<java.util.Map<String, ClassificationPolicy>> governing(java.util.Collection<String> services) {
+        return policies.governingAll(services);
+    }
+
     /** The incident's facts under the policy governing its service now (null when none does). */
     public Uni<Evaluation> current(Incident incident) {
         return policies.governing(incident.businessService).chain(policy -> policy == null ? Uni.createFrom().<Evaluation>nullItem()

@@ -20,6 +20,11 @@ public class AlertGroupRepository implements PanacheRepositoryBase<AlertGroup, j
         return find("service = ?1 and dedupKey = ?2 and status <> ?3", service, dedupKey, AlertGroup.Status.RESOLVED).firstResult();
     }
 
+    /** The open groups of any of the services with any of the dedup keys (a superset of a batch's alerts). */
+    public Uni<List<AlertGroup>> openAmong(java.util.Collection<String> services, java.util.Collection<String> dedupKeys) {
+        return list("service in ?1 and dedupKey in ?2 and status <> ?3", services, dedupKeys, AlertGroup.Status.RESOLVED);
+    }
+
     /**
      * Up to {@code count} of a service's groups (optionally of one dedup key), newest first signal
      * first, after the group at ({@code afterAt}, {@code afterId}) when given (keyset).

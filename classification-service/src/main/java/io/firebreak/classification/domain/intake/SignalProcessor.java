@@ -15,11 +15,19 @@ import io.firebreak.classification.persistence.AlertGroupRepository;
 import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.SignalRepository;
 import io.firebreak.events.SignalReceived;
+import io.firebreak.classification.model.policy.ClassificationPolicy;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -57,23 +65,80 @@ public class SignalProcessor {
         this.groupingWindow = config.intake().incidentGroupingWindow();
     }
 
+    /** Processes one accepted signal (the record-by-record path of the inbox). */
     public Uni<Void> process(UUID eventId, SignalReceived s, String rawPayload) {
-        return groups.open(s.businessService(), s.dedupKey()).chain(group -> switch (s.action()) {
-            case "trigger" -> trigger(group, s).call(g -> record(eventId, g.id, s, rawPayload)).call(g -> maybeDeclare(g, s));
-            case "acknowledge" -> transition(group, AlertGroup.Status.ACKNOWLEDGED, s).call(g -> record(eventId, g == null ? null : g.id, s, rawPayload));
-            case "resolve" -> transition(group, AlertGroup.Status.RESOLVED, s).call(g -> record(eventId, g == null ? null : g.id, s, rawPayload));
-            default -> Uni.createFrom().<AlertGroup>nullItem();
-        }).replaceWithVoid();
+        return process(List.of(new AcceptedSignal(eventId, s, rawPayload)));
     }
 
-    private Uni<AlertGroup> trigger(AlertGroup open, SignalReceived s) {
-        Instant at = s.receivedAt();
-        if (open != null) {
-            open.signalCount++;
-            open.lastSignalAt = at;
-            open.severity = moreSevere(open.severity, s.severity());
-            return Uni.createFrom().item(open);
+    /**
+     * Processes signals in their order on the topic, inside the caller's transaction: the open groups of the
+     * batch are read in one query, signals are grouped in memory, the groups written in one flush and the raw
+     * signals in one statement; then each group that got triggers and has no incident yet is classified. A
+     * trigger that follows a resolve of the same alert in the batch starts a new segment, so the resolved group
+     * is written before its successor opens (the open group is unique per alert).
+     */
+    public Uni<Void> process(List<AcceptedSignal> batch) {
+        List<List<AcceptedSignal>> segments = SignalSegments.split(batch);
+        Map<String, Optional<Governing>> governing = new HashMap<>();
+        return Multi.createFrom().iterable(segments)
+                .onItem().transformToUniAndConcatenate(segment -> segment(segment, governing))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> segment(List<AcceptedSignal> segment, Map<String, Optional<Governing>> governing) {
+        Set<String> serviceNames = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (AcceptedSignal a : segment) {
+            serviceNames.add(a.signal().businessService());
+            keys.add(a.signal().dedupKey());
         }
+        return groups.openAmong(serviceNames, keys).chain(open -> {
+            Map<SignalSegments.AlertKey, AlertGroup> byKey = new HashMap<>();
+            for (AlertGroup g : open) {
+                byKey.put(new SignalSegments.AlertKey(g.service, g.dedupKey), g);
+            }
+            List<AlertGroup> created = new ArrayList<>();
+            List<SignalRecord> records = new ArrayList<>(segment.size());
+            Map<AlertGroup, List<SignalReceived>> triggered = new LinkedHashMap<>();
+            for (AcceptedSignal a : segment) {
+                SignalReceived s = a.signal();
+                SignalSegments.AlertKey key = SignalSegments.AlertKey.of(s);
+                AlertGroup group = byKey.get(key);
+                switch (s.action()) {
+                    case "trigger" -> {
+                        if (group == null) {
+                            group = newGroup(s);
+                            byKey.put(key, group);
+                            created.add(group);
+                        } else {
+                            trigger(group, s);
+                        }
+                        triggered.computeIfAbsent(group, g -> new ArrayList<>()).add(s);
+                        records.add(record(a, group.id));
+                    }
+                    case "acknowledge" -> records.add(record(a, transition(group, AlertGroup.Status.ACKNOWLEDGED, s)));
+                    case "resolve" -> {
+                        records.add(record(a, transition(group, AlertGroup.Status.RESOLVED, s)));
+                        byKey.remove(key);
+                    }
+                    default -> LOG.debugf("Signal %s has unknown action %s; ignored", a.eventId(), s.action());
+                }
+            }
+            // Panache refuses to persist an empty stream; the flush also writes the updated groups.
+            // Panache refuses to persist an empty stream; the flush also writes the updated groups.
+            return (created.isEmpty() ? Uni.createFrom().voidItem() : groups.persist(created.stream()))
+                    .chain(groups::flush)
+                    .chain(() -> signals.insertAll(records))
+                    .chain(() -> governing(triggered.keySet(), governing))
+                    .chain(() -> Multi.createFrom().iterable(triggered.entrySet())
+                            .onItem().transformToUniAndConcatenate(e -> maybeDeclare(e.getKey(), e.getValue(), governing))
+                            .collect().last())
+                    .replaceWithVoid();
+        });
+    }
+
+    private static AlertGroup newGroup(SignalReceived s) {
+        Instant at = s.receivedAt();
         AlertGroup group = new AlertGroup();
         group.id = UUID.randomUUID();
         group.service = s.businessService();
@@ -84,12 +149,19 @@ public class SignalProcessor {
         group.signalCount = 1;
         group.firstSignalAt = at;
         group.lastSignalAt = at;
-        return groups.persist(group);
+        return group;
     }
 
-    private Uni<AlertGroup> transition(AlertGroup open, AlertGroup.Status status, SignalReceived s) {
+    private static void trigger(AlertGroup open, SignalReceived s) {
+        open.signalCount++;
+        open.lastSignalAt = s.receivedAt();
+        open.severity = moreSevere(open.severity, s.severity());
+    }
+
+    /** Moves the open group, if any, and answers its id; without one the signal is kept and nothing changes. */
+    private static UUID transition(AlertGroup open, AlertGroup.Status status, SignalReceived s) {
         if (open == null) {
-            return Uni.createFrom().nullItem(); // nothing open: the signal is kept, nothing changes
+            return null;
         }
         open.status = status;
         open.signalCount++;
@@ -97,12 +169,13 @@ public class SignalProcessor {
         if (status == AlertGroup.Status.RESOLVED) {
             open.resolvedAt = s.receivedAt();
         }
-        return Uni.createFrom().item(open);
+        return open.id;
     }
 
-    private Uni<Void> record(UUID eventId, UUID groupId, SignalReceived s, String rawPayload) {
+    private static SignalRecord record(AcceptedSignal a, UUID groupId) {
+        SignalReceived s = a.signal();
         SignalRecord record = new SignalRecord();
-        record.id = eventId;
+        record.id = a.eventId();
         record.alertGroupId = groupId;
         record.service = s.businessService();
         record.integrationKeyId = s.integrationKeyId();
@@ -111,40 +184,74 @@ public class SignalProcessor {
         record.severity = s.severity();
         record.summary = s.summary();
         record.source = s.source();
-        record.payload = rawPayload;
+        record.payload = a.rawPayload();
         record.receivedAt = s.receivedAt();
-        return signals.persist(record).replaceWithVoid();
+        return record;
     }
 
-    private Uni<Void> maybeDeclare(AlertGroup group, SignalReceived s) {
+    /**
+     * Declares for the group's first trigger (in order) that the governing policy — or, without one, severity
+     * and tier — makes P1 or P2; a storm of one service joins its open auto-declared incident unless worse.
+     */
+    private Uni<Void> maybeDeclare(AlertGroup group, List<SignalReceived> triggers,
+                                   Map<String, Optional<Governing>> governing) {
         if (group.incidentId != null) {
             return Uni.createFrom().voidItem();
         }
-        return services.findById(s.businessService()).chain(service -> {
-            if (service == null) {
-                LOG.debugf("No auto-declaration for %s: unknown service %s", s.dedupKey(), s.businessService());
+        Optional<Governing> found = governing.get(group.service);
+        if (found == null || found.isEmpty()) {
+            LOG.debugf("No auto-declaration for %s: unknown service %s", group.dedupKey, group.service);
+            return Uni.createFrom().voidItem();
+        }
+        BusinessService service = found.get().service();
+        ClassificationPolicy policy = found.get().policy();
+        // A storm repeats the same facts (mostly none): each distinct set is evaluated once per group.
+        Map<ImpactFacts, Priority> evaluated = new HashMap<>();
+        for (SignalReceived s : triggers) {
+            ImpactFacts facts = Classifier.complete(facts(s), service);
+            // Without a signed policy the alert's severity and the tier decide, so a critical storm still pages.
+            Priority priority = evaluated.computeIfAbsent(facts, f -> policy != null
+                    ? Classifier.evaluate(policy, service, f).priority()
+                    : SeverityPriority.of(group.severity, service.tier)); // the group's, after this batch's triggers
+            if (priority.isHighPriority()) {
+                return groups.flush().chain(() -> join(group, s, service, facts, priority, policy));
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> join(AlertGroup group, SignalReceived s, BusinessService service, ImpactFacts facts,
+                           Priority priority, ClassificationPolicy policy) {
+        return incidents.openAutoDeclared(service.name, s.receivedAt().minus(groupingWindow)).chain(open -> {
+            // A storm is one incident: join the service's open auto-declared incident, unless this is worse.
+            if (open != null && open.priority.compareTo(priority) <= 0) {
+                LOG.infof("Alert group %s joins %s (declared %s)", group.dedupKey, open.key, open.declaredAt);
+                group.incidentId = open.id;
                 return Uni.createFrom().voidItem();
             }
-            return classifier.governing(service).chain(policy -> {
-                ImpactFacts facts = Classifier.complete(facts(s), service);
-                // Without a signed policy the alert's severity and the tier decide, so a critical storm still pages.
-                Priority priority = policy != null
-                        ? Classifier.evaluate(policy, service, facts).priority()
-                        : SeverityPriority.of(group.severity, service.tier);
-                if (!priority.isHighPriority()) {
-                    return Uni.createFrom().voidItem();
-                }
-                return incidents.openAutoDeclared(service.name, s.receivedAt().minus(groupingWindow)).chain(open -> {
-                    // A storm is one incident: join the service's open auto-declared incident, unless this is worse.
-                    if (open != null && open.priority.compareTo(priority) <= 0) {
-                        LOG.infof("Alert group %s joins %s (declared %s)", group.dedupKey, open.key, open.declaredAt);
-                        group.incidentId = open.id;
-                        return Uni.createFrom().voidItem();
-                    }
-                    return declare(group, s, service, facts, policy == null ? priority : null);
-                });
-            });
+            return declare(group, s, service, facts, policy == null ? priority : null);
         });
+    }
+
+    /**
+     * Reads, in two or three queries for the whole batch, the services (and the policies governing them) of the
+     * groups that may still declare; a service already read for an earlier segment is not read again.
+     */
+    private Uni<Void> governing(java.util.Collection<AlertGroup> triggered, Map<String, Optional<Governing>> cache) {
+        List<String> names = triggered.stream().filter(g -> g.incidentId == null).map(g -> g.service).distinct()
+                .filter(name -> !cache.containsKey(name)).toList();
+        if (names.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return services.named(names).chain(found -> classifier.governing(names).invoke(policies -> {
+            names.forEach(name -> cache.put(name, Optional.empty()));
+            for (BusinessService service : found) {
+                cache.put(service.name, Optional.of(new Governing(service, policies.get(service.name))));
+            }
+        })).replaceWithVoid();
+    }
+
+    private record Governing(BusinessService service, ClassificationPolicy policy) {
     }
 
     private Uni<Void> declare(AlertGroup group, SignalReceived s, BusinessService service, ImpactFacts facts,

@@ -267,6 +267,17 @@ public class PolicyService {
                 : coverage.findById(service).map(c -> c != null && c.policyVersion == active.version ? active : null));
     }
 
+    /** {@link #governing(String)} for many services at once: two queries, whatever their number. */
+    public Uni<java.util.Map<String, ClassificationPolicy>> governingAll(java.util.Collection<String> services) {
+        return policies.active().chain(active -> active == null || services.isEmpty()
+                ? Uni.createFrom().item(java.util.Map.<String, ClassificationPolicy>of())
+                : coverage.list("service in ?1 and policyVersion = ?2", services, active.version).map(covered -> {
+                    java.util.Map<String, ClassificationPolicy> governed = new java.util.HashMap<>();
+                    covered.forEach(c -> governed.put(c.service, active));
+                    return governed;
+                }));
+    }
+
     /**
      * A deregistered service leaves the pending sign-offs it was part of; a version waiting only for it
      * activates now. Runs in the caller's transaction.

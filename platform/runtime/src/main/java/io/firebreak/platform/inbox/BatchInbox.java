@@ -1,0 +1,168 @@
+package io.firebreak.platform.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.work.AfterCommit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * Idempotent consumption of a whole polled batch in one transaction: one statement records every event id of
+ * the batch as processed by the consumer and answers which ids are new; the effect then runs for those, in
+ * record order, in the same transaction. One commit per poll instead of one per record is what lets a storm
+ * be absorbed at the rate PostgreSQL commits batches rather than rows.
+ * <p>
+ * Failure isolation stays per record: an undecodable record is nacked alone (the channel's
+ * {@code dead-letter-queue} strategy sends it to {@code <topic>.dlq}); a batch whose transaction still fails
+ * after the configured attempts is replayed record by record through {@link Inbox}, so only the record that
+ * really fails goes to the DLQ, and its neighbours are processed. The batch is acknowledged last, which commits
+ * the latest offset of each partition in it.
+ */
+@ApplicationScoped
+public class BatchInbox {
+
+    private static final Logger LOG = Logger.getLogger(BatchInbox.class);
+
+    private final Inbox inbox;
+    private final InboxConfig config;
+    private final ObjectMapper mapper;
+    private final String insert;
+    private final MeterRegistry registry;
+
+    public BatchInbox(Inbox inbox, InboxConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this.inbox = inbox;
+        this.config = config;
+        this.mapper = mapper;
+        this.registry = registry;
+        String table = SqlIdentifiers.schema(config.schema()) + ".inbox_event";
+        // One row per event; duplicates inside the batch or from an earlier delivery are skipped by the key.
+        this.insert = "insert into " + table + " (consumer, event_id, event_type, processed_at)"
+                + " select :consumer, e.id, e.type, now() from jsonb_to_recordset(cast(cast(:events as text) as jsonb))"
+                + " as e(id uuid, type text) on conflict do nothing returning event_id";
+    }
+
+    /**
+     * As {@link #handle(KafkaRecordBatch, String, Predicate, Function, Function)} for an effect that has no batch
+     * form: it runs for each new event in record order, all in the batch's one transaction (one commit per poll).
+     */
+    public Uni<Void> handleEach(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
+                                Function<CloudEventEnvelope, Uni<Void>> effect) {
+        return handle(batch, consumer, wanted, events -> Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(effect::apply).collect().last().replaceWithVoid(), effect);
+    }
+
+    /**
+     * Processes one polled batch and acknowledges it.
+     *
+     * @param wanted      event types the consumer acts on; the others are acknowledged with the batch, untouched
+     * @param batchEffect the state change for the batch's new events, in record order, inside the transaction
+     * @param oneEffect   the same change for one event, used when the batch as a whole cannot commit
+     */
+    public Uni<Void> handle(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
+                            Function<List<CloudEventEnvelope>, Uni<Void>> batchEffect,
+                            Function<CloudEventEnvelope, Uni<Void>> oneEffect) {
+        List<Decoded> decoded = new ArrayList<>();
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            CloudEventEnvelope event;
+            try {
+                event = CloudEventEnvelope.decode(record.getHeaders(), record.getPayload());
+            } catch (PoisonMessageException e) {
+                LOG.warnf("Poison record for %s at %s-%d@%d, sending it to the DLQ: %s", consumer, record.getTopic(),
+                        record.getPartition(), record.getMetadata(IncomingKafkaRecordMetadata.class)
+                                .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L), e.getMessage());
+                poison.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+                continue;
+            }
+            if (wanted.test(event.type())) {
+                decoded.add(new Decoded(record, event));
+            }
+        }
+        Timer.Sample started = Timer.start(registry);
+        DistributionSummary.builder("firebreak.inbox.batch.records").description("Records of a polled batch the consumer acts on")
+                .tag("consumer", consumer).register(registry).record(decoded.size());
+        Uni<Void> work = decoded.isEmpty() ? Uni.createFrom().voidItem()
+                : process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect)
+                        .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
+                        .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.warnf("%s could not commit a batch of %d (%s); processing it record by record",
+                                    consumer, decoded.size(), failure.toString());
+                            return oneByOne(decoded, consumer, oneEffect);
+                        });
+        return work
+                .chain(() -> poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid())
+                .chain(() -> Uni.createFrom().completionStage(batch::ack))
+                .invoke(() -> started.stop(Timer.builder("firebreak.inbox.batch.duration")
+                        .description("From a batch's hand-over to its acknowledgement").tag("consumer", consumer)
+                        .publishPercentileHistogram(false).register(registry)));
+    }
+
+    /** Runs the effect for the events not yet processed by the consumer; answers how many ran. */
+    public Uni<Integer> process(List<CloudEventEnvelope> events, String consumer,
+                                Function<List<CloudEventEnvelope>, Uni<Void>> effect) {
+        ArrayNode rows = mapper.createArrayNode();
+        for (CloudEventEnvelope event : events) {
+            rows.addObject().put("id", event.id().toString()).put("type", event.type());
+        }
+        String json = rows.toString();
+        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(insert, UUID.class)
+                .setParameter("consumer", consumer)
+                .setParameter("events", json)
+                .getResultList()
+                .chain(inserted -> {
+                    List<CloudEventEnvelope> fresh = fresh(events, inserted);
+                    if (fresh.size() < events.size()) {
+                        LOG.debugf("%s already processed %d of a batch of %d", consumer, events.size() - fresh.size(), events.size());
+                    }
+                    return fresh.isEmpty() ? Uni.createFrom().item(0) : effect.apply(fresh).replaceWith(fresh.size());
+                }))));
+    }
+
+    /** The events whose ids the insert returned, in record order, each id once. */
+    private static List<CloudEventEnvelope> fresh(List<CloudEventEnvelope> events, List<UUID> inserted) {
+        Set<UUID> pending = new HashSet<>(inserted);
+        List<CloudEventEnvelope> fresh = new ArrayList<>(inserted.size());
+        for (CloudEventEnvelope event : events) {
+            if (pending.remove(event.id())) {
+                fresh.add(event);
+            }
+        }
+        return fresh;
+    }
+
+    private Uni<Void> oneByOne(List<Decoded> decoded, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        return Multi.createFrom().iterable(decoded)
+                .onItem().transformToUniAndConcatenate(d -> inbox.process(d.event(), consumer, effect)
+                        .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
+                        .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, d.event());
+                            return Uni.createFrom().completionStage(() -> d.record().nack(failure));
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    private record Decoded(KafkaRecord<String, byte[]> record, CloudEventEnvelope event) {
+    }
+}
