@@ -93,6 +93,11 @@ public class AlertmanagerIntakeResource {
         if (result instanceof IntakeResult.Accepted accepted) {
             return Response.accepted(Map.of("status", "success", "signals", accepted.count())).build();
         }
+        if (result instanceof IntakeResult.Overloaded overloaded) {
+            return Response.fromResponse(ProblemResponses.of(Problem.of(429, "intake-overloaded", "Intake at capacity",
+                    "Intake is taking all the events it can; retry after the time given")))
+                    .header("Retry-After", overloaded.retryAfterSeconds()).build();
+        }
         if (result instanceof IntakeResult.Throttled throttled) {
             return Response.fromResponse(ProblemResponses.of(Problem.of(429, "rate-limited", "Too many requests",
                     "Too many events for this integration key, or too many unknown keys from this address")))

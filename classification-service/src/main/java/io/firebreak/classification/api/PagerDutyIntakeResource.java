@@ -88,6 +88,11 @@ public class PagerDutyIntakeResource {
         if (result instanceof IntakeResult.Unknown) {
             return answer(new IntakeResult.Invalid(List.of("Invalid routing key")));
         }
+        if (result instanceof IntakeResult.Overloaded overloaded) {
+            body.put("status", "throttle event");
+            body.put("message", "Intake is at capacity. Please retry later.");
+            return Response.status(429).header("Retry-After", overloaded.retryAfterSeconds()).entity(body).build();
+        }
         if (result instanceof IntakeResult.Throttled throttled) {
             body.put("status", "throttle event");
             body.put("message", "Requests for this integration key are arriving too quickly. Please retry later.");

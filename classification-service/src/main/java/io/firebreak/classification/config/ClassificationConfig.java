@@ -70,6 +70,28 @@ public interface ClassificationConfig {
 
         /** Intake's own producer. */
         Publisher publisher();
+
+        /** Admission control for intake as a whole, per replica. */
+        Admission admission();
+    }
+
+    /**
+     * Intake's capacity per replica: above it, 429 with Retry-After before any work. Defaults from the intake
+     * benchmark on a 2-core machine (docs/performance.md): 5,000/s held a 21 ms p99 with processing elsewhere.
+     */
+    interface Admission {
+
+        /** Sustained requests per second admitted (all keys together). */
+        @WithDefault("5000")
+        int ratePerSecond();
+
+        /** Requests admitted at once above the sustained rate. */
+        @WithDefault("5000")
+        int burst();
+
+        /** Requests admitted but not yet answered at most; beyond, 429 at once. */
+        @WithDefault("1000")
+        int maxInFlight();
     }
 
     /** Bounds of intake's producer: while the broker is in trouble, requests get 503 instead of queueing. */

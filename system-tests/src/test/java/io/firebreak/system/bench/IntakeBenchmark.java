@@ -73,6 +73,33 @@ class IntakeBenchmark {
         Files.writeString(Path.of("target", "intake-benchmark.txt"), report.toString());
     }
 
+    /**
+     * Admission control at and beyond intake's capacity: start the stack with the capacity under test, e.g.
+     * {@code FIREBREAK_CLASSIFICATION_JAVA_OPTS="-Dfirebreak.classification.intake.admission.rate-per-second=2500
+     * -Dfirebreak.classification.intake.admission.burst=2500" deploy/local/up}, then run this method with
+     * {@code -Dbench.capacity=2500}: fixed rates at 1× and 1.5× the capacity (open loop), accepted and refused
+     * separately (report in target/intake-admission-benchmark.txt).
+     */
+    @Test
+    void admissionAtAndBeyondCapacity() throws Exception {
+        int capacity = Integer.getInteger("bench.capacity", 2_500);
+        List<String> keys = setUp();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
+        closedLoop(http, keys, 5);
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "# Intake admission benchmark %s, capacity %d/s%n%n",
+                Instant.now(), capacity));
+        for (double factor : new double[] {1.0, 1.5}) {
+            int rate = (int) (capacity * factor);
+            double[] p = fixedRate(http, keys, rate, 15);
+            report.append(String.format(Locale.ROOT, "offered %d/s (%.1fx): accepted %.0f/s p50 %.1f ms p99 %.1f ms max %.1f ms;"
+                            + " refused (429) %.0f/s p50 %.1f ms p99 %.1f ms; other errors %.0f%n",
+                    rate, factor, p[0], p[1], p[2], p[3], p[5], p[6], p[7], p[4]));
+            System.out.print(report);
+        }
+        Files.writeString(Path.of("target", "intake-admission-benchmark.txt"), report.toString());
+    }
+
     private static String body(String key, long n) {
         return "{\"routing_key\":\"" + key + "\",\"event_action\":\"trigger\",\"dedup_key\":\"bench-" + (n % 5000) + "\","
                 + "\"payload\":{\"summary\":\"Latency above SLO on api-" + (n % 50) + "\",\"source\":\"prometheus-1\","
@@ -117,6 +144,7 @@ class IntakeBenchmark {
         int connections = Math.max(8, Math.min(64, rate / 100));
         URI uri = URI.create(SERVICE_URL);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> refusals = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         long intervalNanos = 1_000_000_000L * connections / rate;
         long start = System.nanoTime() + 50_000_000L;
@@ -149,6 +177,8 @@ class IntakeBenchmark {
                             int status = readResponse(socket.getInputStream());
                             if (status == 202) {
                                 latencies.add(System.nanoTime() - scheduled);
+                            } else if (status == 429) {
+                                refusals.add(System.nanoTime() - scheduled);
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -170,8 +200,11 @@ class IntakeBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        List<Long> refused = new ArrayList<>(refusals);
+        Collections.sort(refused);
         return new double[] {latencies.size() / elapsed, pct(sorted, 50), pct(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, errors.get()};
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, errors.get(),
+                refused.size() / elapsed, pct(refused, 50), pct(refused, 99)};
     }
 
     /** Reads one HTTP/1.1 response (status line, headers, Content-Length body); answers the status. */

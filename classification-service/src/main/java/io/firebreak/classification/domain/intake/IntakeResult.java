@@ -2,7 +2,7 @@ package io.firebreak.classification.domain.intake;
 
 import java.util.List;
 
-/** What intake answers: accepted (durable on the signals topic), invalid, unknown key, or throttled. */
+/** What intake answers: accepted (durable on the signals topic), invalid, unknown key, throttled, or overloaded. */
 public sealed interface IntakeResult {
 
     /** Accepted; the broker acknowledged the signal. */
@@ -19,5 +19,9 @@ public sealed interface IntakeResult {
 
     /** The key exceeded its rate (or the source its budget of unknown keys); retry after this many seconds. */
     record Throttled(long retryAfterSeconds) implements IntakeResult {
+    }
+
+    /** Intake as a whole is at capacity (admission control, before any key lookup); retry after this many seconds. */
+    record Overloaded(long retryAfterSeconds) implements IntakeResult {
     }
 }

@@ -30,6 +30,7 @@ public class SignalIntake {
     private final Clock clock;
     private final RateLimiter limiter;
     private final RateLimiter failures;
+    private final Admission admission;
 
     public SignalIntake(IntegrationKeyService keys, SignalSink publisher, ObjectMapper mapper, Clock clock,
                         ClassificationConfig config) {
@@ -39,6 +40,8 @@ public class SignalIntake {
         this.clock = clock;
         this.limiter = new RateLimiter(config.intake().ratePerSecond(), config.intake().burst(), System::nanoTime);
         this.failures = new RateLimiter(config.intake().failedKeysPerSecond(), config.intake().failedKeysBurst(), System::nanoTime);
+        ClassificationConfig.Admission limits = config.intake().admission();
+        this.admission = new Admission(limits.ratePerSecond(), limits.burst(), limits.maxInFlight(), System::nanoTime);
     }
 
     /** A PagerDuty Events v2 alert event from {@code source} (the sender's address). */
@@ -100,12 +103,22 @@ public class SignalIntake {
     }
 
     /**
-     * Authenticates the key, then rate-limits per key. A source that keeps presenting unknown keys is
+     * Admission control for intake as a whole first (no lookup when intake is at capacity); then authenticates
+     * the key and rate-limits per key. A source that keeps presenting unknown keys is
      * refused before the lookup once its failure budget is spent, so guessing costs neither database
      * queries nor memory.
      */
     private Uni<IntakeResult> admit(String rawKey, String source,
                                     java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
+        long overloaded = admission.enter();
+        if (overloaded > 0) {
+            return Uni.createFrom().item(new IntakeResult.Overloaded(overloaded));
+        }
+        return Uni.createFrom().deferred(() -> admitted(rawKey, source, accept)).eventually(admission::exit);
+    }
+
+    private Uni<IntakeResult> admitted(String rawKey, String source,
+                                       java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
         String from = source == null ? "unknown" : source;
         long blocked = failures.peek(from);
         if (blocked > 0) {
