@@ -77,8 +77,9 @@ class IntakeBenchmark {
      * Admission control at and beyond intake's capacity: start the stack with the capacity under test, e.g.
      * {@code FIREBREAK_CLASSIFICATION_JAVA_OPTS="-Dfirebreak.classification.intake.admission.rate-per-second=2500
      * -Dfirebreak.classification.intake.admission.burst=2500" deploy/local/up}, then run this method with
-     * {@code -Dbench.capacity=2500}: fixed rates at 1× and 1.5× the capacity (open loop), accepted and refused
-     * separately (report in target/intake-admission-benchmark.txt).
+     * {@code -Dbench.capacity=2500}: fixed rates at 1× and 1.5× the capacity (open loop; other multiples with
+     * {@code -Dbench.factors=1,1.5,2.5}), accepted and refused separately (report in
+     * target/intake-admission-benchmark.txt).
      */
     @Test
     void admissionAtAndBeyondCapacity() throws Exception {
@@ -89,7 +90,8 @@ class IntakeBenchmark {
         closedLoop(http, keys, 5);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "# Intake admission benchmark %s, capacity %d/s%n%n",
                 Instant.now(), capacity));
-        for (double factor : new double[] {1.0, 1.5}) {
+        for (String f : System.getProperty("bench.factors", "1,1.5").split(",")) {
+            double factor = Double.parseDouble(f.trim());
             int rate = (int) (capacity * factor);
             double[] p = fixedRate(http, keys, rate, 15);
             report.append(String.format(Locale.ROOT, "offered %d/s (%.1fx): accepted %.0f/s p50 %.1f ms p99 %.1f ms max %.1f ms;"
