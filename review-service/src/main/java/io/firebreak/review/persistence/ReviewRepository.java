@@ -45,6 +45,16 @@ public class ReviewRepository {
         return Panache.getSession().chain(s -> s.find(Postmortem.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * The id of the incident's post-mortem, without loading it: a writer loads it only under its lock
+     * ({@link #lockedPostmortem}), since an entity read before the lock and changed by another commit meanwhile
+     * fails the lock's version check (409 to a writer who merely waited its turn).
+     */
+    public Uni<UUID> postmortemIdOf(UUID incidentId) {
+        return Panache.getSession().chain(s -> s.createQuery("select p.id from Postmortem p where p.incidentId = ?1", UUID.class)
+                .setParameter(1, incidentId).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+    }
+
     public Uni<Postmortem> postmortemOf(UUID incidentId) {
         return Panache.getSession().chain(s -> s.createQuery("from Postmortem where incidentId = ?1", Postmortem.class)
                 .setParameter(1, incidentId).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));

@@ -44,6 +44,37 @@ class FactorsAndBlamelessnessTest {
     }
 
     @Test
+    void concurrentEditsAndFactorsOfOnePostmortemAllSucceedOneAfterTheOther() throws Exception {
+        Declared i = resolved("checkout", "ivan", Instant.now().minus(Duration.ofHours(4)));
+        String evidence = entry(i, "PAGED");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int n = 0; n < writers; n++) {
+            int w = n;
+            answers.add(pool.submit(() -> {
+                go.await();
+                // Half edit the text (a new version of the post-mortem), half add a factor; each locks the post-mortem.
+                return w % 2 == 0
+                        ? as("ivan", "incident-commander", "PUT", base(i) + "/postmortem", Map.of("summary", "The pool ran out, edit " + w))
+                                .extract().statusCode()
+                        : as("ivan", "incident-commander", "POST", base(i) + "/postmortem/factors", Map.of("category", "DESIGN",
+                                "subcategory", "CAPACITY", "description", "pool too small " + w, "evidence", List.of(evidence)))
+                                .extract().statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).as("a writer never loses to another's commit").containsOnly(200, 201);
+        as("vera", "viewer", "GET", base(i) + "/postmortem", null).statusCode(200).body("contributingFactors.size()", equalTo(writers / 2));
+    }
+
+    @Test
     void aFactorNeedsATaxonomyPairAndEvidenceOnItsOwnTimeline() {
         Declared i = resolved("checkout", "ivan", Instant.now().minus(Duration.ofHours(2)));
         Declared other = resolved("checkout", "ivan", Instant.now().minus(Duration.ofHours(3)));

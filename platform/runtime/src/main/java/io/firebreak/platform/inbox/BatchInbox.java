@@ -99,9 +99,7 @@ public class BatchInbox {
         DistributionSummary.builder("firebreak.inbox.batch.records").description("Records of a polled batch the consumer acts on")
                 .tag("consumer", consumer).register(registry).record(decoded.size());
         Uni<Void> work = decoded.isEmpty() ? Uni.createFrom().voidItem()
-                : process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect)
-                        .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
-                        .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+                : inbox.retried(process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("%s could not commit a batch of %d (%s); processing it record by record",
@@ -152,9 +150,7 @@ public class BatchInbox {
 
     private Uni<Void> oneByOne(List<Decoded> decoded, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
         return Multi.createFrom().iterable(decoded)
-                .onItem().transformToUniAndConcatenate(d -> inbox.process(d.event(), consumer, effect)
-                        .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
-                        .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+                .onItem().transformToUniAndConcatenate(d -> inbox.retried(inbox.process(d.event(), consumer, effect))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, d.event());

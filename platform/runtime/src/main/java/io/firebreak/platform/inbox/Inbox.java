@@ -64,9 +64,7 @@ public class Inbox {
         if (!wanted.test(event.type())) {
             return Uni.createFrom().completionStage(message.ack());
         }
-        return process(event, consumer, effect)
-                .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
-                .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L)
+        return retried(process(event, consumer, effect))
                 .onItemOrFailure().transformToUni((processed, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, event);
@@ -74,6 +72,18 @@ public class Inbox {
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
+    }
+
+    /**
+     * The inbox's retry policy around one attempt: while the database is unavailable, again and again for up to
+     * {@code transient-retry}; any other failure but poison, up to {@code max-attempts} in all.
+     */
+    <T> Uni<T> retried(Uni<T> attempt) {
+        return attempt
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff()).expireIn(config.transientRetry().toMillis())
+                .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
+                .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxAttempts() - 1L);
     }
 
     /** Runs the effect once per (consumer, event id); answers whether it ran now. */

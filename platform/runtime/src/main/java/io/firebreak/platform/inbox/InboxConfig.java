@@ -21,6 +21,14 @@ public interface InboxConfig {
     @WithDefault("2s")
     Duration maxBackoff();
 
+    /**
+     * How long a record whose effect fails only because the database is unavailable (see {@link TransientFailures})
+     * is retried, backing off up to {@link #maxBackoff()}, before it counts as one failed attempt: long enough for a
+     * database restart or fail-over, so such records are never dead-lettered for an outage.
+     */
+    @WithDefault("10m")
+    Duration transientRetry();
+
     /** How long processed event ids are remembered; longer than any redelivery window. */
     @WithDefault("P30D")
     Duration retention();

@@ -111,6 +111,18 @@ class InboxTest {
         assertThat(Db.count("select count(*) from platform_test.inbox_event where event_id = ?", eventId)).isZero();
     }
 
+    @Test
+    void anEffectFailingOnlyWhileTheDatabaseIsDownIsRetriedPastTheAttemptLimitAndNeverDeadLettered() {
+        UUID widget = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // Five failures, where three attempts dead-letter an effect that fails for its own reasons (test above).
+        send("outage-" + widget, eventId, "{\"widgetId\":\"" + widget + "\",\"name\":\"outage\",\"failTimes\":5}");
+
+        await().atMost(WAIT).until(() -> effects(eventId) == 1);
+        assertThat(Db.count("select attempts from platform_test.widget_attempt where widget_id = ?", widget)).isEqualTo(6);
+        assertThat(Db.count("select count(*) from platform_test.inbox_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
     private static long effects(UUID eventId) {
         return Db.count("select count(*) from platform_test.widget_effect where event_id = ?", eventId);
     }

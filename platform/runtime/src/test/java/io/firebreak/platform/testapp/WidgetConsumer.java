@@ -40,10 +40,18 @@ public class WidgetConsumer {
         WidgetCreated created = event.data(mapper, WidgetCreated.class);
         if (created.failTimes() > 0) {
             return attempts(created).chain(attempt -> attempt <= created.failTimes()
-                    ? Uni.createFrom().failure(new IllegalStateException("effect failed on attempt " + attempt))
+                    ? Uni.createFrom().failure(failure(created, attempt))
                     : record(event, created));
         }
         return record(event, created);
+    }
+
+    /** A widget named "outage" fails as the pg client does while PostgreSQL shuts down (SQLSTATE 57P01). */
+    private static Throwable failure(WidgetCreated created, int attempt) {
+        return "outage".equals(created.name())
+                ? new io.vertx.pgclient.PgException("terminating connection due to administrator command", "FATAL", "57P01",
+                        "attempt " + attempt)
+                : new IllegalStateException("effect failed on attempt " + attempt);
     }
 
     private Uni<Void> record(CloudEventEnvelope event, WidgetCreated created) {

@@ -107,9 +107,9 @@ public class Postmortems {
 
     Uni<Loaded> locked(UUID incidentId) {
         return repository.incident(incidentId).onItem().ifNull().failWith(() -> ProblemException.notFound("Incident", incidentId))
-                .chain(i -> repository.postmortemOf(incidentId).onItem().ifNull()
+                .chain(i -> repository.postmortemIdOf(incidentId).onItem().ifNull()
                         .failWith(() -> ProblemException.notFound("Post-mortem of incident", incidentId))
-                        .chain(p -> repository.lockedPostmortem(p.id)).map(p -> new Loaded(p, i)));
+                        .chain(repository::lockedPostmortem).map(p -> new Loaded(p, i)));
     }
 
     /** The owner, the incident's commander or an admin writes it. */
