@@ -51,7 +51,7 @@ class SignalProcessingBenchmark {
     private static final String PG_USER = System.getProperty("bench.pg.user", "postgres");
     private static final String PG_PASSWORD = System.getProperty("bench.pg.password", "postgres-local-dev-only");
     private static final String TOPIC = System.getProperty("bench.topic", "firebreak.signals");
-    private static final int SIGNALS = Integer.getInteger("bench.signals", 100_000);
+    private static final int SIGNALS = Integer.getInteger("bench.signals", 50_000);
     private static final int SERVICES = Integer.getInteger("bench.services", 10);
     private static final int KEYS_PER_SERVICE = Integer.getInteger("bench.keys-per-service", 20);
     private static final int INSERT_THREADS = Integer.getInteger("bench.insert-threads", 3);

@@ -13,12 +13,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
@@ -41,14 +44,12 @@ public class BatchInbox {
     private static final Logger LOG = Logger.getLogger(BatchInbox.class);
 
     private final Inbox inbox;
-    private final InboxConfig config;
     private final ObjectMapper mapper;
     private final String insert;
     private final MeterRegistry registry;
 
     public BatchInbox(Inbox inbox, InboxConfig config, ObjectMapper mapper, MeterRegistry registry) {
         this.inbox = inbox;
-        this.config = config;
         this.mapper = mapper;
         this.registry = registry;
         String table = SqlIdentifiers.schema(config.schema()) + ".inbox_event";
@@ -95,6 +96,10 @@ public class BatchInbox {
                 decoded.add(new Decoded(record, event));
             }
         }
+        // The message's own (duplicated) Vert.x context: a DLQ send completes on a producer thread, and the record
+        // after it must run its transaction back on this context (Hibernate Reactive refuses any other).
+        Context context = Vertx.currentContext();
+        Executor onContext = context == null ? Runnable::run : command -> context.runOnContext(v -> command.run());
         Timer.Sample started = Timer.start(registry);
         DistributionSummary.builder("firebreak.inbox.batch.records").description("Records of a polled batch the consumer acts on")
                 .tag("consumer", consumer).register(registry).record(decoded.size());
@@ -104,7 +109,7 @@ public class BatchInbox {
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("%s could not commit a batch of %d (%s); processing it record by record",
                                     consumer, decoded.size(), failure.toString());
-                            return oneByOne(decoded, consumer, oneEffect);
+                            return oneByOne(decoded, consumer, oneEffect, onContext);
                         });
         return work
                 .chain(() -> poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid())
@@ -148,13 +153,14 @@ public class BatchInbox {
         return fresh;
     }
 
-    private Uni<Void> oneByOne(List<Decoded> decoded, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect) {
+    private Uni<Void> oneByOne(List<Decoded> decoded, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect,
+                               Executor onContext) {
         return Multi.createFrom().iterable(decoded)
                 .onItem().transformToUniAndConcatenate(d -> inbox.retried(inbox.process(d.event(), consumer, effect))
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, d.event());
-                            return Uni.createFrom().completionStage(() -> d.record().nack(failure));
+                            return Uni.createFrom().completionStage(() -> d.record().nack(failure)).emitOn(onContext);
                         }))
                 .collect().last().replaceWithVoid();
     }
