@@ -27,7 +27,37 @@ CORS_ORIGINS="${FIREBREAK_CORS_ORIGINS:-http://localhost:3000 http://127.0.0.1:3
 SERVICES=(classification:classification:8081 response:response:8082 comms:comms:8083
           change:change:8084 review:review:8085 metrics:metrics:8086)
 
+# Replicas of every service (FIREBREAK_REPLICAS, default 1): replica r of a service listens on its port + 10 × (r − 1),
+# the gateway balances over them, as Kubernetes Services do; the fault run starts two of each (docs/reliability.md).
+REPLICAS="${FIREBREAK_REPLICAS:-1}"
+# Classification's intake on replicas of its own (FIREBREAK_CLASSIFICATION_SPLIT=true), as the Kubernetes manifests
+# run it: classification-intake on :8087 (+ 10 × (r − 1)) with signal processing off; classification with intake off.
+CLASSIFICATION_SPLIT="${FIREBREAK_CLASSIFICATION_SPLIT:-false}"
+INTAKE_PORT=8087
+
 mkdir -p "$LOGS" "$PIDS"
+
+# Every service process of the stack, one per line: name svc ctx port role (role: all, intake, processing).
+planned_instances() {
+  local r entry svc ctx port name role
+  for r in $(seq 1 "$REPLICAS"); do
+    for entry in "${SERVICES[@]}"; do
+      IFS=: read -r svc ctx port <<< "$entry"
+      name=$svc; [ "$r" = 1 ] || name="$svc-$r"
+      role=all; [ "$svc" = classification ] && [ "$CLASSIFICATION_SPLIT" = true ] && role=processing
+      echo "$name $svc $ctx $((port + 10 * (r - 1))) $role"
+    done
+    if [ "$CLASSIFICATION_SPLIT" = true ] && [[ " ${SERVICES[*]} " == *":classification:"* ]]; then
+      name=classification-intake; [ "$r" = 1 ] || name="classification-intake-$r"
+      echo "$name classification classification $((INTAKE_PORT + 10 * (r - 1))) intake"
+    fi
+  done
+}
+
+# The instances the running stack was started with (up records them), else those this environment plans.
+instances() {
+  if [ -s "$STATE/instances" ]; then cat "$STATE/instances"; else planned_instances; fi
+}
 
 # PostgreSQL's data, socket and log live outside the checkout, under a short path of their own: the
 # server runs as another user when we are root ('postgres'), who cannot enter a checkout in root's
@@ -127,9 +157,17 @@ render_gateway() {
   mkdir -p "$STATE/nginx"/{client_body,proxy,fastcgi,uwsgi,scgi}
   for origin in $CORS_ORIGINS; do cors="$cors        \"$origin\" \$http_origin;
 "; done
+  local name role servers intake_servers="" pool
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r svc ctx port <<< "$entry"
-    upstreams="$upstreams    upstream $ctx { server 127.0.0.1:$port; keepalive 8; }
+    servers=""
+    while read -r name _ pool port role; do
+      [ "$pool" = "$ctx" ] || continue
+      # A replica that fails is skipped for 5 s; requests it could not take (refused connection) go to the next.
+      if [ "$role" = intake ]; then intake_servers="$intake_servers server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"
+      else servers="$servers server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"; fi
+    done < <(planned_instances)
+    upstreams="$upstreams    upstream $ctx {$servers keepalive 8; }
 "
     locations="$locations        location /api/v1/$ctx/ {
             if (\$request_method = OPTIONS) { return 204; }
@@ -140,6 +178,15 @@ render_gateway() {
 "
     index="$index{\"service\":\"$svc-service\",\"openapi\":\"/openapi/$ctx\",\"health\":\"/health/$ctx\"},"
   done
+  # Alert intake: to the intake replicas where classification runs them, else to classification.
+  local intake=classification
+  if [ -n "$intake_servers" ]; then
+    intake=classification_intake
+    upstreams="$upstreams    upstream classification_intake {$intake_servers keepalive 32; }
+"
+    locations="$locations        location /api/v1/classification/intake/ { proxy_pass http://classification_intake; }
+"
+  fi
   # Server-sent events (the war-room feed) pass unbuffered and may stay open an hour; clients reconnect
   # with Last-Event-ID after that, and a heartbeat comment every 15 s keeps a quiet feed alive.
   locations="$locations        location ~ ^/api/v1/response/incidents/[^/]+/feed\$ {
@@ -159,8 +206,8 @@ render_gateway() {
             proxy_cache_background_update on;
         }
 "; fi
-  locations="$locations        location = /v2/enqueue { proxy_pass http://classification; }
-        location = /v2/change/enqueue { proxy_pass http://classification; }
+  locations="$locations        location = /v2/enqueue { proxy_pass http://$intake; }
+        location = /v2/change/enqueue { proxy_pass http://$intake; }
 "
   T_STATUS_PAGE_RATE="${FIREBREAK_GATEWAY_STATUS_PAGE_RATE:-2000r/s}" T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
   T_INDEX="{\"services\":[${index%,}]}" python3 - "$LOCAL_DIR/nginx/nginx.conf.template" "$conf" <<'PY'

@@ -98,6 +98,9 @@ public class AlertmanagerIntakeResource {
                     "Intake is taking all the events it can; retry after the time given")))
                     .header("Retry-After", overloaded.retryAfterSeconds()).build();
         }
+        if (result instanceof IntakeResult.NotServedHere notServed) {
+            return IntakeUnavailable.answer(notServed);
+        }
         if (result instanceof IntakeResult.Throttled throttled) {
             return Response.fromResponse(ProblemResponses.of(Problem.of(429, "rate-limited", "Too many requests",
                     "Too many events for this integration key, or too many unknown keys from this address")))

@@ -88,6 +88,9 @@ public class PagerDutyIntakeResource {
         if (result instanceof IntakeResult.Unknown) {
             return answer(new IntakeResult.Invalid(List.of("Invalid routing key")));
         }
+        if (result instanceof IntakeResult.NotServedHere notServed) {
+            return IntakeUnavailable.answer(notServed);
+        }
         if (result instanceof IntakeResult.Overloaded overloaded) {
             body.put("status", "throttle event");
             body.put("message", "Intake is at capacity. Please retry later.");

@@ -43,8 +43,19 @@ public interface ClassificationConfig {
         Duration resolvedGroups();
     }
 
+    /** Signal processing: grouping accepted signals and declaring incidents from them. */
+    Processing processing();
+
     /** Alert intake limits. */
     interface Intake {
+
+        /**
+         * Whether this replica serves the intake endpoints. Processing-only replicas (the {@code classification-processing}
+         * Deployment) answer intake with 503 and Retry-After, so a sender that reaches one by mistake retries and loses
+         * nothing; the gateway routes intake to the intake replicas.
+         */
+        @WithDefault("true")
+        boolean enabled();
 
         /** Sustained events per second accepted per integration key; above it 429. */
         @WithDefault("500")
@@ -73,6 +84,17 @@ public interface ClassificationConfig {
 
         /** Admission control for intake as a whole, per replica. */
         Admission admission();
+    }
+
+    /**
+     * Whether this replica consumes the signals topic. Intake-only replicas ({@code classification-intake}) leave it
+     * to the processing replicas, so a storm's processing never takes the cores intake answers on. The switch
+     * drives the signals channel ({@code mp.messaging.incoming.signals.enabled}); docs/architecture.md.
+     */
+    interface Processing {
+
+        @WithDefault("true")
+        boolean enabled();
     }
 
     /**

@@ -90,13 +90,17 @@ class KafkaAccessManifestsTest {
                 granted.add(acl.path("resource").path("type").asText() + " " + acl.path("resource").path("name").asText() + " " + String.join(",", ops));
             }
             assertThat(granted).as(ctx).isEqualTo(expected);
-            // The service signs in as that user: the credentials the User Operator writes for it.
-            JsonNode env = named(objects, "Deployment", ctx + "-service").path("spec").path("template").path("spec").path("containers").get(0).path("env");
-            assertThat(env.findValues("secretKeyRef")).anySatisfy(ref -> {
+        }
+        // Every Deployment of a service (classification's intake replicas too) signs in as that service's user: the
+        // credentials the User Operator writes for it.
+        Manifests.DEPLOYMENTS.forEach((deployment, ctx) -> {
+            JsonNode env = named(objects, "Deployment", deployment).path("spec").path("template").path("spec").path("containers").get(0).path("env");
+            assertThat(env.findValues("secretKeyRef")).as(deployment).anySatisfy(ref -> {
                 assertThat(ref.path("name").asText()).isEqualTo(ctx + "-service");
                 assertThat(ref.path("key").asText()).isEqualTo("sasl.jaas.config");
             });
-        }
+            assertThat(env.findValues("value").stream().map(JsonNode::asText)).as(deployment).contains(ctx + "-service");
+        });
     }
 
     private static final Pattern INCOMING_TOPIC = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");

@@ -1,6 +1,7 @@
 package io.firebreak.system.kubernetes;
 
 import static io.firebreak.system.kubernetes.Manifests.CONTEXTS;
+import static io.firebreak.system.kubernetes.Manifests.DEPLOYMENTS;
 import static io.firebreak.system.kubernetes.Manifests.map;
 import static io.firebreak.system.kubernetes.Manifests.named;
 import static io.firebreak.system.kubernetes.Manifests.ofKind;
@@ -27,7 +28,8 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyPodRunsUnderTheRestrictedPodSecurityStandardWithProbes(String overlay) {
         List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
-        assertThat(deployments).hasSize(CONTEXTS.size());
+        assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(DEPLOYMENTS.keySet());
         for (JsonNode d : deployments) {
             String name = d.path("metadata").path("name").asText();
             JsonNode pod = d.path("spec").path("template").path("spec");
@@ -58,8 +60,9 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "production"})
     void everyServiceHasItsAccountServiceBudgetAndAutoscalerSelectingItsOwnPods(String overlay) {
         List<JsonNode> objects = render(overlay);
-        for (String ctx : CONTEXTS) {
-            String name = ctx + "-service";
+        for (Map.Entry<String, String> deployment : DEPLOYMENTS.entrySet()) {
+            String name = deployment.getKey();
+            String ctx = deployment.getValue();
             JsonNode d = named(objects, "Deployment", name);
             Map<String, String> podLabels = map(d.path("spec").path("template").path("metadata").path("labels"));
             assertThat(podLabels).containsEntry("app.kubernetes.io/name", name);
@@ -176,12 +179,59 @@ class KubernetesManifestsTest {
         for (String ctx : CONTEXTS) {
             assertThat(backendOf).containsEntry("PathPrefix /api/v1/" + ctx, ctx + "-service:8080");
         }
-        assertThat(backendOf).containsEntry("Exact /v2/enqueue", "classification-service:8080")
-                .containsEntry("Exact /v2/change/enqueue", "classification-service:8080");
+        assertThat(backendOf).containsEntry("Exact /v2/enqueue", "classification-intake-service:8080")
+                .containsEntry("Exact /v2/change/enqueue", "classification-intake-service:8080")
+                .containsEntry("PathPrefix /api/v1/classification/intake", "classification-intake-service:8080");
         for (String backend : backendOf.values()) {
             JsonNode service = named(objects, "Service", backend.split(":")[0]);
             assertThat(service.path("spec").path("ports").findValuesAsText("port")).contains(backend.split(":")[1]);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void classificationIntakeAndSignalProcessingRunAsSeparateDeploymentsSoAStormNeverSlowsIntake(String overlay) {
+        List<JsonNode> objects = render(overlay);
+        Map<String, String> intake = environment(objects, "classification-intake-service");
+        Map<String, String> processing = environment(objects, "classification-service");
+        assertThat(intake).containsEntry("FIREBREAK_CLASSIFICATION_PROCESSING_ENABLED", "false")
+                .doesNotContainKey("FIREBREAK_CLASSIFICATION_INTAKE_ENABLED");
+        assertThat(processing).containsEntry("FIREBREAK_CLASSIFICATION_INTAKE_ENABLED", "false")
+                .doesNotContainKey("FIREBREAK_CLASSIFICATION_PROCESSING_ENABLED");
+        // Each Service reaches its own replicas only: intake traffic never lands on a processing pod, nor the reverse.
+        Map<String, String> intakePods = map(named(objects, "Deployment", "classification-intake-service")
+                .path("spec").path("template").path("metadata").path("labels"));
+        Map<String, String> processingPods = map(named(objects, "Deployment", "classification-service")
+                .path("spec").path("template").path("metadata").path("labels"));
+        assertThat(intakePods).doesNotContainEntry("app.kubernetes.io/name", "classification-service");
+        assertThat(processingPods).doesNotContainEntry("app.kubernetes.io/name", "classification-intake-service");
+        assertThat(processingPods.entrySet().containsAll(map(named(objects, "Service", "classification-intake-service")
+                .path("spec").path("selector")).entrySet())).as("the intake Service selects processing pods").isFalse();
+        assertThat(intakePods.entrySet().containsAll(map(named(objects, "Service", "classification-service")
+                .path("spec").path("selector")).entrySet())).as("the classification Service selects intake pods").isFalse();
+        // Where KEDA scales on the signals backlog, it scales the replicas that consume it.
+        for (JsonNode scaled : ofKind(objects, "ScaledObject")) {
+            for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                if (trigger.path("metadata").path("topic").asText().endsWith(".signals")
+                        && trigger.path("metadata").path("consumerGroup").asText().equals("classification-service")) {
+                    assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo("classification-service");
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> environment(List<JsonNode> objects, String deployment) {
+        JsonNode container = named(objects, "Deployment", deployment).path("spec").path("template").path("spec").path("containers").get(0);
+        Map<String, String> environment = new HashMap<>();
+        for (JsonNode source : container.path("envFrom")) {
+            environment.putAll(map(named(objects, "ConfigMap", source.path("configMapRef").path("name").asText()).path("data")));
+        }
+        for (JsonNode variable : container.path("env")) {
+            if (variable.has("value")) {
+                environment.put(variable.path("name").asText(), variable.path("value").asText());
+            }
+        }
+        return environment;
     }
 
     @ParameterizedTest

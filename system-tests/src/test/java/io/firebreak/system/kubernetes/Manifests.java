@@ -27,11 +27,23 @@ final class Manifests {
 
     static final List<String> OVERLAYS = List.of("dev", "production");
     static final List<String> CONTEXTS = List.of("classification", "response", "comms", "change", "review", "metrics");
+    /**
+     * Every Deployment and the bounded context it runs: one per context, and classification's intake replicas
+     * (base/classification-intake: the same service with signal processing switched off).
+     */
+    static final Map<String, String> DEPLOYMENTS = deployments();
     static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
     private Manifests() {
+    }
+
+    private static Map<String, String> deployments() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        CONTEXTS.forEach(ctx -> out.put(ctx + "-service", ctx));
+        out.put("classification-intake-service", "classification");
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     static Path root() {

@@ -2,7 +2,10 @@ package io.firebreak.classification.domain.intake;
 
 import java.util.List;
 
-/** What intake answers: accepted (durable on the signals topic), invalid, unknown key, throttled, or overloaded. */
+/**
+ * What intake answers: accepted (durable on the signals topic), invalid, unknown key, throttled, overloaded, or not
+ * served by this replica.
+ */
 public sealed interface IntakeResult {
 
     /** Accepted; the broker acknowledged the signal. */
@@ -23,5 +26,9 @@ public sealed interface IntakeResult {
 
     /** Intake as a whole is at capacity (admission control, before any key lookup); retry after this many seconds. */
     record Overloaded(long retryAfterSeconds) implements IntakeResult {
+    }
+
+    /** This replica processes signals only (intake switched off); retry after this many seconds, through the gateway. */
+    record NotServedHere(long retryAfterSeconds) implements IntakeResult {
     }
 }

@@ -23,6 +23,8 @@ public class SignalIntake {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
+    /** Long enough for a mis-set route to be noticed in the sender's log, short enough to lose little time. */
+    private static final long NOT_SERVED_RETRY_AFTER_SECONDS = 5;
 
     private final IntegrationKeyService keys;
     private final SignalSink publisher;
@@ -31,6 +33,7 @@ public class SignalIntake {
     private final RateLimiter limiter;
     private final RateLimiter failures;
     private final Admission admission;
+    private final boolean served;
 
     public SignalIntake(IntegrationKeyService keys, SignalSink publisher, ObjectMapper mapper, Clock clock,
                         ClassificationConfig config) {
@@ -42,6 +45,7 @@ public class SignalIntake {
         this.failures = new RateLimiter(config.intake().failedKeysPerSecond(), config.intake().failedKeysBurst(), System::nanoTime);
         ClassificationConfig.Admission limits = config.intake().admission();
         this.admission = new Admission(limits.ratePerSecond(), limits.burst(), limits.maxInFlight(), System::nanoTime);
+        this.served = config.intake().enabled();
     }
 
     /** A PagerDuty Events v2 alert event from {@code source} (the sender's address). */
@@ -110,6 +114,9 @@ public class SignalIntake {
      */
     private Uni<IntakeResult> admit(String rawKey, String source,
                                     java.util.function.Function<IntegrationKeyService.KeyIdentity, Uni<IntakeResult>> accept) {
+        if (!served) {
+            return Uni.createFrom().item(new IntakeResult.NotServedHere(NOT_SERVED_RETRY_AFTER_SECONDS));
+        }
         long overloaded = admission.enter();
         if (overloaded > 0) {
             return Uni.createFrom().item(new IntakeResult.Overloaded(overloaded));
