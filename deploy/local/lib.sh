@@ -21,6 +21,11 @@ MAIL_API_PORT="${FIREBREAK_MAIL_API_PORT:-18025}"
 GREENMAIL_VERSION=2.1.5
 # How long the gateway waits for a service's answer before its own 504.
 GATEWAY_READ_TIMEOUT="${FIREBREAK_GATEWAY_READ_TIMEOUT:-30s}"
+# The gateway's per-address guards (API and intake); see nginx/nginx.conf.template.
+GATEWAY_CLIENT_RATE="${FIREBREAK_GATEWAY_CLIENT_RATE:-500r/s}"
+GATEWAY_CLIENT_BURST="${FIREBREAK_GATEWAY_CLIENT_BURST:-1000}"
+GATEWAY_INTAKE_RATE="${FIREBREAK_GATEWAY_INTAKE_RATE:-5000r/s}"
+GATEWAY_INTAKE_BURST="${FIREBREAK_GATEWAY_INTAKE_BURST:-10000}"
 CORS_ORIGINS="${FIREBREAK_CORS_ORIGINS:-http://localhost:3000 http://127.0.0.1:3000 http://localhost:5173}"
 
 # service:context:port — the six services and where they listen.
@@ -184,7 +189,7 @@ render_gateway() {
     intake=classification_intake
     upstreams="$upstreams    upstream classification_intake {$intake_servers keepalive 32; }
 "
-    locations="$locations        location /api/v1/classification/intake/ { proxy_pass http://classification_intake; }
+    locations="$locations        location /api/v1/classification/intake/ { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://classification_intake; }
 "
   fi
   # Server-sent events (the war-room feed) pass unbuffered and may stay open an hour; clients reconnect
@@ -206,15 +211,19 @@ render_gateway() {
             proxy_cache_background_update on;
         }
 "; fi
-  locations="$locations        location = /v2/enqueue { proxy_pass http://$intake; }
-        location = /v2/change/enqueue { proxy_pass http://$intake; }
+  [ -n "$intake_servers" ] || locations="$locations        location /api/v1/classification/intake/ { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://classification; }
 "
+  locations="$locations        location = /v2/enqueue { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://$intake; }
+        location = /v2/change/enqueue { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://$intake; }
+"
+  T_CLIENT_RATE="$GATEWAY_CLIENT_RATE" T_CLIENT_BURST="$GATEWAY_CLIENT_BURST" T_INTAKE_RATE="$GATEWAY_INTAKE_RATE" \
   T_STATUS_PAGE_RATE="${FIREBREAK_GATEWAY_STATUS_PAGE_RATE:-2000r/s}" T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
   T_INDEX="{\"services\":[${index%,}]}" python3 - "$LOCAL_DIR/nginx/nginx.conf.template" "$conf" <<'PY'
 import os, sys
 text = open(sys.argv[1]).read()
 for key, var in {"@STATE@": "T_STATE", "@GATEWAY_PORT@": "T_PORT", "@READ_TIMEOUT@": "T_READ_TIMEOUT", "@CORS_MAP@": "T_CORS", "@UPSTREAMS@": "T_UPSTREAMS",
-                 "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX", "@STATUS_PAGE_RATE@": "T_STATUS_PAGE_RATE"}.items():
+                 "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX", "@STATUS_PAGE_RATE@": "T_STATUS_PAGE_RATE",
+                 "@CLIENT_RATE@": "T_CLIENT_RATE", "@CLIENT_BURST@": "T_CLIENT_BURST", "@INTAKE_RATE@": "T_INTAKE_RATE"}.items():
     text = text.replace(key, os.environ[var].rstrip("\n"))
 open(sys.argv[2], "w").write(text)
 PY

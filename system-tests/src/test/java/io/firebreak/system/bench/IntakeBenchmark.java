@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class IntakeBenchmark {
 
     private static final String SERVICE_URL = System.getProperty("bench.service", "http://127.0.0.1:8081");
+    // Where the set-up (a service, its integration keys) is made: the intake URL unless it cannot take API calls.
+    private static final String API_URL = System.getProperty("bench.api", SERVICE_URL);
     private static final String KEYCLOAK = System.getProperty("bench.keycloak", "http://127.0.0.1:8180");
     private static final String KAFKA = System.getProperty("bench.kafka", "127.0.0.1:19092");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -176,7 +178,14 @@ class IntakeBenchmark {
                             out.write(head.getBytes(StandardCharsets.US_ASCII));
                             out.write(body);
                             out.flush();
-                            int status = readResponse(socket.getInputStream());
+                            Answer answer = readResponse(socket.getInputStream());
+                            int status = answer.status();
+                            if (answer.close()) {
+                                // The server ends the connection after this answer (nginx: keepalive_requests): reconnect
+                                // for the next request instead of losing it on a closed socket.
+                                socket.close();
+                                socket = null;
+                            }
                             if (status == 202) {
                                 latencies.add(System.nanoTime() - scheduled);
                             } else if (status == 429) {
@@ -210,10 +219,14 @@ class IntakeBenchmark {
     }
 
     /** Reads one HTTP/1.1 response (status line, headers, Content-Length body); answers the status. */
-    private static int readResponse(java.io.InputStream in) throws java.io.IOException {
+    private record Answer(int status, boolean close) {
+    }
+
+    private static Answer readResponse(java.io.InputStream in) throws java.io.IOException {
         StringBuilder line = new StringBuilder();
         int status = -1;
         int length = 0;
+        boolean close = false;
         boolean first = true;
         while (true) {
             int b = in.read();
@@ -230,13 +243,15 @@ class IntakeBenchmark {
                     break;
                 } else if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
                     length = Integer.parseInt(l.substring(15).trim());
+                } else if (l.regionMatches(true, 0, "connection:", 0, 11)) {
+                    close = l.substring(11).trim().equalsIgnoreCase("close");
                 }
             } else {
                 line.append((char) b);
             }
         }
         in.readNBytes(length);
-        return status;
+        return new Answer(status, close);
     }
 
     private static double pct(List<Long> sorted, int p) {
@@ -283,13 +298,13 @@ class IntakeBenchmark {
                         "password", "service-owner-local-dev-only"))
                 .post("/realms/firebreak/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
         String service = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        given().baseUri(SERVICE_URL).auth().oauth2(token).contentType(ContentType.JSON)
+        given().baseUri(API_URL).auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("name", service, "tier", 3, "owningTeam", "bench", "owners", List.of("service-owner"),
                         "customerFacing", false, "regulated", false))
                 .post("/api/v1/classification/services").then().statusCode(201);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < KEYS; i++) {
-            keys.add(given().baseUri(SERVICE_URL).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "bench-" + i))
+            keys.add(given().baseUri(API_URL).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "bench-" + i))
                     .post("/api/v1/classification/services/" + service + "/integration-keys").then().statusCode(201)
                     .extract().path("routingKey"));
         }

@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.platform.ratelimit.RateLimiter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 

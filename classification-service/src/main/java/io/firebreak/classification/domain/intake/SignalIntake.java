@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.platform.ratelimit.RateLimiter;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

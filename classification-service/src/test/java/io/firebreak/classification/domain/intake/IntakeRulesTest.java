@@ -1,5 +1,6 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.platform.ratelimit.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

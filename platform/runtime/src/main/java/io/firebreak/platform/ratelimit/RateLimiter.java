@@ -1,9 +1,9 @@
-package io.firebreak.classification.domain.intake;
+package io.firebreak.platform.ratelimit;
 
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets per key (an integration key, a source address): a sustained rate with a burst allowance. Per replica (each
+ * Token buckets per key (an integration key, a source address, an API caller): a sustained rate with a burst allowance. Per replica (each
  * replica admits the rate), which is what protects that replica; answers how long to wait when full.
  */
 public final class RateLimiter {
