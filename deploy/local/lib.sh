@@ -228,3 +228,40 @@ for key, var in {"@STATE@": "T_STATE", "@GATEWAY_PORT@": "T_PORT", "@READ_TIMEOU
 open(sys.argv[2], "w").write(text)
 PY
 }
+
+# Starts one service process (keys from up's state folder; see up, start_services): name svc ctx port role. Extra
+# settings for measurements: FIREBREAK_JAVA (the java binary), FIREBREAK_INSTANCE_JAVA_OPTS, FIREBREAK_INSTANCE_ENV.
+start_instance() {
+  local name="$1" svc="$2" ctx="$3" port="$4" role="$5" role_env
+  # Extra JVM options for one service only, e.g. FIREBREAK_CLASSIFICATION_JAVA_OPTS (benchmarks).
+  local own_opts_var="FIREBREAK_${svc^^}_JAVA_OPTS"
+  # The replica's role (lib.sh, FIREBREAK_CLASSIFICATION_SPLIT): intake replicas do not consume signals, processing
+  # replicas answer intake with 503.
+  case $role in
+    intake) role_env=FIREBREAK_CLASSIFICATION_PROCESSING_ENABLED=false ;;
+    processing) role_env=FIREBREAK_CLASSIFICATION_INTAKE_ENABLED=false ;;
+    *) role_env=FIREBREAK_ROLE=all ;;
+  esac
+  start_group "$name" env "$role_env" ${FIREBREAK_INSTANCE_ENV:-} \
+    FIREBREAK_DB_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/firebreak" \
+    FIREBREAK_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/firebreak" \
+    FIREBREAK_DB_USER="$ctx" FIREBREAK_DB_PASSWORD="$ctx-local-dev-only" \
+    FIREBREAK_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" \
+    FIREBREAK_OIDC_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/firebreak" \
+    FIREBREAK_AUDIT_KEY="$(cat "$STATE/audit.key")" \
+    FIREBREAK_SMTP_HOST=127.0.0.1 FIREBREAK_SMTP_PORT="$SMTP_PORT" FIREBREAK_SMTP_STARTTLS=DISABLED \
+    FIREBREAK_MAIL_FROM="firebreak@firebreak.local" \
+    FIREBREAK_RESPONSE_PAGING_LINK_KEY="$(cat "$STATE/link.key")" \
+    FIREBREAK_RESPONSE_PUBLIC_BASE_URL="http://127.0.0.1:$GATEWAY_PORT" \
+    FIREBREAK_COMMS_ALLOW_HTTP_WEBHOOKS=true FIREBREAK_COMMS_ALLOW_PRIVATE_WEBHOOK_HOSTS=true \
+    FIREBREAK_COMMS_COMMENTARY_SECRET="$(cat "$STATE/commentary.key")" \
+    FIREBREAK_COMMS_ENGAGEMENT_LEGAL=legal@firebreak.local FIREBREAK_COMMS_ENGAGEMENT_COMPLIANCE=compliance@firebreak.local \
+    FIREBREAK_COMMS_ENGAGEMENT_PR=press@firebreak.local \
+    FIREBREAK_REMINDERS_MAILBOX="$ctx-reminders@firebreak.local" FIREBREAK_REMINDERS_PERSON_DOMAIN=firebreak.local \
+    FIREBREAK_REVIEW_PUBLIC_BASE_URL="http://127.0.0.1:$GATEWAY_PORT" \
+    FIREBREAK_REVIEW_ALLOW_HTTP_TRACKERS=true FIREBREAK_REVIEW_ALLOW_PRIVATE_TRACKER_HOSTS=true \
+    FIREBREAK_DELIVERY_CREDENTIALS_LOCALGITHUB="Bearer local-dev-only-github-token" \
+    "${FIREBREAK_JAVA:-java}" ${FIREBREAK_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC} ${!own_opts_var:-} ${FIREBREAK_INSTANCE_JAVA_OPTS:-} \
+      -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+      -jar "$REPO_DIR/$svc-service/target/quarkus-app/quarkus-run.jar"
+}
