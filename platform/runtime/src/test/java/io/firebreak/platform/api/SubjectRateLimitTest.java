@@ -59,6 +59,9 @@ class SubjectRateLimitTest {
         // Endpoints open to everyone (intake, signed links) resolve no identity before the filter: it must not fail them.
         List<Response> open = concurrently(160, () -> given().get("/test/problems/conflict"));
         assertThat(open).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(409));
+        // Nor may it read their Authorization header as a token: Alertmanager sends its integration key there.
+        given().header("Authorization", "Bearer 0123456789abcdef0123456789abcdef").get("/test/problems/conflict")
+                .then().statusCode(409);
     }
 
     private static List<Response> concurrently(int calls, Callable<Response> call) throws Exception {
