@@ -126,6 +126,12 @@ public class ProblemMappers {
             return ProblemResponses.of(Problem.of(409, "duplicate", "Conflict",
                     "It already exists, or was created concurrently; read it again").withInstance(uri.getPath()));
         }
+        if (DependencyFailures.isUnavailable(e)) {
+            LOG.warnf("Refused %s with 503, the database is unavailable: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(ProblemResponses.of(Problem.of(503, "dependency-unavailable", "Service unavailable",
+                    "A service this request needs is unavailable for the moment; retry after the indicated delay")
+                    .withInstance(uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", uri.getPath(), correlationId);
         return ProblemResponses.of(Problem.of(500, "internal", "Internal error",

@@ -50,6 +50,16 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aDatabaseThatRefusesOrEndsTheConnectionIsA503WithRetryAfterNotA500() {
+        for (String probe : List.of("database-refused", "database-shutting-down")) {
+            given().when().get("/test/problems/" + probe).then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", equalTo("5"))
+                    .body("type", equalTo("https://firebreak.io/problems/dependency-unavailable"));
+        }
+    }
+
+    @Test
     void aUniqueConstraintRefusalIsA409ProblemNotA500() {
         given().when().get("/test/problems/duplicate").then()
                 .statusCode(409).contentType("application/problem+json")

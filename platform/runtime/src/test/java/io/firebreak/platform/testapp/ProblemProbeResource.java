@@ -30,6 +30,21 @@ public class ProblemProbeResource {
                 new io.vertx.pgclient.PgException("deadlock detected", "ERROR", "40P01", "Process 1 waits for ShareLock"));
     }
 
+    /** What the reactive PostgreSQL client fails with while the server restarts: the connection is refused. */
+    @GET
+    @Path("database-refused")
+    public String databaseRefused() {
+        throw new java.util.concurrent.CompletionException(new java.net.ConnectException("Connection refused: /127.0.0.1:15432"));
+    }
+
+    /** ... or PostgreSQL, shutting down in immediate mode, ends the session (SQLSTATE 57P01). */
+    @GET
+    @Path("database-shutting-down")
+    public String databaseShuttingDown() {
+        throw new IllegalStateException("query failed", new io.vertx.pgclient.PgException(
+                "terminating connection due to administrator command", "FATAL", "57P01", null));
+    }
+
     @GET
     @Path("broker-down")
     public String brokerDown() {

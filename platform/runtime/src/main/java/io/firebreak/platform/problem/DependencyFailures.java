@@ -1,0 +1,34 @@
+package io.firebreak.platform.problem;
+
+/**
+ * Failures that mean "a dependency (the database) is not there right now", not "this request is wrong" nor "this
+ * service is broken": the connection was refused or dropped, or PostgreSQL is shutting down, restarting or not yet
+ * accepting connections. The caller's answer is 503 with Retry-After; the fault run met them as 500s while
+ * PostgreSQL went through an immediate-mode restart (docs/reliability.md).
+ */
+final class DependencyFailures {
+
+    private DependencyFailures() {
+    }
+
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && unavailable(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && unavailable(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now). */
+    private static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+    }
+}
