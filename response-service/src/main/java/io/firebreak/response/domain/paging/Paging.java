@@ -441,13 +441,20 @@ public class Paging {
         return halt(paging, EscalationStatus.STOPPED);
     }
 
-    /** Ends every active escalation of the incident and everything still due for its pages. */
+    /**
+     * Ends every active escalation of the incident and everything still due for its pages. A page not yet handed to
+     * any channel is cancelled with its deliveries: left TRIGGERED it would claim a page on its way that never leaves
+     * (the fault run found such pages after acknowledgements that overtook the next level's delivery).
+     */
     private Uni<Void> halt(IncidentPaging paging, EscalationStatus status) {
         String prefix = paging.incidentId + "/";
         return escalations.active(paging.incidentId).invoke(list -> list.forEach(e -> {
                     e.status = status;
                     e.dueAt = null;
                 }))
+                .chain(() -> pages.of(paging.incidentId)).invoke(list -> list.stream()
+                        .filter(p -> p.status == PageStatus.TRIGGERED && p.deliveredAt == null)
+                        .forEach(p -> p.status = PageStatus.CANCELLED))
                 .chain(() -> deadlines.cancelAll(ESCALATION, prefix))
                 .chain(() -> deadlines.cancelAll(PageNotifier.STEP, prefix))
                 .chain(() -> deadlines.cancelAll(PageNotifier.REPEAT, prefix))

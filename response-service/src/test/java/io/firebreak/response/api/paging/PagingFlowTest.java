@@ -193,6 +193,38 @@ class PagingFlowTest {
     }
 
     @Test
+    void anAcknowledgementCancelsTheNextLevelsPageThatHasNotReachedItsPersonYet() throws Throwable {
+        String first = unique("first");
+        String second = unique("second");
+        String team = PagingFixtures.team("mona", first, second);
+        PagingFixtures.policy(team, 5, first, second);
+        PagingFixtures.verifiedMethod(first, "EMAIL", mail(first));
+        // The second person is reached by e-mail only 10 minutes into a page: their page waits when the first acknowledges.
+        UUID later = PagingFixtures.verifiedMethod(second, "EMAIL", mail(second));
+        PagingFixtures.rules(second, "P2", List.of(Map.of("contactMethodId", later.toString(), "delayMinutes", 10)));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(first)).isEmpty());
+
+        timePasses(Duration.ofMinutes(6));
+        await().atMost(WAIT).until(() -> paging(incident).getList("pages.person").contains(second));
+        assertThat(paging(incident).getString("pages.find { it.person == '" + second + "' }.status")).isEqualTo("TRIGGERED");
+
+        given().auth().oauth2(Tokens.as(first, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
+                .then().statusCode(200).body("first", equalTo(true));
+        JsonPath p = paging(incident);
+        assertThat(p.getString("pages.find { it.person == '" + first + "' }.status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(p.getString("pages.find { it.person == '" + second + "' }.status"))
+                .as("a page that will never be sent does not stay TRIGGERED").isEqualTo("CANCELLED");
+        timePasses(Duration.ofMinutes(15));
+        Thread.sleep(1_000);
+        assertThat(TestSmtp.messagesTo(mail(second))).as("the waiting step was cancelled with it").isEmpty();
+    }
+
+    @Test
     void aDelayNeedsAJustificationAndStaysWithinItsBound() throws Throwable {
         String first = unique("first");
         String second = unique("second");
