@@ -13,8 +13,14 @@ final class DependencyFailures {
 
     static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+            // SocketException covers a refused connection (ConnectException) and one the server reset.
+            if (t instanceof java.net.SocketException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            // The reactive client's word for a pooled connection the server already closed.
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && t.getMessage() != null
+                    && t.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
             if (t instanceof io.vertx.pgclient.PgException pg && unavailable(pg.getSqlState())) {

@@ -51,7 +51,7 @@ class ProblemMappingTest {
 
     @Test
     void aDatabaseThatRefusesOrEndsTheConnectionIsA503WithRetryAfterNotA500() {
-        for (String probe : List.of("database-refused", "database-shutting-down")) {
+        for (String probe : List.of("database-refused", "database-reset", "database-closed", "database-shutting-down")) {
             given().when().get("/test/problems/" + probe).then()
                     .statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", equalTo("5"))

@@ -37,6 +37,21 @@ public class ProblemProbeResource {
         throw new java.util.concurrent.CompletionException(new java.net.ConnectException("Connection refused: /127.0.0.1:15432"));
     }
 
+    /** ... or the server reset a pooled connection (Hibernate Reactive wraps it) ... */
+    @GET
+    @Path("database-reset")
+    public String databaseReset() {
+        throw new org.hibernate.HibernateException(new java.net.SocketException("Connection reset"));
+    }
+
+    /** ... or the pool hands out a connection the server already closed ... */
+    @GET
+    @Path("database-closed")
+    public String databaseClosed() {
+        throw new org.hibernate.HibernateException(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED"));
+    }
+
     /** ... or PostgreSQL, shutting down in immediate mode, ends the session (SQLSTATE 57P01). */
     @GET
     @Path("database-shutting-down")
