@@ -1,7 +1,8 @@
 package io.firebreak.platform.problem;
 
 /**
- * Failures that mean "a dependency (the database) is not there right now", not "this request is wrong" nor "this
+ * Failures that mean "a dependency is not there right now" (mostly the database; a refused or reset socket to any
+ * other dependency counts too), not "this request is wrong" nor "this
  * service is broken": the connection was refused or dropped, or PostgreSQL is shutting down, restarting or not yet
  * accepting connections. The caller's answer is 503 with Retry-After; the fault run met them as 500s while
  * PostgreSQL went through an immediate-mode restart (docs/reliability.md).
@@ -33,7 +34,10 @@ final class DependencyFailures {
         return false;
     }
 
-    /** Class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now). */
+    /**
+     * Class 08 (connection exception) and all of class 57P: 57P01–57P03 (admin shutdown, crash shutdown, cannot connect
+     * now) and also 57P04 (database dropped) and 57P05 (idle-session timeout), which are "try again later" as well.
+     */
     private static boolean unavailable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }

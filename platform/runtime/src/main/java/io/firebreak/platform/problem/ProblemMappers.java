@@ -127,7 +127,7 @@ public class ProblemMappers {
                     "It already exists, or was created concurrently; read it again").withInstance(uri.getPath()));
         }
         if (DependencyFailures.isUnavailable(e)) {
-            LOG.warnf("Refused %s with 503, the database is unavailable: %s", uri.getPath(), e.getMessage());
+            LOG.warnf("Refused %s with 503, a dependency (usually the database) is unavailable: %s", uri.getPath(), e.getMessage());
             return Response.fromResponse(ProblemResponses.of(Problem.of(503, "dependency-unavailable", "Service unavailable",
                     "A service this request needs is unavailable for the moment; retry after the indicated delay")
                     .withInstance(uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
