@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * per-caller limit) is waited out as its Retry-After says, and a 502/503/504 (an instance the run just killed) is
  * tried again: the run's own set-up and accounting calls must not fail for the faults it injects.
  */
-final class Api {
+public final class Api {
 
     private final String gateway;
     private final String keycloak;
@@ -23,7 +23,7 @@ final class Api {
     private record Token(String value, Instant renewAfter) {
     }
 
-    Api(String gateway, String keycloak) {
+    public Api(String gateway, String keycloak) {
         this.gateway = gateway;
         this.keycloak = keycloak;
     }
@@ -59,7 +59,8 @@ final class Api {
         }
     }
 
-    private String token(String user) {
+    /** A real access token of the demo user, from Keycloak's password grant; renewed after a minute. */
+    public String token(String user) {
         Token t = tokens.get(user);
         if (t == null || Instant.now().isAfter(t.renewAfter())) {
             String value = given().baseUri(keycloak).contentType(ContentType.URLENC)

@@ -127,15 +127,23 @@ public class ProblemMappers {
                     "It already exists, or was created concurrently; read it again").withInstance(uri.getPath()));
         }
         if (DependencyFailures.isUnavailable(e)) {
-            LOG.warnf("Refused %s with 503, a dependency (usually the database) is unavailable: %s", uri.getPath(), e.getMessage());
-            return Response.fromResponse(ProblemResponses.of(Problem.of(503, "dependency-unavailable", "Service unavailable",
-                    "A service this request needs is unavailable for the moment; retry after the indicated delay")
-                    .withInstance(uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
+            return Response.fromResponse(ProblemResponses.of(unavailable(e, uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
+        return ProblemResponses.of(internal(e, uri.getPath()));
+    }
+
+    /** The 503 answer while a dependency is unavailable (DependencyFailures); the caller adds Retry-After: 5. */
+    static Problem unavailable(Throwable e, String path) {
+        LOG.warnf("Refused %s with 503, a dependency (usually the database) is unavailable: %s", path, e.getMessage());
+        return Problem.of(503, "dependency-unavailable", "Service unavailable",
+                "A service this request needs is unavailable for the moment; retry after the indicated delay").withInstance(path);
+    }
+
+    /** The 500 answer: the stack trace goes only to the log, under the correlation id the caller gets. */
+    static Problem internal(Throwable e, String path) {
         String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", uri.getPath(), correlationId);
-        return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
-                "The request failed unexpectedly; quote the correlation id when reporting it")
-                .withInstance(uri.getPath()).withCorrelationId(correlationId));
+        LOG.errorf(e, "Unexpected failure on %s [correlationId=%s]", path, correlationId);
+        return Problem.of(500, "internal", "Internal error", "The request failed unexpectedly; quote the correlation id when reporting it")
+                .withInstance(path).withCorrelationId(correlationId);
     }
 }

@@ -73,6 +73,22 @@ public class ProblemProbeResource {
                 "duplicate key value violates unique constraint \"widget_pkey\"", "ERROR", "23505", "Key (id) already exists"));
     }
 
+    /** A form endpoint like the acknowledgement link's POST: RESTEasy parses the form on the event loop, before any resource code. */
+    @jakarta.ws.rs.POST
+    @Path("form")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED)
+    public String form(@jakarta.ws.rs.FormParam("a") String a) {
+        return "read " + (a == null ? 0 : a.length());
+    }
+
+    /** A plain Vert.x route that fails, outside RESTEasy and its exception mappers. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class FailingRoute {
+        void install(@jakarta.enterprise.event.Observes io.vertx.ext.web.Router router) {
+            router.get("/test/router-failure").handler(ctx -> ctx.fail(new IllegalStateException("secret router detail")));
+        }
+    }
+
     @GET
     @Path("boom")
     public String boom() {
