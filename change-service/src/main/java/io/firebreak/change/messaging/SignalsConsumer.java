@@ -11,6 +11,8 @@ import io.firebreak.platform.inbox.BatchInbox;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,17 +36,26 @@ public class SignalsConsumer {
         this.mapper = mapper;
     }
 
-    /** A polled batch at a time, one transaction per batch: an alert storm passes through here too. */
+    /**
+     * A polled batch at a time, one transaction per batch: an alert storm passes through here too, so the batch's
+     * signals are folded into one write per alert group (Effectiveness.alertSignals); change events one by one.
+     */
     @Incoming("signals")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return inbox.handleEach(batch, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
-                this::apply);
+        return inbox.handle(batch, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
+                this::applyAll, event -> applyAll(List.of(event)));
     }
 
-    private Uni<Void> apply(CloudEventEnvelope event) {
-        if (EventTypes.SIGNAL_RECEIVED.equals(event.type())) {
-            return effectiveness.alertSignal(event.data(mapper, SignalReceived.class));
+    private Uni<Void> applyAll(List<CloudEventEnvelope> events) {
+        List<SignalReceived> signals = new ArrayList<>();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CloudEventEnvelope event : events) {
+            if (EventTypes.SIGNAL_RECEIVED.equals(event.type())) {
+                signals.add(event.data(mapper, SignalReceived.class));
+            } else {
+                all = all.call(() -> intake.pagerDuty(event.id().toString(), event.data(mapper, ChangeReceived.class)));
+            }
         }
-        return intake.pagerDuty(event.id().toString(), event.data(mapper, ChangeReceived.class)).replaceWithVoid();
+        return all.call(() -> effectiveness.alertSignals(signals));
     }
 }

@@ -118,18 +118,54 @@ public class ChangeRepository {
     }
 
     /**
-     * Records an alert signal of a group: a trigger moves its last trigger (the first one also sets when it started), a
-     * resolve its last resolve. Out-of-order signals keep the latest of each; applying one twice changes nothing.
+     * One batch's effect on one alert group, in one statement (see AlertGroupFold): on insert the row as the batch's
+     * signals would have made it one by one; on conflict the latest trigger and resolve win, the earliest trigger and
+     * the first summary are kept. Null arguments are "none in this batch" and leave their columns alone.
      */
-    public Uni<Void> alertSignal(String service, String dedupKey, boolean trigger, Instant at, String summary) {
-        java.time.OffsetDateTime time = java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
-        String column = trigger ? "last_triggered_at" : "last_resolved_at";
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into {h-schema}alert_group as g (service, dedup_key, first_at, "
-                        + column + ", summary) values (?1, ?2, ?3, ?3, ?4) on conflict (service, dedup_key) do update set "
-                        + column + " = greatest(g." + column + ", excluded." + column + ")"
-                        + (trigger ? ", first_at = least(g.first_at, excluded.first_at), summary = coalesce(g.summary, excluded.summary)" : ""))
-                .setParameter(1, service).setParameter(2, dedupKey).setParameter(3, time).setParameter(4, summary)
-                .executeUpdate()).replaceWithVoid();
+    public Uni<Void> alertGroupSeen(String service, String dedupKey, Instant firstAt, Instant earliestTrigger, Instant latestTrigger,
+                                    Instant latestResolve, String insertSummary, String triggerSummary) {
+        List<String> columns = new java.util.ArrayList<>(List.of("service", "dedup_key", "first_at"));
+        List<Object> values = new java.util.ArrayList<>(List.of(service, dedupKey, utc(firstAt)));
+        List<String> updates = new java.util.ArrayList<>();
+        if (latestTrigger != null) {
+            columns.add("last_triggered_at");
+            values.add(utc(latestTrigger));
+            updates.add("last_triggered_at = greatest(g.last_triggered_at, excluded.last_triggered_at)");
+        }
+        if (latestResolve != null) {
+            columns.add("last_resolved_at");
+            values.add(utc(latestResolve));
+            updates.add("last_resolved_at = greatest(g.last_resolved_at, excluded.last_resolved_at)");
+        }
+        if (insertSummary != null) {
+            columns.add("summary");
+            values.add(insertSummary);
+        }
+        StringBuilder sql = new StringBuilder("insert into {h-schema}alert_group as g (").append(String.join(", ", columns)).append(") values (");
+        for (int i = 1; i <= values.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append('?').append(i);
+        }
+        sql.append(")");
+        if (earliestTrigger != null) {
+            values.add(utc(earliestTrigger));
+            updates.add("first_at = least(g.first_at, ?" + values.size() + ")");
+        }
+        if (triggerSummary != null) {
+            values.add(triggerSummary);
+            updates.add("summary = coalesce(g.summary, ?" + values.size() + ")");
+        }
+        sql.append(" on conflict (service, dedup_key) do update set ").append(String.join(", ", updates));
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql.toString());
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.get(i));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
     }
 
     /** The alert groups of {@code service} that triggered at or after {@code since}, or were still firing then. */

@@ -56,7 +56,6 @@ class FaultInjectionRun {
     void noAcceptedAlertIsLostAndNothingHappensTwiceUnderFaults() throws Exception {
         Instant since = Instant.now();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        String team = "fault-" + run;
         String first = "fault-a-" + run;
         String second = "fault-b-" + run;
         List<String> plan = plan();
@@ -65,7 +64,7 @@ class FaultInjectionRun {
         Map<String, Integer> indexOf = new HashMap<>();
         try (PageReceiver receiver = new PageReceiver(service -> indexOf.getOrDefault(service, 1) % 2 == 0);
              Backlogs backlogs = new Backlogs(KAFKA, DB)) {
-            List<AlertLoad.Group> groups = setUp(run, team, first, second, receiver.url(), indexOf);
+            List<AlertLoad.Group> groups = setUp(run, receiver.url(), indexOf);
             Map<String, Long> dlqBefore = backlogs.deadLetters();
 
             AlertLoad load = new AlertLoad(GATEWAY, groups);
@@ -155,43 +154,12 @@ class FaultInjectionRun {
     }
 
     /** A team paged by its own policy (two levels, one-minute P2 window); per group a tier-2 service and its key. */
-    private List<AlertLoad.Group> setUp(String run, String team, String first, String second, String receiverUrl,
-                                        Map<String, Integer> indexOf) throws Exception {
-        expect(api.call("admin", "POST", "/api/v1/response/teams", Map.of("id", team, "name", "Fault run " + run,
-                "manager", "service-owner", "members", List.of(first, second))), 201);
-        expect(api.call("admin", "POST", "/api/v1/response/teams/" + team + "/escalation-policies", Map.of("name", "fault run",
-                "isDefault", true, "repeatCount", 0, "windowP1Minutes", 1, "windowP2Minutes", 1, "levels", List.of(
-                        Map.of("targets", List.of(Map.of("type", "PERSON", "ref", first))),
-                        Map.of("targets", List.of(Map.of("type", "PERSON", "ref", second)))))), 201);
-        // The pagers' verified webhook, stored directly: the people are not Keycloak users, and verifying a
-        // contact method is not what this run is about (the response flow smoke test verifies one the real way).
-        try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres-local-dev-only");
-             PreparedStatement s = c.prepareStatement("insert into response.contact_method (id, person, kind, address, signing_secret,"
-                     + " verified_at, created_at) values (?, ?, 'WEBHOOK', ?, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', now(), now())")) {
-            for (String person : List.of(first, second)) {
-                s.setObject(1, UUID.randomUUID());
-                s.setString(2, person);
-                s.setString(3, receiverUrl);
-                s.executeUpdate();
-            }
-        }
-        List<AlertLoad.Group> groups = new ArrayList<>();
-        for (int i = 0; i < GROUPS; i++) {
-            String service = String.format(Locale.ROOT, "fault-%s-%03d", run, i);
-            expect(api.call("service-owner", "POST", "/api/v1/classification/services", Map.of("name", service,
-                    "description", "Fault run " + run, "tier", 2, "owningTeam", team, "owners", List.of("service-owner"),
-                    "customerFacing", true, "regulated", false, "usersTotal", 10_000)), 201);
-            String key = expect(api.call("service-owner", "POST", "/api/v1/classification/services/" + service + "/integration-keys",
-                    Map.of("name", "fault-run")), 201).path("routingKey");
-            groups.add(new AlertLoad.Group(i, service, key, "fault-" + run + "-" + i));
-            indexOf.put(service, i);
-        }
-        // Response learns service ownership from classification's events: wait until it knows every service.
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-        while (api.call("admin", "GET", "/api/v1/response/teams/" + team + "/services", null).jsonPath().getList("$").size() < GROUPS) {
-            assertThat(Instant.now()).as("response knows the run's services").isBefore(giveUp);
-            Thread.sleep(1_000);
-        }
+    private List<AlertLoad.Group> setUp(String run, String receiverUrl, Map<String, Integer> indexOf) throws Exception {
+        PagedTeam pagers = new PagedTeam(api, DB, run);
+        pagers.create(receiverUrl);
+        List<AlertLoad.Group> groups = pagers.services("fault-" + run, GROUPS, 2, 0);
+        groups.forEach(g -> indexOf.put(g.service(), g.index()));
+        pagers.awaitKnown(GROUPS);
         return groups;
     }
 

@@ -130,17 +130,17 @@ public class Effectiveness {
     }
 
     /**
-     * An alert signal accepted at intake: a trigger or resolve of its group (one row per group; in the consumer's
-     * transaction). Acknowledgements change nothing here.
+     * Alert signals accepted at intake, in record order: triggers and resolves of their groups (one row per group, one
+     * statement per group and batch — see {@link AlertGroupFold}; in the consumer's transaction). Acknowledgements
+     * change nothing here.
      */
-    public Uni<Void> alertSignal(io.firebreak.events.SignalReceived signal) {
-        boolean trigger = "trigger".equals(signal.action());
-        if (!trigger && !"resolve".equals(signal.action()) || signal.businessService() == null || signal.dedupKey() == null) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> alertSignals(List<io.firebreak.events.SignalReceived> signals) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (AlertGroupFold.Effect e : AlertGroupFold.fold(signals)) {
+            all = all.call(() -> changes.alertGroupSeen(e.service(), e.dedupKey(), e.firstAt(), e.earliestTrigger(), e.latestTrigger(),
+                    e.latestResolve(), e.insertSummary(), e.triggerSummary()));
         }
-        Instant at = (signal.timestamp() != null ? signal.timestamp() : signal.receivedAt()).truncatedTo(ChronoUnit.MICROS);
-        String summary = signal.summary() == null ? null : signal.summary().length() > 500 ? signal.summary().substring(0, 500) : signal.summary();
-        return changes.alertSignal(signal.businessService(), signal.dedupKey(), trigger, at, summary);
+        return all;
     }
 
     /**
