@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** What the benchmarks share: CloudEvents records produced as the services would, a consumer of their own, and percentiles. */
-final class BenchKafka {
+public final class BenchKafka {
 
     private BenchKafka() {
     }
@@ -42,7 +42,7 @@ final class BenchKafka {
     }
 
     /** A consumer of the benchmark's own group, from the latest offsets. */
-    static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group) {
+    public static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", group);
@@ -56,7 +56,8 @@ final class BenchKafka {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
 
-    static double pct(List<Double> sorted, int p) {
+    /** Nearest-rank percentile of sorted values (100 = the maximum); NaN when there are none. */
+    public static double pct(List<Double> sorted, int p) {
         return sorted.isEmpty() ? Double.NaN : OnCallBenchmark.pct(sorted, p);
     }
 

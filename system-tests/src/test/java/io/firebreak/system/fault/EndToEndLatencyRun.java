@@ -1,9 +1,11 @@
 package io.firebreak.system.fault;
 
+import static io.firebreak.system.bench.BenchKafka.pct;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.system.bench.BenchKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +20,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,8 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,13 +181,7 @@ class EndToEndLatencyRun {
 
     /** incident.declared per business service, and every record's produce → consume hop on firebreak.classification. */
     private void watchKafka(AtomicBoolean stop) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KAFKA);
-        p.put("group.id", "e2e-latency-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "latest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, byte[]> consumer = BenchKafka.consumer(KAFKA, "e2e-latency-" + UUID.randomUUID())) {
             consumer.subscribe(List.of("firebreak.classification"));
             while (consumer.assignment().isEmpty() && !stop.get()) {
                 consumer.poll(Duration.ofMillis(100));
@@ -274,19 +267,10 @@ class EndToEndLatencyRun {
             Collections.sort(sortedHops);
             int[] a = answers.get(rate);
             out.append(String.format("%6d %8d %8d %7d | %9.0f %9.0f | %9.0f %9.0f %9.0f | %9.0f %9.0f %9.0f | %9.0f %9.0f | %9.1f %9.1f %7d   %s%n", rate,
-                    a[0], a[1], a[2], pct(toDetected, 50), pct(toDetected, 99), pct(toDeclared, 50), pct(toDeclared, 99), pct(toDeclared, 100), pct(toPage, 50), pct(toPage, 99),
-                    pct(toPage, 100), pct(declaredToPage, 50), pct(declaredToPage, 99), pct(sortedHops, 50), pct(sortedHops, 99),
-                    sortedHops.size(), "priorities " + priorities));
+                    a[0], a[1], a[2], pct(toDetected, 50), pct(toDetected, 99), pct(toDeclared, 50), pct(toDeclared, 99), pct(toDeclared, 100),
+                    pct(toPage, 50), pct(toPage, 99), pct(toPage, 100), pct(declaredToPage, 50), pct(declaredToPage, 99),
+                    pct(sortedHops, 50), pct(sortedHops, 99), sortedHops.size(), "priorities " + priorities));
         }
         return out.toString();
-    }
-
-    /** Nearest-rank percentile of sorted values (100 = the maximum); NaN when there are none. */
-    static double pct(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 }

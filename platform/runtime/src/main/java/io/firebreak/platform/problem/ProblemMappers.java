@@ -97,10 +97,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
-        Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.of(
-                Problem.of(status, "http-" + status, title, e.getMessage()).withInstance(uri.getPath())));
+        Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.of(clientError(status, e.getMessage(), uri.getPath())));
         // The original's headers say how to recover (Allow on 405, Retry-After, WWW-Authenticate): keep them.
         original.getStringHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
@@ -130,6 +127,13 @@ public class ProblemMappers {
             return Response.fromResponse(ProblemResponses.of(unavailable(e, uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
         return ProblemResponses.of(internal(e, uri.getPath()));
+    }
+
+    /** A 4xx named by its status alone (type {@code http-<status>}, the reason phrase as title). */
+    static Problem clientError(int status, String detail, String path) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return Problem.of(status, "http-" + status, title, detail != null ? detail : title).withInstance(path);
     }
 
     /** The 503 answer while a dependency is unavailable (DependencyFailures); the caller adds Retry-After: 5. */

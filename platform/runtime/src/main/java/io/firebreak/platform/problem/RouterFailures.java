@@ -43,13 +43,10 @@ public class RouterFailures {
         String path = ctx.request().path();
         Problem problem;
         if (status >= 400 && status < 500) {
-            String reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status) != null
-                    ? jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
-            problem = Problem.of(status, "http-" + status, reason, failure != null && failure.getMessage() != null
-                    ? failure.getMessage() : reason).withInstance(path);
+            problem = ProblemMappers.clientError(status, failure != null ? failure.getMessage() : null, path);
         } else if (failure != null && DependencyFailures.isUnavailable(failure)) {
             status = 503;
-            ctx.response().putHeader("Retry-After", "5");
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
             problem = ProblemMappers.unavailable(failure, path);
         } else {
             status = 500;

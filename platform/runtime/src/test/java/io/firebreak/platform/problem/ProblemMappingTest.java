@@ -120,8 +120,10 @@ class ProblemMappingTest {
 
     @Test
     void aFormFieldOverTheParsersLimitIsA413Problem() throws Exception {
-        // The form parser fails on the event loop before any resource code runs; with a token, the body is read after
-        // the token's check, outside the request context, and Quarkus answered 500 (the API fuzz run found it so).
+        // The form parser fails on the event loop before any resource code runs. In response-service, behind the gateway,
+        // that failure reached Quarkus' own handler as a 500 (the API fuzz run found it; RouterFailures answers it now).
+        // Here in the test app the mappers still see it, so this passes with or without RouterFailures: a guard of the
+        // answer, not the reproduction — the fuzz run through the gateway is that.
         for (String body : List.of("a=" + "x".repeat(10_000), "\"" + "x".repeat(7_500) + "\"")) {
             // Sent in chunks (no length), as the gateway may pass it on: the parser then fails in a later data handler.
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/test/problems/form"))
