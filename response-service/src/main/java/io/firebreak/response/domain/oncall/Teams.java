@@ -64,12 +64,13 @@ public class Teams {
     public Uni<Team> update(Actor actor, String id, Drafts.TeamDraft draft) {
         return require(id).chain(team -> {
             OnCallRights.requireTeamManager(actor, team);
-            if (!actor.isAdmin() && !draft.manager().equals(team.manager)) {
-                return Uni.createFrom().failure(ProblemException.forbidden("Only an admin hands a team to another manager"));
-            }
+            // The draft is checked before it is read: a missing body or manager is a 400, not a failure in the comparison.
             List<Violation> violations = check(draft);
             if (!violations.isEmpty()) {
                 return Uni.createFrom().failure(ProblemException.invalid(violations));
+            }
+            if (!actor.isAdmin() && !draft.manager().equals(team.manager)) {
+                return Uni.createFrom().failure(ProblemException.forbidden("Only an admin hands a team to another manager"));
             }
             apply(team, draft, clock.instant());
             return publish(team, "updated", actor).replaceWith(team);

@@ -330,6 +330,21 @@ class OnCallApiTest {
     }
 
     @Test
+    void aTeamUpdateWithoutABodyOrAManagerIsA400AndTheTeamIsUnchanged() {
+        String ivan = person("ivan");
+        String team = newTeam("mona", ivan);
+        // Found by the API fuzz run: both answered 500 (the manager was compared before the draft was checked).
+        as("mona", "service-owner").body("null").put("/api/v1/response/teams/" + team)
+                .then().statusCode(400).contentType("application/problem+json");
+        as("mona", "service-owner").body("{\"name\":\"Renamed\",\"members\":[]}").put("/api/v1/response/teams/" + team)
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("manager"));
+        as("ada", "admin").body("[1,2]").put("/api/v1/response/teams/" + team)
+                .then().statusCode(400).contentType("application/problem+json");
+        as("mona", "service-owner").get("/api/v1/response/teams/" + team)
+                .then().statusCode(200).body("name", equalTo("Team " + team)).body("manager", equalTo("mona"));
+    }
+
+    @Test
     void theServicesATeamOwnsComeFromTheCatalogsEvents() {
         String ivan = person("ivan");
         String team = newTeam("mona", ivan);
