@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ class FaultInjectionRun {
 
             AlertLoad load = new AlertLoad(GATEWAY, groups);
             ScheduledExecutorService clock = load.start(RATE);
-            Faults faults = new Faults(repo, repo.resolve("system-tests/target/fault-run-logs"), load.started());
+            Faults faults = new Faults(repo, repo.resolve("system-tests/target/fault-run-logs"), load.started(), KAFKA);
             Thread receiverFault = new Thread(() -> {
                 try {
                     Thread.sleep(RECEIVER_DOWN_AT * 1000L);
@@ -299,10 +300,26 @@ class FaultInjectionRun {
                 .map(s -> s.split(" ")[0]).toList()));
         r.append(String.format(Locale.ROOT, "load: %d alerts/s offered for %.0f s over %d groups (each its own tier-2 service)%n", RATE,
                 Duration.between(load.started(), loadEnded).toMillis() / 1000.0, groups.size()));
-        r.append("\n## Faults (second of the load, recovery = until deploy/local/up had everything ready again)\n");
-        for (Faults.Injected f : faults.injected()) {
-            r.append(String.format(Locale.ROOT, "- %s at %.0f s, recovered in %.0f s%s%n", f.what(), f.atSecond(), f.recoverySeconds(),
-                    f.recovered() ? "" : " — NOT RECOVERED"));
+        r.append("\n## Faults (second of the load; up = until deploy/local/up had everything ready again; component = until the struck"
+                + " instance's readiness answered 200 or the broker's port accepted; boot = Quarkus' own 'started in'; intake = seconds"
+                + " from the fault to the last second with an alert not answered 202 before the next fault)\n");
+        int loadSeconds = (int) Duration.between(load.started(), loadEnded).toSeconds();
+        List<Faults.Injected> injected = faults.injected().stream().sorted(Comparator.comparingDouble(Faults.Injected::atSecond)).toList();
+        for (int i = 0; i < injected.size(); i++) {
+            Faults.Injected f = injected.get(i);
+            int from = (int) f.atSecond();
+            int to = i + 1 < injected.size() ? (int) injected.get(i + 1).atSecond() : loadSeconds;
+            int lastFailed = -1;
+            for (int sec = from; sec < to; sec++) {
+                if (load.failedAt(sec) > 0) {
+                    lastFailed = sec;
+                }
+            }
+            r.append(String.format(Locale.ROOT, "- %s at %.0f s: up %.0f s%s%s%s; intake %s%n", f.what(), f.atSecond(), f.recoverySeconds(),
+                    Double.isNaN(f.componentReadySeconds()) ? "" : String.format(Locale.ROOT, ", component %.1f s", f.componentReadySeconds()),
+                    Double.isNaN(f.bootSeconds()) ? "" : String.format(Locale.ROOT, ", boot %.1f s", f.bootSeconds()),
+                    f.recovered() ? "" : " — NOT RECOVERED",
+                    lastFailed < 0 ? "every alert 202" : "not all 202 until +" + (lastFailed - from + 1) + " s"));
         }
         r.append("\n## Alerts\n");
         r.append(String.format(Locale.ROOT, "sent %d: accepted (202) %d, refused (429) %d, unknown outcome (5xx, timeout, reset) %d,"
@@ -324,7 +341,8 @@ class FaultInjectionRun {
         r.append(String.format(Locale.ROOT, "quiet %s %.0f s after the load stopped; consumer lag %s%n", quiet.reached() ? "reached" : "NOT reached",
                 quiet.seconds(), quiet.lag()));
         quiet.outboxes().forEach((schema, row) -> r.append(String.format(Locale.ROOT,
-                "%s: outbox unpublished %d, parked %d; deliveries pending %d, dead %d%n", schema, row[0], row[1], row[2], row[3])));
+                "%s: outbox unpublished %d, parked %d; deliveries pending %d, dead %d (to destinations failing before the run, not"
+                + " counted: %d)%n", schema, row[0], row[1], row[2], row[3], row[4])));
         r.append("records dead-lettered during the run: ").append(dlqNew.isEmpty() ? "none" : dlqNew).append('\n');
         r.append("\n## Intake per 10 s (accepted / not accepted)\n");
         int seconds = (int) Duration.between(load.started(), loadEnded).toSeconds();

@@ -49,8 +49,11 @@ class ApiFuzzRun {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Api api = new Api(GATEWAY, KEYCLOAK);
     private final Random random = new Random(SEED);
+    private final Ids ids = new Ids(http, GATEWAY, () -> api.token("admin"));
     private HostileValues values;
     private Bodies bodies;
+    /** Whether the last request's path was filled with harvested ids (all of them real). */
+    private boolean realPath;
 
     @Test
     void noOperationAnswers5xxAndEveryErrorIsProblemJsonAndSecuredOnesWant401WithoutAToken() throws Exception {
@@ -71,7 +74,9 @@ class ApiFuzzRun {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (String context : CONTEXTS) {
             Tally tally = tallies.computeIfAbsent(context, c -> new Tally());
-            for (Operation op : OpenApi.operations(http, GATEWAY, context)) {
+            List<Operation> operations = OpenApi.operations(http, GATEWAY, context);
+            ids.harvest(operations, random);
+            for (Operation op : operations) {
                 tally.operations++;
                 // Well-formed requests, so that the token is what decides (not a size or media-type check before it).
                 Exchange anonymous = send(op, null, bodies.plain(op), false);
@@ -87,11 +92,15 @@ class ApiFuzzRun {
                 for (int i = 0; i < TRIES; i++) {
                     Exchange e = send(op, userFor(op), bodies.next(op), true);
                     tally.count(e);
+                    if (realPath) {
+                        tally.countReal(e);
+                    }
                     fail(e, e.faults(), failures, tally);
                 }
             }
         }
-        String report = report(tallies, failures, Duration.between(start, Instant.now()));
+        String report = report(tallies, failures, Duration.between(start, Instant.now()))
+                + String.format("Ids harvested before fuzzing: %d (from %d reads as admin)%n", ids.known(), ids.reads());
         Path out = Path.of("target/api-fuzz.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -146,7 +155,19 @@ class ApiFuzzRun {
         }
     }
 
+    /**
+     * Half of the hostile tries of an operation with path parameters use ids that exist (harvested, see {@link Ids}),
+     * so the input reaches the rules behind the lookup; the rest a schema-valid value (a quarter) or a hostile id.
+     */
     private String path(Operation op, boolean hostile) {
+        realPath = false;
+        if (hostile && op.path().contains("{") && values.chance(50)) {
+            var real = ids.fill(op, random);
+            if (real.isPresent()) {
+                realPath = true;
+                return real.get();
+            }
+        }
         Matcher m = TEMPLATE.matcher(op.path());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -203,6 +224,8 @@ class ApiFuzzRun {
         });
         out.append(all.line("all"));
         out.append(String.format("%nStatus codes: %s%n", all.statuses));
+        out.append(String.format("Hostile requests on ids that exist: %d, answered other than 404: %d; status codes %s%n", all.real,
+                all.realReached, all.realStatuses));
         failures.stream().limit(50).forEach(e -> out.append("FAIL ").append(e.describe()).append('\n'));
         return out.toString();
     }
@@ -215,7 +238,18 @@ class ApiFuzzRun {
         int serverErrors;
         int limited;
         int failures;
+        int real;
+        int realReached;
         final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        final Map<Integer, Integer> realStatuses = new java.util.TreeMap<>();
+
+        void countReal(Exchange e) {
+            real++;
+            realStatuses.merge(e.status(), 1, Integer::sum);
+            if (e.status() != 404) {
+                realReached++;
+            }
+        }
 
         void count(Exchange e) {
             requests++;
@@ -239,6 +273,9 @@ class ApiFuzzRun {
             serverErrors += t.serverErrors;
             limited += t.limited;
             failures += t.failures;
+            real += t.real;
+            realReached += t.realReached;
+            t.realStatuses.forEach((k, v) -> realStatuses.merge(k, v, Integer::sum));
             t.statuses.forEach((k, v) -> statuses.merge(k, v, Integer::sum));
         }
 
