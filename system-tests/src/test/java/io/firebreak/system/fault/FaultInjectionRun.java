@@ -316,7 +316,8 @@ class FaultInjectionRun {
                 }
             }
             r.append(String.format(Locale.ROOT, "- %s at %.0f s: up %.0f s%s%s%s; intake %s%n", f.what(), f.atSecond(), f.recoverySeconds(),
-                    Double.isNaN(f.componentReadySeconds()) ? "" : String.format(Locale.ROOT, ", component %.1f s", f.componentReadySeconds()),
+                    !Double.isNaN(f.componentReadySeconds()) ? String.format(Locale.ROOT, ", component %.1f s", f.componentReadySeconds())
+                            : f.what().startsWith("kill") ? ", component NOT ready" : "",
                     Double.isNaN(f.bootSeconds()) ? "" : String.format(Locale.ROOT, ", boot %.1f s", f.bootSeconds()),
                     f.recovered() ? "" : " — NOT RECOVERED",
                     lastFailed < 0 ? "every alert 202" : "not all 202 until +" + (lastFailed - from + 1) + " s"));
