@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.system.fault.Api;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +42,6 @@ class ApiFuzzRun {
             "classification,response,comms,change,review,metrics").split(","));
     private static final Set<String> USERS = Set.of("viewer", "responder", "incident-commander", "comms-lead", "tech-lead",
             "service-owner", "change-approver", "executive", "auditor", "admin");
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Api api = new Api(GATEWAY, KEYCLOAK);
@@ -168,14 +165,14 @@ class ApiFuzzRun {
                 return real.get();
             }
         }
-        Matcher m = TEMPLATE.matcher(op.path());
+        Matcher m = Ids.TEMPLATE.matcher(op.path());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
             var declared = op.in("path").stream().filter(p -> p.name().equals(name)).findFirst();
             String value = (!hostile || values.chance(25)) && declared.isPresent()
                     ? bodies.valid(declared.get().schema(), 0).asText() : values.id();
-            m.appendReplacement(path, Matcher.quoteReplacement(encode(value)));
+            m.appendReplacement(path, Matcher.quoteReplacement(Ids.encode(value)));
         }
         m.appendTail(path);
         return path.toString();
@@ -186,19 +183,15 @@ class ApiFuzzRun {
         for (Operation.Parameter p : op.in("query")) {
             int kind = values.below(10);
             if (kind < 6) {
-                pairs.add(encode(p.name()) + "=" + encode(values.text()));
+                pairs.add(Ids.encode(p.name()) + "=" + Ids.encode(values.text()));
             } else if (kind < 8) {
-                pairs.add(encode(p.name()) + "=" + encode(bodies.valid(p.schema(), 0).asText()));
+                pairs.add(Ids.encode(p.name()) + "=" + Ids.encode(bodies.valid(p.schema(), 0).asText()));
             }
         }
         if (values.chance(10)) {
-            pairs.add(encode(values.text()) + "=" + encode(values.text()));
+            pairs.add(Ids.encode(values.text()) + "=" + Ids.encode(values.text()));
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A token Keycloak never issued: right issuer and an admin role, but signed by nobody (or claiming alg none). */

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 final class Ids {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
+    /** A path template's parameter, {@code {name}}. */
+    static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
     private static final int PER_POOL = 12;
     private static final int READS_PER_OPERATION = 4;
 
@@ -95,7 +96,7 @@ final class Ids {
             if (pool.isEmpty()) {
                 return Optional.empty();
             }
-            path.append(URLEncoder.encode(pool.get(random.nextInt(pool.size())), StandardCharsets.UTF_8).replace("+", "%20"));
+            path.append(encode(pool.get(random.nextInt(pool.size()))));
             from = m.end();
         }
         path.append(op.path(), from, op.path().length());
@@ -167,6 +168,11 @@ final class Ids {
         } else if (node.isArray()) {
             node.forEach(n -> fields(n, depth + 1));
         }
+    }
+
+    /** A value as one path segment or query value: percent-encoded, a space as %20 (not +). */
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void add(Map<String, Set<String>> pools, String key, String value) {
