@@ -28,6 +28,7 @@ public final class TestReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
 
     public TestReceiver() {
         try {
@@ -44,6 +45,14 @@ public final class TestReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(exchange.getRequestMethod(), path, headers, body, Instant.now()));
+            java.util.concurrent.CountDownLatch gate = held.get(path);
+            if (gate != null) {
+                try {
+                    gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Deque<Integer> script = scripts.get(path);
             Integer scripted = script == null ? null : script.poll();
             int status = scripted == null ? 200 : scripted;
@@ -75,6 +84,20 @@ public final class TestReceiver implements AutoCloseable {
     public TestReceiver answer(String path, Integer... statuses) {
         scripts.computeIfAbsent(path, p -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
         return this;
+    }
+
+    /** Requests to {@code path} are recorded but not answered until {@link #release(String)}: a send held in flight. */
+    public TestReceiver hold(String path) {
+        held.put(path, new java.util.concurrent.CountDownLatch(1));
+        return this;
+    }
+
+    /** Answers the requests {@link #hold(String)} kept waiting, and the later ones at once. */
+    public void release(String path) {
+        java.util.concurrent.CountDownLatch gate = held.remove(path);
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     /** Requests to {@code path}, in arrival order. */

@@ -121,10 +121,15 @@ public class DeliveryWorker {
                 + " returning d.id, d.purpose, d.reference, cast(d.message as text), d.attempts, d.max_attempts, d.ordering_key";
         this.recordAttempt = "insert into " + schema + ".outbound_attempt (delivery_id, attempt, started_at, duration_ms, status_code, error, outcome)"
                 + " values (:id, :attempt, :startedAt, :duration, :status, :error, :outcome)";
-        this.finish = "update " + table + " set attempts = :attempt, status = :status, last_status = :lastStatus, last_error = :error, last_response = :response,"
+        // A delivery cancelled while this worker's send was in flight kept the lease: the attempt is recorded all the
+        // same; it ends DELIVERED when the receiver took it (it did leave) and stays CANCELLED otherwise (no retry).
+        this.finish = "update " + table + " set attempts = :attempt,"
+                + " status = case when status = 'PENDING' or :status = 'DELIVERED' then :status else status end,"
+                + " last_status = :lastStatus, last_error = :error, last_response = :response,"
                 + " next_attempt_at = now() + cast(:delayMillis as bigint) * interval '1 millisecond', lease_owner = null, lease_until = null,"
-                + " ended_at = case when :status = 'PENDING' then null else now() end, outcome_pending = :outcomePending"
-                + " where id = :id and lease_owner = :owner and status = 'PENDING'";
+                + " ended_at = case when status = 'CANCELLED' and :status <> 'DELIVERED' then ended_at when :status = 'PENDING' then null else now() end,"
+                + " outcome_pending = case when status = 'PENDING' or :status = 'DELIVERED' then :outcomePending else false end"
+                + " where id = :id and lease_owner = :owner and status in ('PENDING', 'CANCELLED') returning status";
         this.deferSql = "update " + table + " set last_error = :error, next_attempt_at = now() + cast(:delayMillis as bigint) * interval '1 millisecond',"
                 + " lease_owner = null, lease_until = null where id = :id and lease_owner = :owner and status = 'PENDING'";
         this.pendingOutcomes = "select id from " + table + " where outcome_pending limit 100";
@@ -345,25 +350,26 @@ public class DeliveryWorker {
 
     /** Records an attempt and the delivery's new state; hands a final outcome to its handler in the same transaction. */
     private Uni<Void> store(Attempt a, DeliveryOutcome ended, boolean outcomePending) {
-        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(finish)
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(finish, String.class)
                         .setParameter("id", a.id()).setParameter("owner", owner).setParameter("attempt", a.attempt())
                         .setParameter("status", a.status()).setParameter("lastStatus", a.result().status())
                         .setParameter("error", a.result().error()).setParameter("delayMillis", a.delay())
                         .setParameter("response", a.result().body())
                         .setParameter("outcomePending", outcomePending)
-                        .executeUpdate()
+                        .getResultList()
                         .chain(updated -> {
-                            if (updated == 0) {
+                            if (updated.isEmpty()) {
                                 LOG.warnf("Delivery %s: lease lost before its attempt was recorded; another worker retries it", a.id());
                                 return Uni.createFrom().voidItem();
                             }
+                            boolean cancelled = "CANCELLED".equals(String.valueOf(updated.get(0)));
                             return s.createNativeQuery(recordAttempt)
                                     .setParameter("id", a.id()).setParameter("attempt", a.attempt())
                                     .setParameter("startedAt", java.time.OffsetDateTime.ofInstant(a.started(), java.time.ZoneOffset.UTC))
                                     .setParameter("duration", a.duration()).setParameter("status", a.result().status())
-                                    .setParameter("error", a.result().error()).setParameter("outcome", a.outcome())
+                                    .setParameter("error", a.result().error()).setParameter("outcome", cancelled ? "CANCELLED" : a.outcome())
                                     .executeUpdate()
-                                    .chain(() -> ended != null ? finished(ended) : Uni.createFrom().voidItem());
+                                    .chain(() -> ended != null && !cancelled ? finished(ended) : Uni.createFrom().voidItem());
                         }))));
     }
 

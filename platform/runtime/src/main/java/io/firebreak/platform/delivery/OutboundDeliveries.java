@@ -41,9 +41,10 @@ public class OutboundDeliveries {
         this.insertLeased = "insert into " + table + " (id, purpose, reference, ordering_key, channel, destination, message, max_attempts,"
                 + " lease_owner, lease_until) values (:id, :purpose, :reference, :orderingKey, :channel, :destination,"
                 + " cast(cast(:message as text) as jsonb), :max, :owner, now() + cast(:leaseMillis as bigint) * interval '1 millisecond')";
-        this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
+        // The lease stays: a send in flight cannot be called back, and its worker must still record what became of it.
+        this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now()"
                 + " where purpose = :purpose and reference = :reference and status = 'PENDING'";
-        this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now(), lease_owner = null, lease_until = null"
+        this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now()"
                 + " where purpose = :purpose and starts_with(reference, :prefix) and status = 'PENDING'";
         this.pendingPrefix = "select count(*) from " + table + " where purpose = :purpose and starts_with(reference, :prefix)"
                 + " and status = 'PENDING'";

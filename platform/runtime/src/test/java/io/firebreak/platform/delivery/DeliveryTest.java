@@ -358,4 +358,43 @@ class DeliveryTest {
         assertThat(RECEIVER.received(path).size()).as("no attempt after the cancellation (one may have been in flight)")
                 .isLessThanOrEqualTo(seen + 1);
     }
+
+    @Test
+    void aDeliveryCancelledWhileItsSendIsInFlightRecordsThatAttemptAndEndsDeliveredWhenTheReceiverTookIt() throws Throwable {
+        String path = path();
+        RECEIVER.hold(path);
+        String reference = "in-flight-" + path;
+        UUID id = run(() -> sender.enqueue(reference, null, OutboundMessage.json(url(path), "{}"), 5, false));
+        await().atMost(WAIT).until(() -> RECEIVER.received(path).size() == 1);
+
+        assertThat(run(() -> sender.cancel(reference))).as("cancelled while the receiver holds the send").isEqualTo(1);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        RECEIVER.release(path);
+
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(status(id)));
+        assertThat(outcomes(id)).as("the attempt that left is recorded").containsExactly("DELIVERED");
+        assertThat(Db.text("select cast(delivered as text) from platform_test.widget_delivery_outcome where delivery_id = ?", id))
+                .as("the outcome handler heard that the message arrived").isEqualTo("true");
+        assertThat(RECEIVER.received(path)).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryCancelledWhileItsSendIsInFlightAndFailsRecordsThatAttemptAndIsNeverRetried() throws Throwable {
+        String path = path();
+        RECEIVER.hold(path).answer(path, 503);
+        String reference = "in-flight-failing-" + path;
+        UUID id = run(() -> sender.enqueue(reference, null, OutboundMessage.json(url(path), "{}"), 5, false));
+        await().atMost(WAIT).until(() -> RECEIVER.received(path).size() == 1);
+
+        assertThat(run(() -> sender.cancel(reference))).isEqualTo(1);
+        RECEIVER.release(path);
+
+        await().atMost(WAIT).until(() -> outcomes(id).size() == 1);
+        assertThat(outcomes(id)).containsExactly("CANCELLED");
+        Thread.sleep(600); // longer than the first retry's backoff here: a retry would have arrived
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(RECEIVER.received(path)).as("no retry after the cancellation").hasSize(1);
+        assertThat(Db.count("select count(*) from platform_test.widget_delivery_outcome where delivery_id = ?", id))
+                .as("a cancelled delivery that did not arrive has no outcome to hand over").isZero();
+    }
 }

@@ -40,6 +40,10 @@ public class PagingResource {
         this.actors = actors;
     }
 
+    /**
+     * One page. {@code deliveredVia}: the channel kind that handed it over (EMAIL, SMS, VOICE, SLACK, TEAMS, WEBHOOK), or
+     * LINK while only the use of its acknowledgement link proves it arrived (its sender died before recording the send).
+     */
     public record PageView(UUID id, String person, String teamId, String role, int level, int round, String status, Instant triggeredAt,
                            Instant deliveredAt, String deliveredVia, Instant acknowledgedAt) {
         static PageView of(Page p) {

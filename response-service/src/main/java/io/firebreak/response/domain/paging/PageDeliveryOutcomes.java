@@ -5,6 +5,7 @@ import io.firebreak.events.PageDelivered;
 import io.firebreak.platform.delivery.DeliveryOutcome;
 import io.firebreak.platform.delivery.DeliveryOutcomeHandler;
 import io.firebreak.platform.outbox.Outbox;
+import io.firebreak.response.model.paging.Page;
 import io.firebreak.response.model.paging.PageStatus;
 import io.firebreak.response.persistence.contact.ContactMethodRepository;
 import io.firebreak.response.persistence.paging.PageRepository;
@@ -45,11 +46,14 @@ public class PageDeliveryOutcomes implements DeliveryOutcomeHandler {
             return notifier.channelFailed(outcome.reference());
         }
         return pages.findById(ref.pageId()).chain(p -> {
-            if (p == null || p.deliveredAt != null) {
+            if (p == null || p.deliveredAt != null && !Page.PROVEN_BY_LINK.equals(p.deliveredVia)) {
                 return Uni.createFrom().voidItem();
             }
             return methods.findById(ref.methodId()).chain(m -> {
-                p.deliveredAt = clock.instant();
+                // Known from its link's use already: that earlier moment stays; the channel is now known and published.
+                if (p.deliveredAt == null) {
+                    p.deliveredAt = clock.instant();
+                }
                 p.deliveredVia = m == null ? null : m.kind.name();
                 if (p.status == PageStatus.TRIGGERED || p.status == PageStatus.FAILED) {
                     p.status = PageStatus.DELIVERED;

@@ -551,6 +551,12 @@ public class Paging {
                         "Link already used", "This acknowledgement link was used at " + p.linkUsedAt)));
             }
             p.linkUsedAt = clock.instant();
+            if (p.deliveredAt == null) {
+                // The link travels only inside the page: it arrived, though its sender may have died before recording
+                // that (kill -9 between send and record), and the acknowledgement now cancels the retry that would have.
+                p.deliveredAt = p.linkUsedAt;
+                p.deliveredVia = Page.PROVEN_BY_LINK;
+            }
             return acknowledge(p.incidentId, p.person, via, p.id);
         });
     }

@@ -54,8 +54,15 @@ public class Page {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /**
+     * The channel kind that handed the page over, or {@link #PROVEN_BY_LINK} while the only proof of delivery
+     * is its acknowledgement link having been used.
+     */
     @Column(name = "delivered_via")
     public String deliveredVia;
+
+    /** Delivered, known only because the page's own link (or chat button) acknowledged it: its sender died before recording the send. */
+    public static final String PROVEN_BY_LINK = "LINK";
 
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;

@@ -173,6 +173,41 @@ class PagingFlowTest {
     }
 
     @Test
+    void aPageAcknowledgedByItsLinkBeforeItsSendWasRecordedIsDeliveredAndItsChannelIsPublishedOnceTheSendEnds() throws Throwable {
+        String person = unique("held");
+        String team = PagingFixtures.team("mona", person);
+        PagingFixtures.policy(team, 5, person);
+        PagingFixtures.verifiedMethod(person, "WEBHOOK", hook(person));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+        // The receiver takes the page but answers only later: the send is in flight, unrecorded, as when its sender dies.
+        Receivers.RECEIVER.hold("/pager/" + person);
+        UUID incident = UUID.randomUUID();
+        try {
+            declare(incident, key(), service, "P2", List.of());
+            await().atMost(WAIT).until(() -> !Receivers.RECEIVER.received("/pager/" + person).isEmpty());
+            String link = JsonPath.from(Receivers.RECEIVER.received("/pager/" + person).get(0).body()).getString("data.acknowledgeUrl");
+            String path = link.substring(link.indexOf("/api/"));
+            given().contentType(ContentType.URLENC).formParams(query(path.substring(path.indexOf('?') + 1)))
+                    .post(path.substring(0, path.indexOf('?'))).then().statusCode(200);
+
+            JsonPath acknowledged = paging(incident);
+            assertThat(acknowledged.getString("pages[0].status")).isEqualTo("ACKNOWLEDGED");
+            assertThat(acknowledged.getString("pages[0].deliveredAt")).as("the link's use proves the page arrived").isNotNull();
+            assertThat(acknowledged.getString("pages[0].deliveredVia")).isEqualTo("LINK");
+        } finally {
+            Receivers.RECEIVER.release("/pager/" + person);
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(paging(incident).getString("pages[0].deliveredVia"))
+                .as("the send, cancelled by the acknowledgement while in flight, is still recorded").isEqualTo("WEBHOOK"));
+        List<String> types = eventTypes(incident, found -> found.contains("io.firebreak.page.delivered.v1"));
+        assertThat(types).filteredOn("io.firebreak.page.delivered.v1"::equals).hasSize(1);
+        assertThat(paging(incident).getString("pages[0].status")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
     void anAcknowledgementByApiIsPublishedOnceAndLaterOnesOnlyRecordTheEngagement() {
         String first = unique("first");
         String service = PagingFixtures.serviceEscalatingTo(first);
