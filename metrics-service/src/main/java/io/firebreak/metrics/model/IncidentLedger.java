@@ -76,6 +76,43 @@ public final class IncidentLedger {
         this.incidentId = incidentId;
     }
 
+    /**
+     * A copy sharing no collection with this ledger (the records in them are immutable): what Hibernate keeps as the
+     * loaded state to compare at flush. Written out rather than a JSON round trip, which cost metrics-service 12 % of its
+     * CPU under load; {@code IncidentLedgerTest} checks that every field is copied.
+     */
+    public IncidentLedger copy() {
+        IncidentLedger c = new IncidentLedger(incidentId);
+        c.key = key;
+        c.service = service;
+        c.drill = drill;
+        c.declarationSeen = declarationSeen;
+        c.detectedAt = detectedAt;
+        c.declaredAt = declaredAt;
+        c.declaredAtByResponse = declaredAtByResponse;
+        c.initialPriority = initialPriority;
+        c.priority = priority;
+        c.finalPriority = finalPriority;
+        c.decisions = new ArrayList<>(decisions);
+        c.disputes = new ArrayList<>(disputes);
+        c.pages = new ArrayList<>(pages);
+        c.firstAcknowledgedAt = firstAcknowledgedAt;
+        c.hops = new ArrayList<>(hops);
+        c.status = status;
+        c.reopenCount = reopenCount;
+        c.mitigatedAt = mitigatedAt;
+        c.resolvedAt = resolvedAt;
+        c.closedAt = closedAt;
+        c.resolvedBy = resolvedBy;
+        c.alertFingerprint = alertFingerprint;
+        c.alertGroupId = alertGroupId;
+        c.factors = new LinkedHashSet<>(factors);
+        c.impacts = new java.util.LinkedHashMap<>(impacts);
+        c.observations = new ArrayList<>(observations);
+        c.applied = new LinkedHashSet<>(applied);
+        return c;
+    }
+
     /** Whether the event was new (and is now recorded); a redelivered one changes nothing. */
     private boolean first(String eventId, String type, String source, Instant at) {
         if (!applied.add(eventId)) {

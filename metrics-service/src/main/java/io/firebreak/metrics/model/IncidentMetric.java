@@ -62,6 +62,7 @@ public class IncidentMetric {
     public Long customersAffected;
 
     @Convert(converter = Ledger.class)
+    @org.hibernate.annotations.Mutability(LedgerCopies.class)
     @Column(nullable = false)
     public IncidentLedger ledger;
 
@@ -70,6 +71,17 @@ public class IncidentMetric {
 
     @Version
     public long version;
+
+    /**
+     * The ledger is changed in place by each fold, so Hibernate keeps a copy of it as loaded; by default that copy is
+     * a JSON write and read (the converter's round trip).
+     */
+    public static class LedgerCopies extends org.hibernate.type.descriptor.java.MutableMutabilityPlan<IncidentLedger> {
+        @Override
+        protected IncidentLedger deepCopyNotNull(IncidentLedger value) {
+            return value.copy();
+        }
+    }
 
     public static class Ledger extends JsonColumn.Converter<IncidentLedger> {
         public Ledger() {

@@ -121,6 +121,55 @@ class IncidentLedgerTest {
     }
 
     @Test
+    void aCopyHoldsEveryFieldOfTheLedgerAndSharesNoCollectionWithIt() throws Exception {
+        IncidentLedger l = fold(fullP1());
+        l.priorityChanged("e19", "P1", "IMPACT_GREW", DECLARED.plusSeconds(20));
+        l.priorityChanged("e20", "P2", "FINAL", DECLARED.plusSeconds(90_000));
+        l.disputed("e21", DECLARED.plusSeconds(60));
+        l.impactMeasured("e22", DECLARED.plusSeconds(30), 1_000.0, 50L);
+        l.postmortemPublished("e23", List.of("change/config"), DECLARED.plusSeconds(100_000));
+        l.declaredAtByResponse = DECLARED;
+        l.closedAt = DECLARED.plusSeconds(200_000);
+        l.alertFingerprint = "fp";
+        l.alertGroupId = java.util.UUID.randomUUID();
+        l.reopenCount = 1;
+        l.declarationSeen = true;
+        // Every field holds something, so a field that copy() forgets differs below (a new field must be set here too).
+        for (java.lang.reflect.Field f : IncidentLedger.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                Object value = f.get(l);
+                assertThat(value).as("%s is set in the test's ledger", f.getName()).isNotNull();
+                if (value instanceof java.util.Collection<?> c) {
+                    assertThat(c).as("%s is filled in the test's ledger", f.getName()).isNotEmpty();
+                }
+                if (value instanceof java.util.Map<?, ?> m) {
+                    assertThat(m).as("%s is filled in the test's ledger", f.getName()).isNotEmpty();
+                }
+            }
+        }
+        io.firebreak.metrics.model.IncidentMetric.Ledger column = new io.firebreak.metrics.model.IncidentMetric.Ledger();
+
+        IncidentLedger copy = l.copy();
+
+        assertThat(column.convertToDatabaseColumn(copy)).isEqualTo(column.convertToDatabaseColumn(l));
+        copy.declared("e30", "INC-2026-0042", "checkout", "P1", DETECTED, DECLARED, false);
+        copy.paged("e31", "zoe", "team-db", DECLARED, DECLARED.plusSeconds(5), false);
+        copy.factors.add("people/handover");
+        copy.impacts.clear();
+        copy.decisions.clear();
+        copy.disputes.clear();
+        copy.hops.clear();
+        assertThat(column.convertToDatabaseColumn(copy)).as("the copy changed").isNotEqualTo(column.convertToDatabaseColumn(l));
+        assertThat(l.applied).doesNotContain("e30", "e31");
+        assertThat(l.pages).noneMatch(p -> "zoe".equals(p.person()));
+        assertThat(l.factors).doesNotContain("people/handover");
+        assertThat(l.impacts).isNotEmpty();
+        assertThat(l.decisions).isNotEmpty();
+        assertThat(l.disputes).isNotEmpty();
+        assertThat(l.hops).isNotEmpty();
+    }
+
+    @Test
     void aPostmortemsFinalPriorityIsKeptApartFromThePriority() {
         IncidentLedger l = fold(fullP1());
         l.priorityChanged("e20", "P2", "FINAL", DECLARED.plusSeconds(90_000));

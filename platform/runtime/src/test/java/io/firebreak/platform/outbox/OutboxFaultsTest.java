@@ -279,7 +279,12 @@ class OutboxFaultsTest {
                 Duration.ofSeconds(3), Duration.ofMillis(1500));
 
         Uni<RelayResult> crashed = new OutboxRelay(viaProxy, dying, "platform_test", settings, "dying").relayOnce();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> crashed.await().atMost(WAIT));
+        java.util.concurrent.atomic.AtomicReference<RelayResult> returned = new java.util.concurrent.atomic.AtomicReference<>();
+        Throwable lost = org.assertj.core.api.Assertions.catchThrowable(() -> returned.set(crashed.await().atMost(WAIT)));
+        // Said in full when it does not fail: this test once saw the dying relay return within 0.14 s (not reproduced since).
+        assertThat(lost).as("the dying relay cannot mark: it returned %s; the cut happened: %s; row: %s", returned.get(), !cutAfterSend.get(),
+                Db.text("select concat_ws(' ', 'sent', sent_at, 'attempts', attempts, 'lease', lease_owner, lease_until, 'error', last_error) from "
+                        + TABLE + " where id = ?", eventId)).isNotNull();
         assertThat(Db.count("select count(*) from " + TABLE + " where id = ? and sent_at is null and lease_owner = 'dying'", eventId))
                 .isEqualTo(1);
 
