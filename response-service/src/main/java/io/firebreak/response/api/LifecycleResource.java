@@ -81,10 +81,11 @@ public class LifecycleResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        Uni<?> done = action == LifecycleAction.ACKNOWLEDGE
+        // A collision with the service's own background work (a page's delivery recorded meanwhile) is not the caller's to retry.
+        Uni<?> done = io.firebreak.platform.problem.Collisions.retried(() -> action == LifecycleAction.ACKNOWLEDGE
                 ? paging.acknowledge(incident, actors.current().user(), "API", null)
                 : lifecycle.transition(incident, action, new Change(request.note(), null, request.resolutionSummary(), decision,
-                        request.postmortem() == null ? null : request.postmortem().reason()), actors.current());
+                        request.postmortem() == null ? null : request.postmortem().reason()), actors.current()));
         return done.chain(() -> responses.find(incident)).map(ResponseRecordView::of);
     }
 

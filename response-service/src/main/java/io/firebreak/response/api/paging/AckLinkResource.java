@@ -64,7 +64,7 @@ public class AckLinkResource {
     @Operation(summary = "Acknowledge through the link (once)")
     public Uni<Response> acknowledge(@PathParam("page") String page, @FormParam("exp") long exp, @FormParam("sig") String sig) {
         UUID id = checked(page, exp, sig);
-        return paging.acknowledgeByLink(id, "LINK").map(a -> Response.ok("<!doctype html><html><body><h1>Acknowledged</h1><p>"
+        return io.firebreak.platform.problem.Collisions.retried(() -> paging.acknowledgeByLink(id, "LINK")).map(a -> Response.ok("<!doctype html><html><body><h1>Acknowledged</h1><p>"
                         + (a.first() ? "Escalation stopped." : "The incident was already acknowledged by " + escape(a.acknowledgedBy()) + ".")
                         + "</p></body></html>").header("Cache-Control", "no-store").build());
     }

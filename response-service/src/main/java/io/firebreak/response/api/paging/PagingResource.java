@@ -88,7 +88,9 @@ public class PagingResource {
     @RolesAllowed({Roles.RESPONDER, Roles.INCIDENT_COMMANDER, Roles.COMMS_LEAD, Roles.TECH_LEAD, Roles.SERVICE_OWNER, Roles.ADMIN})
     @Operation(summary = "Acknowledge the incident: the first acknowledgement stops its escalation (later ones are recorded)")
     public Uni<AcknowledgementView> acknowledge(@PathParam("id") String id) {
-        return paging.acknowledge(PathIds.uuid("Incident", id), actors.current().user(), "API", null)
+        UUID incident = PathIds.uuid("Incident", id);
+        String person = actors.current().user();
+        return io.firebreak.platform.problem.Collisions.retried(() -> paging.acknowledge(incident, person, "API", null))
                 .map(a -> new AcknowledgementView(a.incidentId(), a.first(), a.acknowledgedBy(), a.acknowledgedAt()));
     }
 

@@ -208,6 +208,49 @@ class PagingFlowTest {
     }
 
     @Test
+    void anAcknowledgementThatCollidesWithABackgroundWriteOfItsPageIsRunAgainAndSucceeds() throws Exception {
+        String person = unique("collide");
+        String service = PagingFixtures.serviceEscalatingTo(person);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        await().atMost(WAIT).until(() -> "DELIVERED".equals(paging(incident).getString("pages[0].status")));
+        String page = paging(incident).getString("pages[0].id");
+
+        // The service's own background work (a delivery being recorded) writes the page while its person acknowledges:
+        // the row is changed and held until the acknowledgement's update waits on it, then committed under it.
+        try (java.sql.Connection background = io.firebreak.testing.TestPostgres.connect()) {
+            background.setAutoCommit(false);
+            try (java.sql.PreparedStatement write = background.prepareStatement("update response.page set version = version + 1 where id = ?")) {
+                write.setObject(1, UUID.fromString(page));
+                assertThat(write.executeUpdate()).isEqualTo(1);
+            }
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> ack = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> given().auth().oauth2(Tokens.as(person, "responder")).post("/api/v1/response/incidents/" + incident + "/acknowledgement"));
+            await().atMost(WAIT).until(() -> waitingOnALock(background));
+            background.commit();
+
+            io.restassured.response.Response answer = ack.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).as("answered %s", answer.asString()).isEqualTo(200);
+            assertThat(answer.jsonPath().getBoolean("first")).isTrue();
+        }
+        JsonPath p = paging(incident);
+        assertThat(p.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(p.getString("pages[0].status")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    /** Whether another session's statement waits for a row lock (the acknowledgement's update of the held page). */
+    private static boolean waitingOnALock(java.sql.Connection holder) throws java.sql.SQLException {
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement q = c.prepareStatement(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%page%' and pid <> ?")) {
+            q.setInt(1, holder.unwrap(org.postgresql.PGConnection.class).getBackendPID());
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                return r.next() && r.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Test
     void anAcknowledgementByApiIsPublishedOnceAndLaterOnesOnlyRecordTheEngagement() {
         String first = unique("first");
         String service = PagingFixtures.serviceEscalatingTo(first);
