@@ -209,11 +209,9 @@ class PagingFlowTest {
 
     @Test
     void anAcknowledgementThatCollidesWithABackgroundWriteOfItsPageIsRunAgainAndSucceeds() throws Exception {
-        String person = unique("collide");
-        String service = PagingFixtures.serviceEscalatingTo(person);
-        UUID incident = UUID.randomUUID();
-        declare(incident, key(), service, "P2", List.of());
-        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        Paged paged = pagedByMail("collide");
+        String person = paged.person();
+        UUID incident = paged.incident();
         await().atMost(WAIT).until(() -> "DELIVERED".equals(paging(incident).getString("pages[0].status")));
         String page = paging(incident).getString("pages[0].id");
 
@@ -237,6 +235,19 @@ class PagingFlowTest {
         JsonPath p = paging(incident);
         assertThat(p.getString("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(p.getString("pages[0].status")).isEqualTo("ACKNOWLEDGED");
+    }
+
+    private record Paged(String person, UUID incident) {
+    }
+
+    /** A new person alone on a new service's policy, and a P2 declared on it whose page has reached their mailbox. */
+    private static Paged pagedByMail(String prefix) {
+        String person = unique(prefix);
+        String service = PagingFixtures.serviceEscalatingTo(person);
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        return new Paged(person, incident);
     }
 
     /** Whether another session's statement waits for a row lock (the acknowledgement's update of the held page). */
@@ -472,11 +483,9 @@ class PagingFlowTest {
 
     @Test
     void aLinkPostedTwiceAtTheSameMomentAcknowledgesOnceAndRefusesTheOther() throws Exception {
-        String person = unique("twice");
-        String service = PagingFixtures.serviceEscalatingTo(person);
-        UUID incident = UUID.randomUUID();
-        declare(incident, key(), service, "P2", List.of());
-        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(person)).isEmpty());
+        Paged paged = pagedByMail("twice");
+        String person = paged.person();
+        UUID incident = paged.incident();
         String link = linkIn(TestSmtp.messagesTo(mail(person)).get(0));
         String path = link.substring(link.indexOf("/api/"));
         String pathOnly = path.substring(0, path.indexOf('?'));
