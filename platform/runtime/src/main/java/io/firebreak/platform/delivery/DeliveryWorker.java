@@ -350,7 +350,7 @@ public class DeliveryWorker {
 
     /** Records an attempt and the delivery's new state; hands a final outcome to its handler in the same transaction. */
     private Uni<Void> store(Attempt a, DeliveryOutcome ended, boolean outcomePending) {
-        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(finish, String.class)
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(finish, Object.class)
                         .setParameter("id", a.id()).setParameter("owner", owner).setParameter("attempt", a.attempt())
                         .setParameter("status", a.status()).setParameter("lastStatus", a.result().status())
                         .setParameter("error", a.result().error()).setParameter("delayMillis", a.delay())
