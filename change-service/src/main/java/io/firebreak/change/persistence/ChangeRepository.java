@@ -5,6 +5,7 @@ import io.firebreak.change.model.EmergencyChange;
 import io.firebreak.change.model.FreezeExceptionGrant;
 import io.firebreak.change.model.FreezeWindow;
 import io.firebreak.change.model.SuspectedRegression;
+import io.firebreak.platform.sql.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,7 @@ public class ChangeRepository {
     }
 
     public Uni<Long> nextNumber() {
-        return Panache.getSession().chain(s -> s.createNativeQuery(nextNumber, Long.class).getSingleResult());
+        return Panache.getSession().chain(s -> SessionSql.on(s, nextNumber).count());
     }
 
     public Uni<EmergencyChange> change(UUID id) {

@@ -1,5 +1,6 @@
 package io.firebreak.classification.persistence;
 
+import io.firebreak.platform.sql.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,8 @@ public class IncidentKeyCounter {
 
     /** Must run inside the declaring transaction. */
     public Uni<Long> next(int year) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(NEXT, Long.class)
-                .setParameter("year", year)
-                .getSingleResult());
+        return Panache.getSession().chain(session -> SessionSql.on(session, NEXT)
+                .bind("year", year)
+                .count());
     }
 }

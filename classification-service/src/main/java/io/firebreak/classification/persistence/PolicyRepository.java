@@ -2,6 +2,7 @@ package io.firebreak.classification.persistence;
 
 import io.firebreak.classification.model.policy.ClassificationPolicy;
 import io.firebreak.classification.model.policy.PolicyStatus;
+import io.firebreak.platform.sql.SessionSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,8 +24,8 @@ public class PolicyRepository implements PanacheRepositoryBase<ClassificationPol
      * ends: two drafts at once get consecutive numbers instead of one failing on the key.
      */
     public Uni<Integer> nextVersionLocked() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select pg_advisory_xact_lock(hashtextextended('classification.policy-version', 0))").getSingleResult())
+        return Panache.getSession().chain(session -> SessionSql.on(session,
+                        "select 1 from (select pg_advisory_xact_lock(hashtextextended('classification.policy-version', 0))) locked").value())
                 .chain(locked -> find("select max(p.version) from ClassificationPolicy p").project(Integer.class)
                         .<Integer>firstResult())
                 .map(max -> max == null ? 1 : max + 1);

@@ -1,6 +1,7 @@
 package io.firebreak.metrics.persistence;
 
 import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -44,9 +45,9 @@ public class GovernanceRepository {
     }
 
     public Uni<Review> review(String quarter, boolean lock) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select quarter, held_at, policies, stakeholder_feedback, decisions, recorded_by,"
-                + " recorded_at from " + schema + ".governance_review where quarter = :q" + (lock ? " for update" : ""), Object[].class)
-                .setParameter("q", quarter).getResultList()).map(l -> l.isEmpty() ? null : new Review((String) l.get(0)[0], instant(l.get(0)[1]),
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select quarter, held_at, policies, stakeholder_feedback, decisions, recorded_by,"
+                + " recorded_at from " + schema + ".governance_review where quarter = :q" + (lock ? " for update" : ""))
+                .bind("q", quarter).rows()).map(l -> l.isEmpty() ? null : new Review((String) l.get(0)[0], instant(l.get(0)[1]),
                 (String) l.get(0)[2], (String) l.get(0)[3], (String) l.get(0)[4], (String) l.get(0)[5], instant(l.get(0)[6])));
     }
 
@@ -90,13 +91,13 @@ public class GovernanceRepository {
     }
 
     public Uni<List<Survey>> surveysOf(String person) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + SURVEY + " from " + schema + ".responder_survey where person = :p"
-                + " order by invited_at desc limit 200", Object[].class).setParameter("p", person).getResultList()).map(GovernanceRepository::surveys);
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select " + SURVEY + " from " + schema + ".responder_survey where person = :p"
+                + " order by invited_at desc limit 200").bind("p", person).rows()).map(GovernanceRepository::surveys);
     }
 
     public Uni<Survey> survey(UUID id, boolean lock) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + SURVEY + " from " + schema + ".responder_survey where survey_id = :i"
-                + (lock ? " for update" : ""), Object[].class).setParameter("i", id).getResultList())
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select " + SURVEY + " from " + schema + ".responder_survey where survey_id = :i"
+                + (lock ? " for update" : "")).bind("i", id).rows())
                 .map(l -> l.isEmpty() ? null : surveys(l).get(0));
     }
 
@@ -108,8 +109,8 @@ public class GovernanceRepository {
 
     /** The surveys of incidents resolved in [from, until). */
     public Uni<List<Survey>> surveysBetween(Instant from, Instant until) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + SURVEY + " from " + schema + ".responder_survey where invited_at >= :f"
-                + " and invited_at < :u order by invited_at", Object[].class).setParameter("f", utc(from)).setParameter("u", utc(until))
-                .getResultList()).map(GovernanceRepository::surveys);
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select " + SURVEY + " from " + schema + ".responder_survey where invited_at >= :f"
+                + " and invited_at < :u order by invited_at").bind("f", from).bind("u", until)
+                .rows()).map(GovernanceRepository::surveys);
     }
 }

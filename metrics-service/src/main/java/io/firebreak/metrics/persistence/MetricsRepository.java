@@ -5,6 +5,7 @@ import io.firebreak.metrics.model.Finding;
 import io.firebreak.metrics.model.IncidentMetric;
 import io.firebreak.metrics.model.Team;
 import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -50,8 +51,8 @@ public class MetricsRepository {
     }
 
     private Uni<Void> lock(String key) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked",
-                Integer.class).setParameter("key", key).getSingleResult()).replaceWithVoid();
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked")
+                .bind("key", key).value()).replaceWithVoid();
     }
 
     /** The incidents of one alert group, locked (take the group's lock first: every writer of a group's rows does). */
@@ -62,8 +63,8 @@ public class MetricsRepository {
 
     /** The alert group the incident is known to belong to, read without loading it (so it can be locked after its group). */
     public Uni<UUID> alertGroupOf(UUID incidentId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select alert_group_id from " + schema + ".incident_metric where incident_id = :id",
-                UUID.class).setParameter("id", incidentId).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select alert_group_id from " + schema + ".incident_metric where incident_id = :id")
+                .bind("id", incidentId).column()).map(l -> l.isEmpty() ? null : (UUID) l.get(0));
     }
 
     /** Real (not drill) incidents of a service declared in [from, until]. */
@@ -75,8 +76,8 @@ public class MetricsRepository {
 
     /** How many incidents the last published trigger of this group named, or null. */
     public Uni<Integer> publishedTrigger(String service, String basis, String value) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(published, Integer.class).setParameter("service", service)
-                .setParameter("basis", basis).setParameter("value", value).getResultList()).map(l -> l.isEmpty() ? null : l.get(0));
+        return Panache.getSession().chain(s -> SessionSql.on(s, published).bind("service", service)
+                .bind("basis", basis).bind("value", value).column()).map(l -> l.isEmpty() || l.get(0) == null ? null : ((Number) l.get(0)).intValue());
     }
 
     public Uni<Void> triggerPublished(String service, String basis, String value, int incidents, Instant at) {
@@ -125,14 +126,13 @@ public class MetricsRepository {
                 sql.append(i == 0 ? "" : ", ").append("(:i").append(i).append(", :e").append(i).append(", :t").append(i).append(", :l").append(i)
                         .append(", :s").append(i).append(", :a").append(i).append(')');
             }
-            var q = s.createNativeQuery(sql.append(" on conflict do nothing returning event_id").toString(), String.class);
+            SessionSql q = SessionSql.on(s, sql.append(" on conflict do nothing returning event_id").toString());
             for (int i = 0; i < chunk.size(); i++) {
                 Hop h = chunk.get(i);
-                q.setParameter("i" + i, h.incidentId()).setParameter("e" + i, h.eventId()).setParameter("t" + i, h.teamId())
-                        .setParameter("l" + i, h.toLevel()).setParameter("s" + i, h.latencySeconds())
-                        .setParameter("a" + i, OffsetDateTime.ofInstant(h.at(), ZoneOffset.UTC));
+                q.bind("i" + i, h.incidentId()).bind("e" + i, h.eventId()).bind("t" + i, h.teamId())
+                        .bind("l" + i, h.toLevel()).bind("s" + i, h.latencySeconds()).bind("a" + i, h.at());
             }
-            return q.getResultList().invoke(inserted::addAll);
+            return q.column().invoke(ids -> ids.forEach(id -> inserted.add((String) id)));
         })).replaceWith(inserted);
     }
 
@@ -160,10 +160,9 @@ public class MetricsRepository {
      * counted, MTTA, MTTR, revenue impact, customers affected.
      */
     public Uni<List<Object[]>> kpiRows(Instant from, Instant until) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select declared_at, priority, business_service, included, mtta_seconds,"
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select declared_at, priority, business_service, included, mtta_seconds,"
                         + " mttr_seconds, revenue_impact, customers_affected from " + schema + ".incident_metric where not drill and declared_at >= :f"
-                        + " and declared_at < :u", Object[].class).setParameter("f", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                .setParameter("u", OffsetDateTime.ofInstant(until, ZoneOffset.UTC)).getResultList());
+                        + " and declared_at < :u").bind("f", from).bind("u", until).rows());
     }
 
     public Uni<CatalogService> service(String name) {

@@ -2,12 +2,13 @@ package io.firebreak.metrics.persistence;
 
 import io.firebreak.metrics.model.BusinessOutcome;
 import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.sql.SqlNumbers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ public class OutcomeRepository {
     private static List<BusinessOutcome> rows(List<Object[]> list) {
         List<BusinessOutcome> out = new ArrayList<>(list.size());
         for (Object[] r : list) {
-            out.add(new BusinessOutcome((String) r[0], (String) r[1], (BigDecimal) r[2], (String) r[3], (String) r[4], (String) r[5],
+            out.add(new BusinessOutcome((String) r[0], (String) r[1], SqlNumbers.decimal(r[2]), (String) r[3], (String) r[4], (String) r[5],
                     r[6] instanceof OffsetDateTime o ? o.toInstant() : (Instant) r[6]));
         }
         return out;
@@ -38,8 +39,8 @@ public class OutcomeRepository {
 
     /** The figure, locked until the transaction ends (two imports of one figure apply one after the other); null when none. */
     public Uni<BusinessOutcome> locked(String metric, String period) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from " + schema + ".business_outcome where metric = :m"
-                + " and period = :p for update", Object[].class).setParameter("m", metric).setParameter("p", period).getResultList())
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select " + COLUMNS + " from " + schema + ".business_outcome where metric = :m"
+                + " and period = :p for update").bind("m", metric).bind("p", period).rows())
                 .map(l -> l.isEmpty() ? null : rows(l).get(0));
     }
 
@@ -55,9 +56,9 @@ public class OutcomeRepository {
     /** Every figure, or one metric's, ordered by metric and period. */
     public Uni<List<BusinessOutcome>> all(String metric) {
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery("select " + COLUMNS + " from " + schema + ".business_outcome" + (metric == null ? "" : " where metric = :m")
-                    + " order by metric, period", Object[].class);
-            return (metric == null ? q : q.setParameter("m", metric)).getResultList();
+            SessionSql q = SessionSql.on(s, "select " + COLUMNS + " from " + schema + ".business_outcome" + (metric == null ? "" : " where metric = :m")
+                    + " order by metric, period");
+            return (metric == null ? q : q.bind("m", metric)).rows();
         }).map(OutcomeRepository::rows);
     }
 }

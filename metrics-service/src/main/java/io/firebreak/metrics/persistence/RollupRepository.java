@@ -4,6 +4,7 @@ import io.firebreak.metrics.model.rollup.PeriodCover;
 import io.firebreak.metrics.model.rollup.RollupCell;
 import io.firebreak.metrics.model.rollup.RollupKey;
 import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.work.InSequence;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -94,18 +95,18 @@ public class RollupRepository {
             }
             sql.append(')');
         }
-        var q = s.createNativeQuery(sql.append(onConflict).toString());
+        SessionSql q = SessionSql.on(s, sql.append(onConflict).toString());
         for (int i = 0; i < rows.size(); i++) {
             RollupKey k = rows.get(i).getKey();
             RollupCell c = rows.get(i).getValue();
-            q.setParameter("g" + i, k.dimension()).setParameter("s" + i, k.level()).setParameter("v" + i, k.block())
-                    .setParameter("p" + i, k.value()).setParameter("c" + i, c.counted).setParameter("x" + i, c.excluded)
-                    .setParameter("d" + i, c.drills).setParameter("r" + i, c.rulesJson())
-                    .setParameter("a" + i, c.mtta.json()).setParameter("an" + i, c.mtta.count).setParameter("as" + i, c.mtta.sum)
-                    .setParameter("m" + i, c.mttr.json()).setParameter("mn" + i, c.mttr.count).setParameter("ms" + i, c.mttr.sum)
-                    .setParameter("e" + i, c.mtte.json()).setParameter("en" + i, c.mtte.count).setParameter("es" + i, c.mtte.sum);
+            q.bind("g" + i, k.dimension()).bind("s" + i, k.level()).bind("v" + i, k.block())
+                    .bind("p" + i, k.value()).bind("c" + i, c.counted).bind("x" + i, c.excluded)
+                    .bind("d" + i, c.drills).bind("r" + i, c.rulesJson())
+                    .bind("a" + i, c.mtta.json()).bind("an" + i, c.mtta.count).bind("as" + i, c.mtta.sum)
+                    .bind("m" + i, c.mttr.json()).bind("mn" + i, c.mttr.count).bind("ms" + i, c.mttr.sum)
+                    .bind("e" + i, c.mtte.json()).bind("en" + i, c.mtte.count).bind("es" + i, c.mtte.sum);
         }
-        return q.executeUpdate().replaceWithVoid();
+        return q.update().replaceWithVoid();
     }
 
     /** The rollup rows of one dimension (every value) for the cover's blocks. */
@@ -120,11 +121,11 @@ public class RollupRepository {
         String sql = "select value, counted, excluded, drills, excluded_by_rule::text, mtta::text, mtta_sum, mttr::text, mttr_sum, mtte::text,"
                 + " mtte_sum from " + schema + ".metric_rollup where dim = :d and (level, block) in (" + blocks + ")";
         return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql, Object[].class).setParameter("d", dimension);
+            SessionSql q = SessionSql.on(s, sql).bind("d", dimension);
             for (int i = 0; i < cover.blocks().size(); i++) {
-                q.setParameter("l" + i, cover.blocks().get(i).level()).setParameter("b" + i, cover.blocks().get(i).index());
+                q.bind("l" + i, cover.blocks().get(i).level()).bind("b" + i, cover.blocks().get(i).index());
             }
-            return q.getResultList();
+            return q.rows();
         }).map(list -> {
             List<Row> rows = new ArrayList<>(list.size());
             for (Object[] r : list) {
@@ -150,7 +151,7 @@ public class RollupRepository {
         }
         String sql = "select incident_id, declared_at, business_service, priority, drill, included, mtta_seconds, mttr_seconds, mtte_seconds from " + schema
                 + ".incident_metric where " + declaredIn(parts.size(), "");
-        return Panache.getSession().chain(s -> bind(s.createNativeQuery(sql, Object[].class), parts).getResultList()).map(list -> {
+        return Panache.getSession().chain(s -> bind(SessionSql.on(s, sql), parts).rows()).map(list -> {
             List<RawIncident> out = new ArrayList<>(list.size());
             for (Object[] r : list) {
                 out.add(new RawIncident((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3], (Boolean) r[4], (Boolean) r[5], nullable(r[6]),
@@ -167,7 +168,7 @@ public class RollupRepository {
         }
         String sql = "select f.incident_id, f.rule from " + schema + ".data_quality_finding f join " + schema + ".incident_metric i"
                 + " on i.incident_id = f.incident_id where f.resolved_at is null and not i.included and (" + declaredIn(parts.size(), "i.") + ")";
-        return Panache.getSession().chain(s -> bind(s.createNativeQuery(sql, Object[].class), parts).getResultList());
+        return Panache.getSession().chain(s -> bind(SessionSql.on(s, sql), parts).rows());
     }
 
     private static String declaredIn(int parts, String alias) {
@@ -179,21 +180,17 @@ public class RollupRepository {
         return where.toString();
     }
 
-    private static <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> q, List<PeriodCover.Raw> parts) {
+    private static SessionSql bind(SessionSql q, List<PeriodCover.Raw> parts) {
         for (int i = 0; i < parts.size(); i++) {
-            q.setParameter("rf" + i, utc(parts.get(i).from())).setParameter("ru" + i, utc(parts.get(i).until()));
+            q.bind("rf" + i, parts.get(i).from()).bind("ru" + i, parts.get(i).until());
         }
         return q;
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
     /** Whether rollups must be rebuilt from the incidents (they predate rollups); the flag row is locked until the end. */
     public Uni<Boolean> rebuildNeeded() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select needed from " + schema + ".rollup_rebuild for update", Boolean.class)
-                .getResultList()).map(l -> !l.isEmpty() && Boolean.TRUE.equals(l.get(0)));
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select needed from " + schema + ".rollup_rebuild for update")
+                .column()).map(l -> !l.isEmpty() && Boolean.TRUE.equals(l.get(0)));
     }
 
     /**
@@ -208,8 +205,8 @@ public class RollupRepository {
 
     /** The first and last day incidents were declared on, or null when none. */
     public Uni<LocalDate[]> declaredSpan() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select min(declared_at), max(declared_at) from " + schema + ".incident_metric",
-                Object[].class).getSingleResult()).map(r -> r[0] == null ? null : new LocalDate[] {day(r[0]), day(r[1])});
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select min(declared_at), max(declared_at) from " + schema + ".incident_metric")
+                .rows().map(rows -> rows.get(0))).map(r -> r[0] == null ? null : new LocalDate[] {day(r[0]), day(r[1])});
     }
 
     private static LocalDate day(Object at) {

@@ -4,6 +4,7 @@ import io.firebreak.platform.outbox.OutboxConfig;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actor;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.sql.SqlTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -111,8 +112,8 @@ public class IncidentAccess {
     }
 
     public Uni<Boolean> isRestricted(UUID incidentId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(isRestricted, Long.class)
-                .setParameter("subject", incidentId.toString()).getSingleResult()).map(n -> n > 0);
+        return Panache.getSession().chain(s -> SessionSql.on(s, isRestricted)
+                .bind("subject", incidentId.toString()).count()).map(n -> n > 0);
     }
 
     /** Adds a member automatically (a role or a page); someone already in keeps their kind. True if newly added. */
@@ -132,14 +133,14 @@ public class IncidentAccess {
     }
 
     public Uni<Boolean> isMember(UUID incidentId, String person) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(member, Long.class).setParameter("subject", incidentId.toString())
-                .setParameter("person", person).getSingleResult()).map(n -> n > 0);
+        return Panache.getSession().chain(s -> SessionSql.on(s, member).bind("subject", incidentId.toString())
+                .bind("person", person).count()).map(n -> n > 0);
     }
 
     /** The war room, in the order people joined. */
     public Uni<List<WarRoomMember>> members(UUID incidentId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(members, Object[].class)
-                        .setParameter("subject", incidentId.toString()).getResultList())
+        return Panache.getSession().chain(s -> SessionSql.on(s, members)
+                        .bind("subject", incidentId.toString()).rows())
                 .map(rows -> rows.stream().map(r -> new WarRoomMember((String) r[0], MemberKind.valueOf((String) r[1]),
                         SqlTimes.instant(r[2]), (String) r[3])).toList());
     }

@@ -5,6 +5,7 @@ import io.firebreak.events.RoleReleased;
 import io.firebreak.platform.outbox.OutboxConfig;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.security.Actor;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -60,10 +61,11 @@ public class RoleHolders {
     /** Who holds {@code role} of the incident now, longest first. */
     public Uni<List<String>> holders(UUID incidentId, String role) {
         // Reads reuse the caller's session when there is one (a transaction that just applied an event sees it).
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(select, String.class)
-                .setParameter("incident", incidentId)
-                .setParameter("role", role)
-                .getResultList()));
+        return Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.on(s, select)
+                .bind("incident", incidentId)
+                .bind("role", role)
+                .column()
+                .map(people -> people.stream().map(String.class::cast).toList())));
     }
 
     /** Whether {@code person} holds {@code role} of the incident now. */

@@ -3,6 +3,7 @@ package io.firebreak.platform.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +58,8 @@ public class AuditLog {
         return Panache.getSession().chain(session -> session.createNativeQuery(ensureHead)
                 .setParameter("chain", chain).setParameter("mac", empty.mac()).setParameter("keyId", empty.keyId())
                 .setParameter("headMac", empty.headMac()).executeUpdate()
-                .chain(() -> session.createNativeQuery(lockHead, Object[].class).setParameter("chain", chain).getSingleResult())
+                .chain(() -> SessionSql.on(session, lockHead).bind("chain", chain).firstRow()
+                        .map(row -> row.orElseThrow(() -> new IllegalStateException("no audit head for " + chain))))
                 .chain(head -> {
                     AuditHead current = new AuditHead(chain, ((Number) head[0]).longValue(), (String) head[1], null, null);
                     AuditRecord record = AuditChain.append(current, content, keys);

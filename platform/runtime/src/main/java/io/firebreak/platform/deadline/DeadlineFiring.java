@@ -1,6 +1,7 @@
 package io.firebreak.platform.deadline;
 
 import io.firebreak.platform.outbox.Backoff;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,20 +101,20 @@ public class DeadlineFiring {
     /** Fires what is due at {@code at} (a test's moment), a batch at most; answers how many fired. */
     public Uni<Integer> fireDue(Instant at) {
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(due, String.class)
-                        .setParameter("now", now).setParameter("limit", config.batchSize()).getResultList()))
+        return Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.on(s, due)
+                        .bind("now", now).bind("limit", config.batchSize()).column()))
                 .chain(ids -> {
                     Uni<Integer> count = Uni.createFrom().item(0);
-                    for (String id : ids) {
-                        count = count.chain(n -> fireOne(id, now).map(done -> done ? n + 1 : n));
+                    for (Object id : ids) {
+                        count = count.chain(n -> fireOne((String) id, now).map(done -> done ? n + 1 : n));
                     }
                     return count;
                 });
     }
 
     private Uni<Boolean> fireOne(String id, OffsetDateTime now) {
-        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(lock, Object[].class)
-                        .setParameter("id", id).setParameter("now", now).getResultList()
+        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> SessionSql.on(s, lock)
+                        .bind("id", id).bind("now", now).rows()
                         .chain(rows -> {
                             if (rows.isEmpty()) {
                                 return Uni.createFrom().item(false); // fired elsewhere, cancelled or moved meanwhile
@@ -140,12 +141,11 @@ public class DeadlineFiring {
 
     private Uni<Void> recordFailure(String id, OffsetDateTime now, Throwable error) {
         failures.increment();
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "select attempts from " + SqlIdentifiers.schema(config.schema()) + ".deadline where id = cast(:id as uuid)",
-                                Integer.class)
-                        .setParameter("id", id).getResultList()
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> SessionSql.on(s,
+                                "select attempts from " + SqlIdentifiers.schema(config.schema()) + ".deadline where id = cast(:id as uuid)")
+                        .bind("id", id).column()
                         .chain(attempts -> {
-                            int failed = attempts.isEmpty() ? 1 : attempts.get(0) + 1;
+                            int failed = attempts.isEmpty() ? 1 : ((Number) attempts.get(0)).intValue() + 1;
                             LOG.warnf(error, "Deadline %s failed to fire (attempt %d of %d)", id, failed, config.maxAttempts());
                             return s.createNativeQuery(markFailed)
                                     .setParameter("id", id)

@@ -2,7 +2,9 @@ package io.firebreak.platform.deadline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.sql.SqlTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,9 +83,9 @@ public class Deadlines {
 
     /** When the pending deadline of {@code kind} for {@code subject} is due, or null when none is pending. */
     public Uni<Instant> pendingDueAt(String kind, String subject) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(dueAt, OffsetDateTime.class)
-                .setParameter("kind", kind)
-                .setParameter("subject", subject)
-                .getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0).toInstant());
+        return Panache.getSession().chain(session -> SessionSql.on(session, dueAt)
+                .bind("kind", kind)
+                .bind("subject", subject)
+                .column()).map(rows -> rows.isEmpty() ? null : SqlTimes.instant(rows.get(0)));
     }
 }

@@ -3,6 +3,7 @@ package io.firebreak.platform.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.platform.outbox.Backoff;
 import io.firebreak.platform.sql.NotifyListener;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.work.RunCoalescer;
 import io.firebreak.platform.work.SafeContext;
@@ -350,13 +351,13 @@ public class DeliveryWorker {
 
     /** Records an attempt and the delivery's new state; hands a final outcome to its handler in the same transaction. */
     private Uni<Void> store(Attempt a, DeliveryOutcome ended, boolean outcomePending) {
-        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(finish, Object.class)
-                        .setParameter("id", a.id()).setParameter("owner", owner).setParameter("attempt", a.attempt())
-                        .setParameter("status", a.status()).setParameter("lastStatus", a.result().status())
-                        .setParameter("error", a.result().error()).setParameter("delayMillis", a.delay())
-                        .setParameter("response", a.result().body())
-                        .setParameter("outcomePending", outcomePending)
-                        .getResultList()
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> SessionSql.on(s, finish)
+                        .bind("id", a.id()).bind("owner", owner).bind("attempt", a.attempt())
+                        .bind("status", a.status()).bind("lastStatus", a.result().status())
+                        .bind("error", a.result().error()).bind("delayMillis", a.delay())
+                        .bind("response", a.result().body())
+                        .bind("outcomePending", outcomePending)
+                        .column()
                         .chain(updated -> {
                             if (updated.isEmpty()) {
                                 LOG.warnf("Delivery %s: lease lost before its attempt was recorded; another worker retries it", a.id());
@@ -386,8 +387,8 @@ public class DeliveryWorker {
     }
 
     private Uni<Boolean> handOver(UUID id) {
-        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(takeOutcome, Object[].class)
-                        .setParameter("id", id).getResultList()
+        return SafeContext.run(vertx, () -> Panache.withTransaction(() -> Panache.getSession().chain(s -> SessionSql.on(s, takeOutcome)
+                        .bind("id", id).rows()
                         .chain(rows -> {
                             if (rows.isEmpty()) {
                                 return Uni.createFrom().item(false);

@@ -2,6 +2,7 @@ package io.firebreak.platform.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.sql.SqlTimes;
 import io.firebreak.platform.work.AfterCommit;
@@ -114,21 +115,21 @@ public class OutboundDeliveries {
 
     /** How many deliveries are still pending for references starting with {@code prefix}. */
     public Uni<Long> pendingWithPrefix(String purpose, String prefix) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(pendingPrefix, Long.class)
-                .setParameter("purpose", purpose).setParameter("prefix", prefix).getSingleResult());
+        return Panache.getSession().chain(session -> SessionSql.on(session, pendingPrefix)
+                .bind("purpose", purpose).bind("prefix", prefix).count());
     }
 
     /** The deliveries of {@code purpose} whose reference starts with {@code prefix}, newest first, at most {@code limit}. */
     public Uni<java.util.List<DeliveryRecord>> history(String purpose, String prefix, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(history, Object[].class)
-                .setParameter("purpose", purpose).setParameter("prefix", prefix).setParameter("limit", limit).getResultList())
+        return Panache.getSession().chain(session -> SessionSql.on(session, history)
+                .bind("purpose", purpose).bind("prefix", prefix).bind("limit", limit).rows())
                 .map(rows -> rows.stream().map(OutboundDeliveries::record).toList());
     }
 
     /** One delivery of {@code purpose}, or null. */
     public Uni<DeliveryRecord> find(String purpose, UUID id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(one, Object[].class)
-                .setParameter("purpose", purpose).setParameter("id", id).getResultList())
+        return Panache.getSession().chain(session -> SessionSql.on(session, one)
+                .bind("purpose", purpose).bind("id", id).rows())
                 .map(rows -> rows.isEmpty() ? null : record(rows.get(0)));
     }
 

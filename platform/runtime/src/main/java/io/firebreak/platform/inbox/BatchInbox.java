@@ -2,6 +2,7 @@ package io.firebreak.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.work.AfterCommit;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -127,11 +127,11 @@ public class BatchInbox {
             rows.addObject().put("id", event.id().toString()).put("type", event.type());
         }
         String json = rows.toString();
-        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(insert, UUID.class)
-                .setParameter("consumer", consumer)
-                .setParameter("events", json)
-                .getResultList()
+        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> SessionSql
+                .on(session, insert)
+                .bind("consumer", consumer)
+                .bind("events", json)
+                .column()
                 .chain(inserted -> {
                     List<CloudEventEnvelope> fresh = fresh(events, inserted);
                     if (fresh.size() < events.size()) {
@@ -142,8 +142,8 @@ public class BatchInbox {
     }
 
     /** The events whose ids the insert returned, in record order, each id once. */
-    private static List<CloudEventEnvelope> fresh(List<CloudEventEnvelope> events, List<UUID> inserted) {
-        Set<UUID> pending = new HashSet<>(inserted);
+    private static List<CloudEventEnvelope> fresh(List<CloudEventEnvelope> events, List<Object> inserted) {
+        Set<Object> pending = new HashSet<>(inserted);
         List<CloudEventEnvelope> fresh = new ArrayList<>(inserted.size());
         for (CloudEventEnvelope event : events) {
             if (pending.remove(event.id())) {

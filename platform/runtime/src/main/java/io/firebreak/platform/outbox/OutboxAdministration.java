@@ -6,6 +6,7 @@ import io.firebreak.platform.api.Page;
 import io.firebreak.platform.audit.AuditLog;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.sql.SessionSql;
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -82,8 +83,8 @@ public class OutboxAdministration {
     }
 
     private Uni<Void> change(UUID id, String update, String action, String actor, String reason) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(describe, Object[].class)
-                .setParameter("id", id).getResultList()
+        return Panache.getSession().chain(session -> SessionSql.on(session, describe)
+                .bind("id", id).rows()
                 .chain(found -> {
                     if (found.isEmpty()) {
                         throw ProblemException.notFound("Outbox event", id);

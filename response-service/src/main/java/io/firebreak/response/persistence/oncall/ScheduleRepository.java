@@ -1,5 +1,8 @@
 package io.firebreak.response.persistence.oncall;
 
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
+import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.response.model.oncall.ResponseRole;
 import io.firebreak.response.model.oncall.Schedule;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -13,6 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID> {
+
+    private final String revision;
+
+    public ScheduleRepository(OutboxConfig config) {
+        revision = "select revision from " + SqlIdentifiers.schema(config.schema()) + ".schedule_revision where id = 1";
+    }
 
     public Uni<List<Schedule>> ofTeam(String teamId) {
         return list("teamId = ?1 order by role, name", teamId);
@@ -34,8 +43,7 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
 
     /** The counter every schedule change bumps (see V7): a cached copy is current while it stands still. */
     public Uni<Long> revision() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select revision from {h-schema}schedule_revision where id = 1", Long.class).getSingleResult());
+        return Panache.getSession().chain(session -> SessionSql.on(session, revision).count());
     }
 
     public Uni<List<Schedule>> all() {
