@@ -1,6 +1,7 @@
 package io.firebreak.change;
 
 import io.firebreak.testing.LayerRules;
+import io.firebreak.testing.QueryRules;
 import org.junit.jupiter.api.Test;
 
 class LayeringTest {
@@ -8,5 +9,10 @@ class LayeringTest {
     @Test
     void callsFlowFromApiAndMessagingThroughDomainToPersistenceWithoutCycles() {
         LayerRules.check("io.firebreak.change");
+    }
+
+    @Test
+    void noSelectGoesThroughATypedNativeQuery() {
+        QueryRules.check("io.firebreak.change");
     }
 }

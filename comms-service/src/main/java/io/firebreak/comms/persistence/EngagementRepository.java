@@ -3,6 +3,9 @@ package io.firebreak.comms.persistence;
 import io.firebreak.comms.model.CommentaryMention;
 import io.firebreak.comms.model.Engagement;
 import io.firebreak.comms.model.RegulatoryClock;
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
+import io.firebreak.platform.sql.SqlIdentifiers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +17,13 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class EngagementRepository {
+
+    private final String flaggedTo;
+
+    public EngagementRepository(OutboxConfig config) {
+        flaggedTo = "select id from " + SqlIdentifiers.schema(config.schema()) + ".commentary_mention where flagged like :pattern"
+                + " order by posted_at desc";
+    }
 
     public Uni<List<Engagement>> engagements(UUID incidentId) {
         return Panache.getSession().chain(s -> s.createQuery("from Engagement where incidentId = ?1 order by startedAt, function", Engagement.class)
@@ -36,8 +46,8 @@ public class EngagementRepository {
 
     /** Mentions flagged to the incident, newest first. */
     public Uni<List<CommentaryMention>> flaggedTo(UUID incidentId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from {h-schema}commentary_mention where flagged like ?1 order by posted_at desc",
-                CommentaryMention.class).setParameter(1, "%\"" + incidentId + "\"%").getResultList());
+        return Panache.getSession().chain(s -> SessionSql.on(s, flaggedTo).bind("pattern", "%\"" + incidentId + "\"%")
+                .entities(CommentaryMention.class));
     }
 
     public <T> Uni<T> persist(T entity) {

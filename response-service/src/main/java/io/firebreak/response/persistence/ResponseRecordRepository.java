@@ -1,5 +1,8 @@
 package io.firebreak.response.persistence;
 
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
+import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.response.model.ResponseRecord;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -9,14 +12,18 @@ import jakarta.persistence.LockModeType;
 import io.firebreak.response.model.ResponseStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
 public class ResponseRecordRepository implements PanacheRepositoryBase<ResponseRecord, UUID> {
+
+    private final String table;
+
+    public ResponseRecordRepository(OutboxConfig config) {
+        table = SqlIdentifiers.schema(config.schema()) + ".response_record";
+    }
 
     /** The record locked until the transaction ends: lifecycle transitions of one incident queue on it. */
     public Uni<ResponseRecord> locked(UUID incidentId) {
@@ -29,7 +36,7 @@ public class ResponseRecordRepository implements PanacheRepositoryBase<ResponseR
      */
     public Uni<List<ResponseRecord>> page(ResponseStatus status, Instant afterOpened, UUID afterId, String visibleCondition,
                                           String person, int limit) {
-        StringBuilder sql = new StringBuilder("select * from {h-schema}response_record r where true");
+        StringBuilder sql = new StringBuilder("select r.incident_id from " + table + " r where true");
         if (status != null) {
             sql.append(" and r.status = :status");
         }
@@ -41,17 +48,17 @@ public class ResponseRecordRepository implements PanacheRepositoryBase<ResponseR
         }
         sql.append(" order by r.opened_at desc, r.incident_id desc limit :limit");
         return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql.toString(), ResponseRecord.class).setParameter("limit", limit);
+            SessionSql query = SessionSql.on(s, sql.toString()).bind("limit", limit);
             if (status != null) {
-                query.setParameter("status", status.name());
+                query.bind("status", status.name());
             }
             if (afterOpened != null) {
-                query.setParameter("afterOpened", OffsetDateTime.ofInstant(afterOpened, ZoneOffset.UTC)).setParameter("afterId", afterId);
+                query.bind("afterOpened", afterOpened).bind("afterId", afterId);
             }
             if (visibleCondition != null) {
-                query.setParameter("person", person);
+                query.bind("person", person);
             }
-            return query.getResultList();
+            return query.entities(ResponseRecord.class);
         });
     }
 }

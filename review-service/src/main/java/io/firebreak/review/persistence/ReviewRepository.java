@@ -1,5 +1,8 @@
 package io.firebreak.review.persistence;
 
+import io.firebreak.platform.outbox.OutboxConfig;
+import io.firebreak.platform.sql.SessionSql;
+import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.review.model.FlagResolution;
 import io.firebreak.review.model.Incident;
 import io.firebreak.review.model.Postmortem;
@@ -21,6 +24,12 @@ import java.util.UUID;
 @WithSession
 public class ReviewRepository {
 
+    private final String teamsLike;
+
+    public ReviewRepository(OutboxConfig config) {
+        teamsLike = "select team_id from " + SqlIdentifiers.schema(config.schema()) + ".team where members like :pattern";
+    }
+
     public Uni<Incident> incident(UUID id) {
         return Panache.getSession().chain(s -> s.find(Incident.class, id));
     }
@@ -31,9 +40,9 @@ public class ReviewRepository {
 
     /** Teams {@code person} is a member of (members are stored as a JSON list of names). */
     public Uni<List<Team>> teamsOf(String person) {
-        // Native: the members column is JSON text, while HQL types the converted attribute as a list.
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from {h-schema}team where members like ?1", Team.class)
-                .setParameter(1, "%\"" + person.replace("%", "").replace("_", "") + "\"%").getResultList())
+        // SQL: the members column is JSON text, while HQL types the converted attribute as a list.
+        return Panache.getSession().chain(s -> SessionSql.on(s, teamsLike)
+                .bind("pattern", "%\"" + person.replace("%", "").replace("_", "") + "\"%").entities(Team.class))
                 .map(teams -> teams.stream().filter(t -> t.members.contains(person)).toList());
     }
 

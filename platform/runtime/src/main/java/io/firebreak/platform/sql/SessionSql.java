@@ -79,6 +79,15 @@ public final class SessionSql {
         });
     }
 
+    /**
+     * The entities whose ids the statement selects (its first column), in the statement's order, loaded by the session
+     * ({@code find} by ids: no query plan at all). An id whose row is gone by then is left out.
+     */
+    public <T> Uni<List<T>> entities(Class<T> type) {
+        return column().chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<T>of())
+                : session.find(type, ids.toArray()).map(found -> found.stream().filter(java.util.Objects::nonNull).toList()));
+    }
+
     /** The first row, if any. */
     public Uni<Optional<Object[]>> firstRow() {
         return rows().map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));

@@ -140,6 +140,29 @@ class QueryPlanReuseTest {
     }
 
     @Test
+    void entitiesSelectedByIdComeInTheStatementsOrderAndAddNoPlans() throws Throwable {
+        String name = "ordered-" + UUID.randomUUID();
+        // One random high half, low halves 1..3: PostgreSQL's byte order and Java's agree on these.
+        long high = UUID.randomUUID().getMostSignificantBits() & Long.MAX_VALUE;
+        List<UUID> ids = List.of(new UUID(high, 2), new UUID(high, 1), new UUID(high, 3));
+        for (UUID id : ids) {
+            Db.update("insert into platform_test.widget (id, name) values (?, ?) on conflict (id) do update set name = excluded.name", id, name);
+        }
+        String sql = "select id from platform_test.widget where name = :name order by id desc";
+        run(() -> Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.on(s, sql).bind("name", name).entities(Widget.class))));
+        int before = plans();
+
+        List<Widget> found = List.of();
+        for (int i = 0; i < 20; i++) {
+            found = run(() -> Panache.withSession(() -> Panache.getSession().chain(s -> SessionSql.on(s, sql).bind("name", name)
+                    .entities(Widget.class))));
+        }
+
+        assertThat(found).extracting(w -> w.id).containsExactly(ids.get(2), ids.get(0), ids.get(1));
+        assertThat(plans() - before).as("plans added by 20 entity selections").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void aStatementSeesWhatItsTransactionPersistedThroughEntitiesJustBefore() throws Throwable {
         UUID id = UUID.randomUUID();
 

@@ -18,9 +18,12 @@ import java.util.UUID;
 public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID> {
 
     private final String revision;
+    private final String withParticipant;
 
     public ScheduleRepository(OutboxConfig config) {
         revision = "select revision from " + SqlIdentifiers.schema(config.schema()) + ".schedule_revision where id = 1";
+        withParticipant = "select id from " + SqlIdentifiers.schema(config.schema()) + ".schedule"
+                + " where participants @> array[cast(:person as text)] order by team_id, name";
     }
 
     public Uni<List<Schedule>> ofTeam(String teamId) {
@@ -52,8 +55,6 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
 
     /** Schedules where the person takes turns (by the GIN-indexed participants column). */
     public Uni<List<Schedule>> withParticipant(String person) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select * from {h-schema}schedule where participants @> array[cast(:person as text)] order by team_id, name", Schedule.class)
-                .setParameter("person", person).getResultList());
+        return Panache.getSession().chain(session -> SessionSql.on(session, withParticipant).bind("person", person).entities(Schedule.class));
     }
 }
