@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +40,14 @@ public final class SessionSql {
 
     private final Mutiny.Session session;
     private final Translation translation;
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Object[] values;
+    private final boolean[] bound;
 
     private SessionSql(Mutiny.Session session, Translation translation) {
         this.session = session;
         this.translation = translation;
+        this.values = new Object[translation.names().size()];
+        this.bound = new boolean[values.length];
     }
 
     public static SessionSql on(Mutiny.Session session, String sql) {
@@ -52,16 +55,18 @@ public final class SessionSql {
     }
 
     public SessionSql bind(String name, Object value) {
-        if (!translation.names().contains(name)) {
+        Integer position = translation.positions().get(name);
+        if (position == null) {
             throw new IllegalArgumentException("no parameter :" + name + " in " + translation.sql());
         }
-        values.put(name, value);
+        values[position] = toDriver(value);
+        bound[position] = true;
         return this;
     }
 
     /** Every row, each as its column values in select order. */
     public Uni<List<Object[]>> rows() {
-        return run(connection -> connection.select(translation.sql(), parameters())).map(result -> {
+        return run(connection -> connection.select(translation.sql(), values.clone())).map(result -> {
             List<Object[]> rows = new ArrayList<>(result.size());
             result.forEachRemaining(rows::add);
             return rows;
@@ -110,13 +115,13 @@ public final class SessionSql {
 
     /** An insert, update or delete; the number of rows it changed. */
     public Uni<Integer> update() {
-        return run(connection -> connection.update(translation.sql(), parameters()));
+        return run(connection -> connection.update(translation.sql(), values.clone()));
     }
 
     private <T> Uni<T> run(java.util.function.Function<ReactiveConnection, java.util.concurrent.CompletionStage<T>> statement) {
-        for (String name : translation.names()) {
-            if (!values.containsKey(name)) {
-                throw new IllegalStateException("parameter :" + name + " not bound in " + translation.sql());
+        for (int i = 0; i < bound.length; i++) {
+            if (!bound[i]) {
+                throw new IllegalStateException("parameter :" + translation.names().get(i) + " not bound in " + translation.sql());
             }
         }
         Uni<Void> flushed = session.getFlushMode() == FlushMode.MANUAL ? Uni.createFrom().voidItem() : session.flush();
@@ -128,15 +133,6 @@ public final class SessionSql {
             return impl.getReactiveConnection();
         }
         throw new IllegalStateException("not a Hibernate Reactive Mutiny session: " + session.getClass().getName());
-    }
-
-    private Object[] parameters() {
-        List<String> names = translation.names();
-        Object[] parameters = new Object[names.size()];
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = toDriver(values.get(names.get(i)));
-        }
-        return parameters;
     }
 
     static Object toDriver(Object value) {
@@ -161,12 +157,25 @@ public final class SessionSql {
         return translation;
     }
 
-    /** SQL with {@code $n} markers, and the parameter name each {@code n} stands for. */
-    record Translation(String sql, List<String> names) {
+    /** SQL with {@code $n} markers, the parameter name each {@code n} stands for, and each name's index ({@code n - 1}). */
+    record Translation(String sql, List<String> names, Map<String, Integer> positions) {
+
+        Translation(String sql, List<String> names) {
+            this(sql, names, positionsOf(names));
+        }
+
+        private static Map<String, Integer> positionsOf(List<String> names) {
+            Map<String, Integer> positions = new HashMap<>(names.size() * 2);
+            for (int i = 0; i < names.size(); i++) {
+                positions.put(names.get(i), i);
+            }
+            return Map.copyOf(positions);
+        }
 
         static Translation of(String named) {
             StringBuilder out = new StringBuilder(named.length());
             List<String> names = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
             int i = 0;
             int n = named.length();
             while (i < n) {
@@ -185,10 +194,11 @@ public final class SessionSql {
                         end++;
                     }
                     String name = named.substring(i + 1, end);
-                    int index = names.indexOf(name);
-                    if (index < 0) {
+                    Integer index = seen.get(name);
+                    if (index == null) {
                         names.add(name);
                         index = names.size() - 1;
+                        seen.put(name, index);
                     }
                     out.append('$').append(index + 1);
                     i = end;

@@ -17,6 +17,7 @@ class SessionSqlTranslationTest {
 
         assertThat(t.sql()).isEqualTo("update d set fired_at = $1, ended_at = $1 where id = cast($2 as uuid) and due <= $1");
         assertThat(t.names()).containsExactly("now", "id");
+        assertThat(t.positions()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("now", 0, "id", 1));
     }
 
     @Test
