@@ -125,7 +125,6 @@ public class SignalProcessor {
                 }
             }
             // Panache refuses to persist an empty stream; the flush also writes the updated groups.
-            // Panache refuses to persist an empty stream; the flush also writes the updated groups.
             return (created.isEmpty() ? Uni.createFrom().voidItem() : groups.persist(created.stream()))
                     .chain(groups::flush)
                     .chain(() -> signals.insertAll(records))
