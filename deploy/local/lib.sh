@@ -216,6 +216,8 @@ render_gateway() {
   locations="$locations        location = /v2/enqueue { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://$intake; }
         location = /v2/change/enqueue { limit_req zone=intake_client burst=$GATEWAY_INTAKE_BURST nodelay; proxy_pass http://$intake; }
 "
+  T_WORKERS="${FIREBREAK_GATEWAY_WORKERS:-auto}" T_WORKER_CONNECTIONS="${FIREBREAK_GATEWAY_WORKER_CONNECTIONS:-8192}" \
+  T_RLIMIT_NOFILE="$(( 2 * ${FIREBREAK_GATEWAY_WORKER_CONNECTIONS:-8192} + 64 ))" \
   T_CLIENT_RATE="$GATEWAY_CLIENT_RATE" T_CLIENT_BURST="$GATEWAY_CLIENT_BURST" T_INTAKE_RATE="$GATEWAY_INTAKE_RATE" \
   T_STATUS_PAGE_RATE="${FIREBREAK_GATEWAY_STATUS_PAGE_RATE:-2000r/s}" T_STATE="$STATE" T_PORT="$GATEWAY_PORT" T_READ_TIMEOUT="$GATEWAY_READ_TIMEOUT" T_CORS="$cors" T_UPSTREAMS="$upstreams" T_LOCATIONS="$locations" \
   T_INDEX="{\"services\":[${index%,}]}" python3 - "$LOCAL_DIR/nginx/nginx.conf.template" "$conf" <<'PY'
@@ -223,7 +225,8 @@ import os, sys
 text = open(sys.argv[1]).read()
 for key, var in {"@STATE@": "T_STATE", "@GATEWAY_PORT@": "T_PORT", "@READ_TIMEOUT@": "T_READ_TIMEOUT", "@CORS_MAP@": "T_CORS", "@UPSTREAMS@": "T_UPSTREAMS",
                  "@LOCATIONS@": "T_LOCATIONS", "@OPENAPI_INDEX@": "T_INDEX", "@STATUS_PAGE_RATE@": "T_STATUS_PAGE_RATE",
-                 "@CLIENT_RATE@": "T_CLIENT_RATE", "@CLIENT_BURST@": "T_CLIENT_BURST", "@INTAKE_RATE@": "T_INTAKE_RATE"}.items():
+                 "@CLIENT_RATE@": "T_CLIENT_RATE", "@CLIENT_BURST@": "T_CLIENT_BURST", "@INTAKE_RATE@": "T_INTAKE_RATE",
+                 "@WORKERS@": "T_WORKERS", "@WORKER_CONNECTIONS@": "T_WORKER_CONNECTIONS", "@RLIMIT_NOFILE@": "T_RLIMIT_NOFILE"}.items():
     text = text.replace(key, os.environ[var].rstrip("\n"))
 open(sys.argv[2], "w").write(text)
 PY
