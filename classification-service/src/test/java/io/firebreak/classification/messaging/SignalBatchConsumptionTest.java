@@ -11,6 +11,8 @@ import io.firebreak.events.SignalReceived;
 import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestPostgres;
 import io.firebreak.testing.TestRun;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -40,9 +42,40 @@ class SignalBatchConsumptionTest {
     private static final String TOPIC = TestRun.namespace() + ".signals";
 
     private final ObjectMapper mapper;
+    private final MeterRegistry registry;
 
-    SignalBatchConsumptionTest(ObjectMapper mapper) {
+    SignalBatchConsumptionTest(ObjectMapper mapper, MeterRegistry registry) {
         this.mapper = mapper;
+        this.registry = registry;
+    }
+
+    private long timed(String name, String tag, String value) {
+        Timer timer = registry.find(name).tag(tag, value).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void eachPhaseOfABatchAndItsTransactionAreTimed() throws Exception {
+        List<String> phases = List.of("groups-read", "groups-write", "signals-insert", "governing", "classify-declare");
+        Map<String, Long> before = new java.util.HashMap<>();
+        phases.forEach(p -> before.put(p, timed("firebreak.signals.phase", "phase", p)));
+        long transactionsBefore = timed("firebreak.inbox.batch.transaction", "consumer", "classification.signals");
+        String service = Fixtures.uniqueName("timed");
+        Fixtures.service(service, 3, "owner-" + service);
+        List<ProducerRecord<String, byte[]>> burst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            burst.add(signal(UUID.randomUUID(), signal(service, "alert-" + i, "trigger", "key-" + service)));
+        }
+
+        TestKafkaClient.sendAll(burst);
+
+        await().atMost(WAIT).until(() -> count("select count(*) from classification.signal where service = ?", service) == burst.size());
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String phase : phases) {
+                assertThat(timed("firebreak.signals.phase", "phase", phase)).as(phase).isGreaterThan(before.get(phase));
+            }
+            assertThat(timed("firebreak.inbox.batch.transaction", "consumer", "classification.signals")).isGreaterThan(transactionsBefore);
+        });
     }
 
     @Test

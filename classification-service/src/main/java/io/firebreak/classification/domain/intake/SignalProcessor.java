@@ -16,6 +16,8 @@ import io.firebreak.classification.persistence.BusinessServiceRepository;
 import io.firebreak.classification.persistence.SignalRepository;
 import io.firebreak.events.SignalReceived;
 import io.firebreak.classification.model.policy.ClassificationPolicy;
+import io.firebreak.platform.work.PhaseTimer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,11 +52,12 @@ public class SignalProcessor {
     private final Classifier classifier;
     private final ObjectMapper mapper;
     private final java.time.Duration groupingWindow;
+    private final PhaseTimer phases;
 
     public SignalProcessor(AlertGroupRepository groups, SignalRepository signals, BusinessServiceRepository services,
                            IncidentQueries incidents, IncidentDeclarations declarations, Classifier classifier,
                            ObjectMapper mapper,
-                           io.firebreak.classification.config.ClassificationConfig config) {
+                           io.firebreak.classification.config.ClassificationConfig config, MeterRegistry registry) {
         this.groups = groups;
         this.signals = signals;
         this.services = services;
@@ -63,6 +66,7 @@ public class SignalProcessor {
         this.classifier = classifier;
         this.mapper = mapper;
         this.groupingWindow = config.intake().incidentGroupingWindow();
+        this.phases = new PhaseTimer(registry, "firebreak.signals.phase", "Wall time of each phase of processing a segment of signals");
     }
 
     /** Processes one accepted signal (the record-by-record path of the inbox). */
@@ -92,7 +96,7 @@ public class SignalProcessor {
             serviceNames.add(a.signal().businessService());
             keys.add(a.signal().dedupKey());
         }
-        return groups.openAmong(serviceNames, keys).chain(open -> {
+        return phases.time("groups-read", () -> groups.openAmong(serviceNames, keys)).chain(open -> {
             Map<SignalSegments.AlertKey, AlertGroup> byKey = new HashMap<>();
             for (AlertGroup g : open) {
                 byKey.put(new SignalSegments.AlertKey(g.service, g.dedupKey), g);
@@ -125,13 +129,13 @@ public class SignalProcessor {
                 }
             }
             // Panache refuses to persist an empty stream; the flush also writes the updated groups.
-            return (created.isEmpty() ? Uni.createFrom().voidItem() : groups.persist(created.stream()))
-                    .chain(groups::flush)
-                    .chain(() -> signals.insertAll(records))
-                    .chain(() -> governing(triggered.keySet(), governing))
-                    .chain(() -> Multi.createFrom().iterable(triggered.entrySet())
+            return phases.time("groups-write", () -> (created.isEmpty() ? Uni.createFrom().voidItem() : groups.persist(created.stream()))
+                            .chain(groups::flush))
+                    .chain(() -> phases.time("signals-insert", () -> signals.insertAll(records)))
+                    .chain(() -> phases.time("governing", () -> governing(triggered.keySet(), governing)))
+                    .chain(() -> phases.time("classify-declare", () -> Multi.createFrom().iterable(triggered.entrySet())
                             .onItem().transformToUniAndConcatenate(e -> maybeDeclare(e.getKey(), e.getValue(), governing))
-                            .collect().last())
+                            .collect().last()))
                     .replaceWithVoid();
         });
     }

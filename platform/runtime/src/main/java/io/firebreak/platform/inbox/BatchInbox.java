@@ -127,18 +127,24 @@ public class BatchInbox {
             rows.addObject().put("id", event.id().toString()).put("type", event.type());
         }
         String json = rows.toString();
-        return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> SessionSql
-                .on(session, insert)
-                .bind("consumer", consumer)
-                .bind("events", json)
-                .column()
-                .chain(inserted -> {
-                    List<CloudEventEnvelope> fresh = fresh(events, inserted);
-                    if (fresh.size() < events.size()) {
-                        LOG.debugf("%s already processed %d of a batch of %d", consumer, events.size() - fresh.size(), events.size());
-                    }
-                    return fresh.isEmpty() ? Uni.createFrom().item(0) : effect.apply(fresh).replaceWith(fresh.size());
-                }))));
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample transaction = Timer.start(registry);
+            return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> SessionSql
+                    .on(session, insert)
+                    .bind("consumer", consumer)
+                    .bind("events", json)
+                    .column()
+                    .chain(inserted -> {
+                        List<CloudEventEnvelope> fresh = fresh(events, inserted);
+                        if (fresh.size() < events.size()) {
+                            LOG.debugf("%s already processed %d of a batch of %d", consumer, events.size() - fresh.size(), events.size());
+                        }
+                        return fresh.isEmpty() ? Uni.createFrom().item(0) : effect.apply(fresh).replaceWith(fresh.size());
+                    }))))
+                    .onTermination().invoke(() -> transaction.stop(Timer.builder("firebreak.inbox.batch.transaction")
+                            .description("A batch's transaction, from its start to its commit (the rest of a batch's time is outside it)")
+                            .tag("consumer", consumer).publishPercentileHistogram(false).register(registry)));
+        });
     }
 
     /** The events whose ids the insert returned, in record order, each id once. */
