@@ -121,7 +121,8 @@ public final class SessionSql {
     private <T> Uni<T> run(java.util.function.Function<ReactiveConnection, java.util.concurrent.CompletionStage<T>> statement) {
         for (int i = 0; i < bound.length; i++) {
             if (!bound[i]) {
-                throw new IllegalStateException("parameter :" + translation.names().get(i) + " not bound in " + translation.sql());
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "parameter :" + translation.names().get(i) + " not bound in " + translation.sql()));
             }
         }
         Uni<Void> flushed = session.getFlushMode() == FlushMode.MANUAL ? Uni.createFrom().voidItem() : session.flush();

@@ -203,6 +203,20 @@ class QueryPlanReuseTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no parameter :ident");
     }
 
+    /** A caller composing the Uni (recovering, retrying) must see the refusal as its failure, not as a throw while building it. */
+    @Test
+    void anUnboundParameterFailsTheUniInsteadOfThrowingWhileTheStatementIsBuilt() throws Throwable {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Long answer = run(() -> Panache.withSession(() -> Panache.getSession().chain(s -> {
+            Uni<Long> count = SessionSql.on(s, "select count(*) from platform_test.widget where id = :id and name = :name")
+                    .bind("id", UUID.randomUUID()).count();
+            return count.onFailure().invoke(failure::set).onFailure().recoverWithItem(-1L);
+        })));
+
+        assertThat(answer).isEqualTo(-1L);
+        assertThat(failure.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining(":name not bound");
+    }
+
     private static List<CloudEventEnvelope> events(int n) {
         List<CloudEventEnvelope> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
