@@ -123,15 +123,63 @@ wait_http() {
 # The Maven command: the wrapper of this repository.
 mvn_cmd() { "$REPO_DIR/mvnw" -B -q "$@"; }
 
-# A JDK 21+ for Keycloak: FIREBREAK_KEYCLOAK_JAVA_HOME, JAVA_HOME, then the JDKs under /usr/lib/jvm.
-find_java21() {
-  local candidate version
+# A JDK of at least the given feature release: FIREBREAK_KEYCLOAK_JAVA_HOME, JAVA_HOME, then the JDKs under /usr/lib/jvm.
+find_java() {
+  local min="$1" candidate
   for candidate in "${FIREBREAK_KEYCLOAK_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* ; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
-    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+    if [ "$(java_release "$candidate/bin/java")" -ge "$min" ] 2>/dev/null; then echo "$candidate"; return 0; fi
   done
   return 1
+}
+
+# The feature release of a java binary (17, 21, 25, ...).
+java_release() {
+  local version
+  version=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  echo "${version%%.*}"
+}
+
+# A JDK 21+ for Keycloak.
+find_java21() { find_java 21; }
+
+# The services' JVM: FIREBREAK_JAVA when set (measurements); else a JDK 25+ for its AOT cache (see aot_options),
+# unless FIREBREAK_AOT=off; else java on PATH.
+service_java() {
+  if [ -n "${FIREBREAK_JAVA:-}" ]; then echo "$FIREBREAK_JAVA"; return; fi
+  local home
+  if [ "${FIREBREAK_AOT:-on}" != off ] && home=$(find_java 25); then echo "$home/bin/java"; return; fi
+  echo java
+}
+
+# JDK 25's AOT cache (JEP 483/514) holds the classes a training run loaded and linked and its method profiles, so a
+# start skips that work: a third less time to ready for the services (docs/operations.md). One cache per service
+# and build, named by a fingerprint of the JDK and the packaged app's jars. The first instance of a service started
+# without a usable cache records one (-XX:AOTCacheOutput; the JVM assembles it when it exits, i.e. at `down`, which
+# waits for that); every later start of any instance of the service uses it. A cache the JVM cannot use (cut short
+# by a kill during assembly) fails a dry start and is recorded again. Not when FIREBREAK_JAVA is set.
+# Prints the JVM options: name svc java jvm-options...
+aot_options() {
+  local name="$1" svc="$2" java="$3"; shift 3
+  [ -z "${FIREBREAK_JAVA:-}" ] && [ "${FIREBREAK_AOT:-on}" != off ] || return 0
+  [ "$(java_release "$java")" -ge 25 ] 2>/dev/null || return 0
+  local app="$REPO_DIR/$svc-service/target/quarkus-app" fingerprint cache
+  fingerprint=$( { "$java" -version 2>&1; echo "$*"; find "$app" -name '*.jar' -printf '%P %s %T@\n' | sort; } | sha256sum | cut -c1-16)
+  cache="$STATE/aot/$svc-$fingerprint.aot"
+  if [ -s "$cache" ] && [ ! -e "$cache.ok" ]; then
+    if "$java" "$@" -XX:AOTMode=on -XX:AOTCache="$cache" -cp "$app/quarkus-run.jar" -version >/dev/null 2>&1; then
+      touch "$cache.ok"
+    else
+      rm -f "$cache"
+    fi
+  fi
+  if [ -e "$cache.ok" ]; then
+    echo "-XX:AOTCache=$cache"
+  elif [ "$name" = "$svc" ]; then
+    mkdir -p "$STATE/aot"
+    rm -f "$STATE/aot/$svc-"*
+    echo "-XX:AOTCacheOutput=$cache"
+  fi
 }
 
 # PostgreSQL server binaries: FIREBREAK_PG_BIN, then Debian's packages.
@@ -240,6 +288,8 @@ start_instance() {
   local own_opts_var="FIREBREAK_${svc^^}_JAVA_OPTS"
   # The replica's role (lib.sh, FIREBREAK_CLASSIFICATION_SPLIT): intake replicas do not consume signals, processing
   # replicas answer intake with 503.
+  local java jvm_opts="${FIREBREAK_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+  java=$(service_java)
   case $role in
     intake) role_env=FIREBREAK_CLASSIFICATION_PROCESSING_ENABLED=false ;;
     processing) role_env=FIREBREAK_CLASSIFICATION_INTAKE_ENABLED=false ;;
@@ -264,7 +314,7 @@ start_instance() {
     FIREBREAK_REVIEW_PUBLIC_BASE_URL="http://127.0.0.1:$GATEWAY_PORT" \
     FIREBREAK_REVIEW_ALLOW_HTTP_TRACKERS=true FIREBREAK_REVIEW_ALLOW_PRIVATE_TRACKER_HOSTS=true \
     FIREBREAK_DELIVERY_CREDENTIALS_LOCALGITHUB="Bearer local-dev-only-github-token" \
-    "${FIREBREAK_JAVA:-java}" ${FIREBREAK_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC} ${!own_opts_var:-} ${FIREBREAK_INSTANCE_JAVA_OPTS:-} \
+    "$java" $jvm_opts $(aot_options "$name" "$svc" "$java" $jvm_opts) ${!own_opts_var:-} ${FIREBREAK_INSTANCE_JAVA_OPTS:-} \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -jar "$REPO_DIR/$svc-service/target/quarkus-app/quarkus-run.jar"
 }
