@@ -104,7 +104,7 @@ public class BatchInbox {
         DistributionSummary.builder("firebreak.inbox.batch.records").description("Records of a polled batch the consumer acts on")
                 .tag("consumer", consumer).register(registry).record(decoded.size());
         Uni<Void> work = decoded.isEmpty() ? Uni.createFrom().voidItem()
-                : inbox.retried(process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect))
+                : inbox.retried(process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect), consumer)
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("%s could not commit a batch of %d (%s); processing it record by record",
@@ -162,7 +162,7 @@ public class BatchInbox {
     private Uni<Void> oneByOne(List<Decoded> decoded, String consumer, Function<CloudEventEnvelope, Uni<Void>> effect,
                                Executor onContext) {
         return Multi.createFrom().iterable(decoded)
-                .onItem().transformToUniAndConcatenate(d -> inbox.retried(inbox.process(d.event(), consumer, effect))
+                .onItem().transformToUniAndConcatenate(d -> inbox.retried(inbox.process(d.event(), consumer, effect), consumer)
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, d.event());

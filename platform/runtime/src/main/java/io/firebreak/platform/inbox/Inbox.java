@@ -2,6 +2,8 @@ package io.firebreak.platform.inbox;
 
 import io.firebreak.platform.sql.SqlIdentifiers;
 import io.firebreak.platform.work.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -24,11 +26,13 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final InboxConfig config;
+    private final MeterRegistry registry;
     private final String insert;
     private final String purge;
 
-    public Inbox(InboxConfig config) {
+    public Inbox(InboxConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
         String table = SqlIdentifiers.schema(config.schema()) + ".inbox_event";
         this.insert = "insert into " + table + " (consumer, event_id, event_type, processed_at)"
                 + " values (:consumer, :id, :type, now()) on conflict do nothing";
@@ -64,7 +68,7 @@ public class Inbox {
         if (!wanted.test(event.type())) {
             return Uni.createFrom().completionStage(message.ack());
         }
-        return retried(process(event, consumer, effect))
+        return retried(process(event, consumer, effect), consumer)
                 .onItemOrFailure().transformToUni((processed, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, event);
@@ -78,8 +82,16 @@ public class Inbox {
      * The inbox's retry policy around one attempt: while the database is unavailable, again and again for up to
      * {@code transient-retry}; any other failure but poison, up to {@code max-attempts} in all.
      */
-    <T> Uni<T> retried(Uni<T> attempt) {
+    <T> Uni<T> retried(Uni<T> attempt, String consumer) {
+        // Said and counted on every transient failure: a record held back for minutes by an outage must not be silent.
+        Counter transientFailures = Counter.builder("firebreak.inbox.transient.failures")
+                .description("Attempts of an inbox effect that failed because the database was unavailable (retried)")
+                .tag("consumer", consumer).register(registry);
         return attempt
+                .onFailure(TransientFailures::isTransient).invoke(failure -> {
+                    transientFailures.increment();
+                    LOG.warnf("%s: the database is unavailable (%s); retrying for up to %s", consumer, failure, config.transientRetry());
+                })
                 .onFailure(TransientFailures::isTransient).retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff()).expireIn(config.transientRetry().toMillis())
                 .onFailure(e -> !(e instanceof PoisonMessageException)).retry()

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(FirebreakTestResource.class)
 class InboxTest {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String TOPIC = TestRun.topic("platform_test");
     private static final String DLQ = TOPIC + ".dlq";
@@ -121,6 +124,22 @@ class InboxTest {
         await().atMost(WAIT).until(() -> effects(eventId) == 1);
         assertThat(Db.count("select attempts from platform_test.widget_attempt where widget_id = ?", widget)).isEqualTo(6);
         assertThat(Db.count("select count(*) from platform_test.inbox_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void everyAttemptThatFailsBecauseTheDatabaseIsUnavailableIsCounted() {
+        double before = transientFailures();
+        UUID widget = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        send("outage-" + widget, eventId, "{\"widgetId\":\"" + widget + "\",\"name\":\"outage\",\"failTimes\":4}");
+
+        await().atMost(WAIT).until(() -> effects(eventId) == 1);
+        assertThat(transientFailures() - before).isEqualTo(4.0);
+    }
+
+    private double transientFailures() {
+        io.micrometer.core.instrument.Counter counter = registry.find("firebreak.inbox.transient.failures").tag("consumer", "widgets").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static long effects(UUID eventId) {
