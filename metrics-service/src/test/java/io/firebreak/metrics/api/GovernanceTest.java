@@ -96,6 +96,15 @@ class GovernanceTest {
         review("2008-Q2", body).statusCode(201).body("review.policies.version", hasItems("7", "3"));
         review("2008-Q2", body).statusCode(200);
         review("2008-Q2", Map.of("policies", List.of(Map.of("name", "x")))).statusCode(400).body("violations.field", hasItems("heldAt", "policies[0]"));
+        // Hostile input found by the API fuzz run (it answered 500): a date past any timestamp, NUL in text and in JSON.
+        review("2008-Q2", Map.of("heldAt", "+999999999-11-01T10:00:00Z", "policies", List.of(Map.of("name", "p", "version", "1"))))
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("heldAt"));
+        review("2008-Q2", Map.of("heldAt", "2008-07-10T14:00:00Z", "policies", List.of(Map.of("name", "p", "version", "1")),
+                "stakeholderFeedback", "a\u0000b")).statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://firebreak.io/problems/invalid-value"));
+        review("2008-Q2", Map.of("heldAt", "2008-07-10T14:00:00Z", "policies", List.of(Map.of("name", "p\u0000", "version", "1"))))
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://firebreak.io/problems/invalid-value"));
         JsonPath quarter = get("aude", "auditor", "/api/v1/metrics/governance/reviews/2008-Q2").statusCode(200).extract().jsonPath();
         assertThat(quarter.getString("review.decisions[0].decision")).isEqualTo("Status cadence 20 min for P1");
         assertThat(quarter.getInt("responderFeedback.invited")).isEqualTo(2);

@@ -67,10 +67,16 @@ public class Governance {
         this.clock = clock;
     }
 
+    // Far beyond any real meeting; past the database's timestamp range the conversion itself would fail (a 500).
+    private static final Instant EARLIEST_HELD_AT = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST_HELD_AT = Instant.parse("9999-12-31T23:59:59Z");
+
     static List<Violation> check(ReviewInput in) {
         List<Violation> v = new ArrayList<>();
         if (in == null || in.heldAt() == null) {
             v.add(new Violation("heldAt", "is required"));
+        } else if (in.heldAt().isBefore(EARLIEST_HELD_AT) || in.heldAt().isAfter(LATEST_HELD_AT)) {
+            v.add(new Violation("heldAt", "must lie between 1970-01-01 and 9999-12-31"));
         }
         if (in == null || in.policies() == null || in.policies().isEmpty()) {
             v.add(new Violation("policies", "name at least one policy and the version reviewed"));

@@ -123,6 +123,12 @@ public class ProblemMappers {
             return ProblemResponses.of(Problem.of(409, "duplicate", "Conflict",
                     "It already exists, or was created concurrently; read it again").withInstance(uri.getPath()));
         }
+        if (DataFailures.isInvalidValue(e)) {
+            LOG.debugf(e, "A value the database refuses on %s", uri.getPath());
+            return ProblemResponses.of(Problem.of(400, "invalid-value", "Invalid value",
+                    "A value in the request cannot be stored (a NUL character, or a number or date out of range); nothing was changed")
+                    .withInstance(uri.getPath()));
+        }
         if (DependencyFailures.isUnavailable(e)) {
             return Response.fromResponse(ProblemResponses.of(unavailable(e, uri.getPath()))).header(HttpHeaders.RETRY_AFTER, 5).build();
         }

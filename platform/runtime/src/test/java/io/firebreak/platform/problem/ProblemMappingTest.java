@@ -67,6 +67,13 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsA400ProblemNotA500() {
+        given().when().get("/test/problems/nul-in-text").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/invalid-value"));
+    }
+
+    @Test
     void aMethodNotAllowedKeepsItsAllowHeader() {
         given().when().delete("/test/problems/conflict").then()
                 .statusCode(405).contentType("application/problem+json")

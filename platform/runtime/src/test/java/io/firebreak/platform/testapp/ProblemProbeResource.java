@@ -73,6 +73,15 @@ public class ProblemProbeResource {
                 "duplicate key value violates unique constraint \"widget_pkey\"", "ERROR", "23505", "Key (id) already exists"));
     }
 
+    @GET
+    @Path("nul-in-text")
+    public io.smallrye.mutiny.Uni<String> nulInText() {
+        // A real refusal: PostgreSQL does not store NUL in text (SQLSTATE 22021).
+        return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("select cast(:v as text)").setParameter("v", "a\u0000b").getSingleResult())
+                .map(String::valueOf));
+    }
+
     /** A form endpoint like the acknowledgement link's POST: RESTEasy parses the form on the event loop, before any resource code. */
     @jakarta.ws.rs.POST
     @Path("form")
