@@ -1,6 +1,6 @@
 package io.firebreak.platform.inbox;
 
-import io.vertx.pgclient.PgException;
+import io.firebreak.platform.sql.SqlStates;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
@@ -22,9 +22,6 @@ public final class TransientFailures {
                     || t instanceof ClosedConnectionException) {
                 return true;
             }
-            if (t instanceof PgException pg && transientSqlState(pg.getSqlState())) {
-                return true;
-            }
             String name = t.getClass().getName();
             // Hibernate's wrapper for a lost connection, and Netty's connect timeout (not on the compile path here).
             if (name.equals("org.hibernate.exception.JDBCConnectionException")
@@ -32,12 +29,12 @@ public final class TransientFailures {
                 return true;
             }
         }
-        return false;
+        return SqlStates.anyCause(failure, TransientFailures::transientSqlState);
     }
 
     /** Connection exceptions (08), shutdown and cannot-connect-now (57P01–57P03), too many connections (53300). */
-    static boolean transientSqlState(String state) {
-        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03") || state.equals("53300"));
+    private static boolean transientSqlState(String state) {
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03") || state.equals("53300");
     }
 }

@@ -1,5 +1,7 @@
 package io.firebreak.platform.problem;
 
+import io.firebreak.platform.sql.SqlStates;
+
 import java.util.Set;
 
 /**
@@ -9,7 +11,8 @@ import java.util.Set;
  */
 final class ConcurrencyFailures {
 
-    private static final Set<String> SQL_STATES = Set.of("40001", "40P01");
+    private static final Set<String> COLLIDED = Set.of("40001", "40P01");
+    private static final Set<String> DUPLICATE = Set.of("23505", "23P01");
 
     private ConcurrencyFailures() {
     }
@@ -19,26 +22,10 @@ final class ConcurrencyFailures {
      * registrations of one name) or a caller repeated a creation. The caller's answer is 409.
      */
     static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && ("23505".equals(pg.getSqlState()) || "23P01".equals(pg.getSqlState()))) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState()) || "23P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.anyCause(e, DUPLICATE::contains);
     }
 
     static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && SQL_STATES.contains(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return SqlStates.anyCause(e, COLLIDED::contains);
     }
 }

@@ -1,5 +1,7 @@
 package io.firebreak.platform.problem;
 
+import io.firebreak.platform.sql.SqlStates;
+
 /**
  * Database refusals of a value itself (SQLSTATE class 22, "data exception"): a NUL character in text
  * (22021), a {@code \u0000} escape in JSON (22P05), a number or date out of the column's range (22003,
@@ -12,18 +14,6 @@ final class DataFailures {
     }
 
     static boolean isInvalidValue(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && dataException(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && dataException(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean dataException(String sqlState) {
-        return sqlState != null && sqlState.startsWith("22");
+        return SqlStates.anyCause(e, state -> state.startsWith("22"));
     }
 }

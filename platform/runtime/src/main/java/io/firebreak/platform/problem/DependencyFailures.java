@@ -1,5 +1,7 @@
 package io.firebreak.platform.problem;
 
+import io.firebreak.platform.sql.SqlStates;
+
 /**
  * Failures that mean "a dependency is not there right now" (mostly the database; a refused or reset socket to any
  * other dependency counts too), not "this request is wrong" nor "this
@@ -24,14 +26,8 @@ final class DependencyFailures {
                     && t.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && unavailable(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && unavailable(sql.getSQLState())) {
-                return true;
-            }
         }
-        return false;
+        return SqlStates.anyCause(e, DependencyFailures::unavailable);
     }
 
     /**
@@ -39,6 +35,6 @@ final class DependencyFailures {
      * now) and also 57P04 (database dropped) and 57P05 (idle-session timeout), which are "try again later" as well.
      */
     private static boolean unavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+        return sqlState.startsWith("08") || sqlState.startsWith("57P");
     }
 }
