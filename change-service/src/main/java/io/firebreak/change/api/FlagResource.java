@@ -5,6 +5,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.time.TimeBounds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -36,7 +37,7 @@ public class FlagResource {
     public Uni<List<ChangeViews.FlagView>> list(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         Instant from;
         try {
-            from = after == null ? Instant.EPOCH : Instant.parse(after);
+            from = after == null ? Instant.EPOCH : TimeBounds.instant(after);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(List.of(new Violation("after", "must be an ISO-8601 instant")));
         }

@@ -7,6 +7,7 @@ import io.firebreak.comms.domain.commentary.Commentary;
 import io.firebreak.platform.delivery.StandardWebhooks;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.time.TimeBounds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -94,7 +95,7 @@ public class CommentaryResource {
             violations.add(new Violation("postedAt", "is required"));
         } else {
             try {
-                postedAt = Instant.parse(posted);
+                postedAt = TimeBounds.instant(posted);
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("postedAt", "must be an ISO-8601 instant"));
             }

@@ -9,6 +9,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.time.TimeBounds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -80,7 +81,7 @@ public class ExternalCommunicationResource {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            return TimeBounds.instant(value.strip());
         } catch (DateTimeParseException e) {
             violations.add(new Violation(field, "an RFC 3339 UTC time, e.g. 2026-12-01T10:30:00Z"));
             return null;

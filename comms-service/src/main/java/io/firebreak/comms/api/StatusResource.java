@@ -10,6 +10,7 @@ import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
 import io.firebreak.platform.security.Actors;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.time.TimeBounds;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -88,7 +89,7 @@ public class StatusResource {
         }
         if (r.nextUpdateDueAt() != null && !r.nextUpdateDueAt().isBlank()) {
             try {
-                due = Instant.parse(r.nextUpdateDueAt().strip());
+                due = TimeBounds.instant(r.nextUpdateDueAt().strip());
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("nextUpdateDueAt", "an RFC 3339 UTC time, e.g. 2026-12-01T10:30:00Z"));
             }

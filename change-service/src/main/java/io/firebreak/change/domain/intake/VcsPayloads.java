@@ -1,8 +1,8 @@
 package io.firebreak.change.domain.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.firebreak.platform.time.TimeBounds;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -104,10 +104,10 @@ public final class VcsPayloads {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return TimeBounds.instant(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(value, GITLAB_TIME).toInstant();
+                return TimeBounds.instant(value, GITLAB_TIME);
             } catch (DateTimeParseException again) {
                 return fallback;
             }

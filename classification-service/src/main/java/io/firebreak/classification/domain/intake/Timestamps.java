@@ -1,7 +1,7 @@
 package io.firebreak.classification.domain.intake;
 
+import io.firebreak.platform.time.TimeBounds;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -25,10 +25,10 @@ public final class Timestamps {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return TimeBounds.instant(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(text, COLONLESS).toInstant();
+                return TimeBounds.instant(text, COLONLESS);
             } catch (DateTimeParseException again) {
                 return null;
             }

@@ -2,6 +2,7 @@ package io.firebreak.platform.api;
 
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.time.TimeBounds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,7 +26,7 @@ public record KeysetCursor(Instant at, UUID id) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(",", 2);
-            return new KeysetCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            return new KeysetCursor(TimeBounds.instant(parts[0]), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.invalid(List.of(new Violation("after", "is not a cursor of this list")));
         }

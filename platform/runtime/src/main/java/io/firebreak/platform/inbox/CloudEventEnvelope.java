@@ -2,6 +2,7 @@ package io.firebreak.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.events.CloudEventHeaders;
+import io.firebreak.platform.time.TimeBounds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record CloudEventEnvelope(UUID id, String type, String source, String sub
         Instant instant = null;
         if (time != null) {
             try {
-                instant = Instant.parse(time);
+                instant = TimeBounds.instant(time);
             } catch (DateTimeParseException e) {
                 throw new PoisonMessageException("ce_time is not an RFC 3339 timestamp: " + time);
             }

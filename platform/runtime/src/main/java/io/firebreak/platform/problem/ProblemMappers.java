@@ -66,8 +66,9 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            problem = ProblemException.invalid(List.of(new Violation(field, "has a value of the wrong type or format")))
-                    .problem();
+            String message = e instanceof io.firebreak.platform.time.TimeBoundsJackson.OutOfBounds
+                    ? io.firebreak.platform.time.TimeBounds.RULE : "has a value of the wrong type or format";
+            problem = ProblemException.invalid(List.of(new Violation(field, message))).problem();
         } else {
             problem = Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
         }

@@ -1,6 +1,7 @@
 package io.firebreak.platform.problem;
 
 import io.firebreak.platform.time.Quarter;
+import io.firebreak.platform.time.TimeBounds;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,11 +20,16 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            parsed = OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(List.of(new Violation(name, "must be an RFC 3339 timestamp such as 2026-11-29T10:00:00Z")));
         }
+        if (!TimeBounds.within(parsed)) {
+            throw ProblemException.invalid(List.of(new Violation(name, TimeBounds.RULE)));
+        }
+        return parsed.toInstant();
     }
 
     /** A required calendar quarter ({@code 2026-Q4}). */

@@ -74,6 +74,32 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aMomentBeyondTheYear9999IsA400NamingTheFieldInsteadOfBeingStoredWrong() {
+        // Java reads +999999999-12-31 happily; before the bound this probe stored it as 4714-11-24 BC (Hibernate
+        // Reactive), and metrics' SQL client failed with a long overflow (500).
+        given().contentType("application/json").body("{\"at\":\"+999999999-12-31T23:59:59Z\"}")
+                .when().post("/test/problems/moment").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://firebreak.io/problems/validation"))
+                .body("violations[0].field", equalTo("at"))
+                .body("violations[0].message", equalTo("must lie in the years 0001 to 9999"));
+        given().contentType("application/json").body("{\"day\":\"+20000-01-01\"}")
+                .when().post("/test/problems/moment").then()
+                .statusCode(400).body("violations[0].field", equalTo("day"));
+        given().queryParam("at", "+999999999-12-31T23:59:59Z").when().get("/test/problems/moment").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("at"))
+                .body("violations[0].message", equalTo("must lie in the years 0001 to 9999"));
+    }
+
+    @Test
+    void aMomentWithinTheBoundsIsStoredAsSent() {
+        given().contentType("application/json").body("{\"at\":\"9999-12-31T23:59:59Z\"}")
+                .when().post("/test/problems/moment").then()
+                .statusCode(200).body(org.hamcrest.Matchers.startsWith("9999-12-31"));
+    }
+
+    @Test
     void aMethodNotAllowedKeepsItsAllowHeader() {
         given().when().delete("/test/problems/conflict").then()
                 .statusCode(405).contentType("application/problem+json")

@@ -82,6 +82,27 @@ public class ProblemProbeResource {
                 .map(String::valueOf));
     }
 
+    public record Moment(java.time.Instant at, java.time.LocalDate day) {
+    }
+
+    /** Binds a moment from the body into a real statement, as every service's writes do. */
+    @jakarta.ws.rs.POST
+    @Path("moment")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public io.smallrye.mutiny.Uni<String> moment(Moment moment) {
+        return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("select cast(cast(:at as timestamptz) as text)")
+                        .setParameter("at", moment.at()).getSingleResult())
+                .map(String::valueOf));
+    }
+
+    /** A moment in a query parameter, read the way list endpoints read {@code ?from=} and {@code ?at=}. */
+    @GET
+    @Path("moment")
+    public String momentParameter(@jakarta.ws.rs.QueryParam("at") String at) {
+        return String.valueOf(io.firebreak.platform.problem.QueryParams.instant("at", at));
+    }
+
     /** A form endpoint like the acknowledgement link's POST: RESTEasy parses the form on the event loop, before any resource code. */
     @jakarta.ws.rs.POST
     @Path("form")

@@ -2,6 +2,7 @@ package io.firebreak.review.domain.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.firebreak.events.EventTypes;
+import io.firebreak.platform.time.TimeBounds;
 import io.firebreak.review.domain.timeline.TimelineRules.Kind;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -97,7 +98,7 @@ public final class TimelineSources {
         JsonNode v = data.path(field);
         if (v.isTextual()) {
             try {
-                return Instant.parse(v.asText());
+                return TimeBounds.instant(v.asText());
             } catch (DateTimeParseException e) {
                 return fallback;
             }
