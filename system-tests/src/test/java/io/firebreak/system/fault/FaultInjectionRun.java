@@ -194,6 +194,7 @@ class FaultInjectionRun {
             }
             Thread.sleep(5_000);
         }
+        System.out.print("[fault-run] not quiet; lag explained:\n" + backlogs.explainLag(lag));
         return new Quiet(false, QUIET_WITHIN, lag, outboxes);
     }
 
