@@ -118,7 +118,7 @@ final class Backlogs implements AutoCloseable {
     private void explainGroup(StringBuilder out, String group, String bootstrap) throws Exception {
         ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(20, TimeUnit.SECONDS);
         Map<TopicPartition, String> owner = new HashMap<>();
-        d.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> owner.put(tp, m.clientId() + "@" + m.host())));
+        d.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> owner.put(tp, m.consumerId() + "@" + m.host())));
         out.append(String.format(Locale.ROOT, "  %s: state %s, %d members%n", group, d.groupState(), d.members().size()));
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
