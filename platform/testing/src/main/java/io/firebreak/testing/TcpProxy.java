@@ -62,9 +62,17 @@ public final class TcpProxy implements AutoCloseable {
             while (!listening.isClosed()) {
                 try {
                     Socket client = listening.accept();
+                    // Registered under the lock refuse() holds: a connection accepted while refuse() runs is either
+                    // dropped by its cut() or closed here, never left open past it (a test once saw one survive).
+                    if (!register(client, listening)) {
+                        continue;
+                    }
                     Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
+                    if (!register(upstream, listening) || client.isClosed()) {
+                        client.close();
+                        upstream.close();
+                        continue;
+                    }
                     pump(client, upstream);
                     pump(upstream, client);
                 } catch (IOException e) {
@@ -75,6 +83,16 @@ public final class TcpProxy implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
+    }
+
+    /** Keeps a socket for cut(), unless the port it came through was closed meanwhile (then closes it). */
+    private synchronized boolean register(Socket socket, ServerSocket listening) throws IOException {
+        if (server != listening) {
+            socket.close();
+            return false;
+        }
+        sockets.add(socket);
+        return true;
     }
 
     /** Closes the listening port (new connects are refused) and drops open connections. */
