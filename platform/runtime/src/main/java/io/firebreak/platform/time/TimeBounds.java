@@ -12,8 +12,9 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * The years every stored moment and date must lie in: 0001–9999. Java accepts years up to ±999,999,999; PostgreSQL
- * does not (timestamps end in 294276, and binding a far larger {@code Instant} overflows a long — a 500 the API fuzz
- * run found). No incident, shift or review lies outside these years, so the API refuses them before any rule runs.
+ * does not (timestamps end in 294276): Hibernate Reactive stored a year-999999999 moment as 4714-11-24 BC without an
+ * error, and the plain SQL client overflowed a long (a 500 the API fuzz run found). No incident, shift or review lies
+ * outside these years, so the API refuses them before any rule runs.
  */
 public final class TimeBounds {
 
