@@ -99,6 +99,8 @@ class GovernanceTest {
         // Hostile input found by the API fuzz run (it answered 500): a date past any timestamp, NUL in text and in JSON.
         review("2008-Q2", Map.of("heldAt", "+999999999-11-01T10:00:00Z", "policies", List.of(Map.of("name", "p", "version", "1"))))
                 .statusCode(400).contentType("application/problem+json").body("violations.field", hasItems("heldAt"));
+        review("2008-Q2", Map.of("heldAt", "1969-12-31T10:00:00Z", "policies", List.of(Map.of("name", "p", "version", "1"))))
+                .statusCode(400).body("violations.message", hasItems("must not lie before 1970-01-01"));
         review("2008-Q2", Map.of("heldAt", "2008-07-10T14:00:00Z", "policies", List.of(Map.of("name", "p", "version", "1")),
                 "stakeholderFeedback", "a\u0000b")).statusCode(400).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://firebreak.io/problems/invalid-value"));

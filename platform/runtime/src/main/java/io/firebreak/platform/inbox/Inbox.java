@@ -83,13 +83,13 @@ public class Inbox {
      * {@code transient-retry}; any other failure but poison, up to {@code max-attempts} in all.
      */
     <T> Uni<T> retried(Uni<T> attempt, String consumer) {
-        // Said and counted on every transient failure: a record held back for minutes by an outage must not be silent.
-        Counter transientFailures = Counter.builder("firebreak.inbox.transient.failures")
-                .description("Attempts of an inbox effect that failed because the database was unavailable (retried)")
-                .tag("consumer", consumer).register(registry);
         return attempt
                 .onFailure(TransientFailures::isTransient).invoke(failure -> {
-                    transientFailures.increment();
+                    // Said and counted on every transient failure: a record held back for minutes by an outage must
+                    // not be silent (the counter is looked up only then, not for every record).
+                    Counter.builder("firebreak.inbox.transient.failures")
+                            .description("Attempts of an inbox effect that failed because the database was unavailable (retried)")
+                            .tag("consumer", consumer).register(registry).increment();
                     LOG.warnf("%s: the database is unavailable (%s); retrying for up to %s", consumer, failure, config.transientRetry());
                 })
                 .onFailure(TransientFailures::isTransient).retry()

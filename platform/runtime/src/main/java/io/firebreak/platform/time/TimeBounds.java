@@ -1,10 +1,7 @@
 package io.firebreak.platform.time;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
@@ -45,19 +42,14 @@ public final class TimeBounds {
     }
 
     public static boolean within(Object value) {
-        Integer year = yearOf(value);
-        return year == null || (year >= FIRST_YEAR && year <= LAST_YEAR);
-    }
-
-    private static Integer yearOf(Object value) {
         if (value instanceof Instant instant) {
             // Instant has no year field, and Instant.MAX has no date in UTC: compare with the bounds instead.
-            return instant.isBefore(FIRST) ? FIRST_YEAR - 1 : instant.isAfter(LAST) ? LAST_YEAR + 1 : FIRST_YEAR;
+            return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
         }
-        if (value instanceof OffsetDateTime || value instanceof ZonedDateTime || value instanceof LocalDate
-                || value instanceof LocalDateTime) {
-            return ((TemporalAccessor) value).get(ChronoField.YEAR);
+        if (value instanceof TemporalAccessor temporal && temporal.isSupported(ChronoField.YEAR)) {
+            int year = temporal.get(ChronoField.YEAR);
+            return year >= FIRST_YEAR && year <= LAST_YEAR;
         }
-        return null;
+        return true;
     }
 }
