@@ -19,12 +19,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,6 +58,24 @@ class KafkaAuthenticationTest {
                     new AclBinding(new ResourcePattern(ResourceType.TOPIC, OWN, PatternType.LITERAL),
                             new AccessControlEntry(principal, "*", AclOperation.DESCRIBE, AclPermissionType.ALLOW))))
                     .all().get(30, TimeUnit.SECONDS);
+            awaitGrantsInForce(admin);
+        }
+    }
+
+    /**
+     * CreateAcls returns once the controller has committed the records; the broker applies them from the metadata log a
+     * moment later, and a producer that asks for the topic's metadata in between is refused (a CI run failed so). The
+     * broker answers DescribeAcls from that same authorizer, so once it lists both grants they are in force.
+     */
+    private static void awaitGrantsInForce(Admin admin) throws Exception {
+        AclBindingFilter ownTopic = new AclBindingFilter(
+                new ResourcePatternFilter(ResourceType.TOPIC, OWN, PatternType.LITERAL), AccessControlEntryFilter.ANY);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (admin.describeAcls(ownTopic).values().get(30, TimeUnit.SECONDS).size() < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not apply the topic grants within 30 s");
+            }
+            Thread.sleep(50);
         }
     }
 
