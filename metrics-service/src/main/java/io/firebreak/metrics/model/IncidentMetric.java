@@ -39,6 +39,13 @@ public class IncidentMetric {
     @Column(name = "declared_at")
     public Instant declaredAt;
 
+    /** The ledger's alert fingerprint and contributing factors, kept as columns so recurrence can find shared causes. */
+    @Column(name = "alert_fingerprint")
+    public String alertFingerprint;
+
+    @Column(nullable = false)
+    public String[] factors = new String[0];
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 

@@ -67,11 +67,22 @@ public class MetricsRepository {
                 .bind("id", incidentId).column()).map(l -> l.isEmpty() ? null : (UUID) l.get(0));
     }
 
-    /** Real (not drill) incidents of a service declared in [from, until]. */
-    public Uni<List<IncidentMetric>> realIncidentsOf(String service, Instant from, Instant until) {
-        return Panache.getSession().chain(s -> s.createQuery("from IncidentMetric where businessService = ?1 and drill = false"
-                        + " and declaredAt >= ?2 and declaredAt <= ?3 order by declaredAt", IncidentMetric.class)
-                .setParameter(1, service).setParameter(2, from).setParameter(3, until).getResultList());
+    /**
+     * Real (not drill) incidents of a service declared in [from, until], only what recurrence reads: id, key, declared,
+     * alert fingerprint, contributing factors (text[] as String[]).
+     */
+    public Uni<List<Object[]>> realIncidentsOf(String service, Instant from, Instant until) {
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select incident_id, incident_key, declared_at, alert_fingerprint, factors from "
+                + schema + ".incident_metric where business_service = :s and not drill and declared_at >= :f and declared_at <= :u")
+                .bind("s", service).bind("f", from).bind("u", until).rows());
+    }
+
+    /** As {@link #realIncidentsOf}, only the incidents with one of these alert fingerprints or contributing factors. */
+    public Uni<List<Object[]>> realIncidentsSharing(String service, Instant from, Instant until, String[] fingerprints, String[] factors) {
+        return Panache.getSession().chain(s -> SessionSql.on(s, "select incident_id, incident_key, declared_at, alert_fingerprint, factors from "
+                + schema + ".incident_metric where business_service = :s and not drill and declared_at >= :f and declared_at <= :u"
+                + " and (alert_fingerprint = any(:fps) or factors && :factors)")
+                .bind("s", service).bind("f", from).bind("u", until).bind("fps", fingerprints).bind("factors", factors).rows());
     }
 
     /** How many incidents the last published trigger of this group named, or null. */

@@ -102,7 +102,7 @@ public class MetricsProjection {
                     l.impactMeasured(id, d.detectedAt() != null ? d.detectedAt() : d.declaredAt(), d.impact().revenueLossPerHour(),
                             d.impact().usersAffected());
                 }
-            }).chain(() -> recurrence.check(d.businessService()));
+            }).chain(() -> recurrence.check(d.incidentId()));
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
@@ -138,8 +138,7 @@ public class MetricsProjection {
         if (EventTypes.POSTMORTEM_PUBLISHED.equals(type)) {
             PostmortemEvent p = event.data(mapper, PostmortemEvent.class);
             return fold(p.incidentId(), l -> l.postmortemPublished(id, p.contributingFactors(), p.at()))
-                    .chain(() -> repository.incident(p.incidentId())).chain(m -> m == null || m.businessService == null
-                            ? Uni.createFrom().voidItem() : recurrence.check(m.businessService));
+                    .chain(() -> recurrence.check(p.incidentId()));
         }
         if (EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)) {
             return serviceChanged(event.data(mapper, ServiceChanged.class));
@@ -259,6 +258,8 @@ public class MetricsProjection {
         m.drill = l.drillIncident();
         m.declaredAt = l.declaredAt;
         m.resolvedAt = l.resolvedAt;
+        m.alertFingerprint = l.alertFingerprint;
+        m.factors = l.factors.toArray(String[]::new);
         m.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance(), siblings);
         m.included = !m.drill && found.isEmpty();
