@@ -53,10 +53,21 @@ public class RollupRepository {
                 + " excluded_by_rule, mtta, mtta_n, mtta_sum, mttr, mttr_n, mttr_sum, mtte, mtte_n, mtte_sum) values ";
         onConflict = " on conflict (dim, level, block, value) do update set"
                 + " counted = r.counted + excluded.counted, excluded = r.excluded + excluded.excluded, drills = r.drills + excluded.drills,"
-                + " excluded_by_rule = " + schema + ".add_counts(r.excluded_by_rule, excluded.excluded_by_rule),"
-                + " mtta = " + schema + ".add_counts(r.mtta, excluded.mtta), mtta_n = r.mtta_n + excluded.mtta_n, mtta_sum = r.mtta_sum + excluded.mtta_sum,"
-                + " mttr = " + schema + ".add_counts(r.mttr, excluded.mttr), mttr_n = r.mttr_n + excluded.mttr_n, mttr_sum = r.mttr_sum + excluded.mttr_sum,"
-                + " mtte = " + schema + ".add_counts(r.mtte, excluded.mtte), mtte_n = r.mtte_n + excluded.mtte_n, mtte_sum = r.mtte_sum + excluded.mtte_sum";
+                + " excluded_by_rule = " + addCounts("excluded_by_rule") + ","
+                + " mtta = " + addCounts("mtta") + ", mtta_n = r.mtta_n + excluded.mtta_n, mtta_sum = r.mtta_sum + excluded.mtta_sum,"
+                + " mttr = " + addCounts("mttr") + ", mttr_n = r.mttr_n + excluded.mttr_n, mttr_sum = r.mttr_sum + excluded.mttr_sum,"
+                + " mtte = " + addCounts("mtte") + ", mtte_n = r.mtte_n + excluded.mtte_n, mtte_sum = r.mtte_sum + excluded.mtte_sum";
+    }
+
+    /**
+     * The column plus the change's map. {@code add_counts} has a subquery, so PostgreSQL cannot inline it and each call
+     * runs as a function of its own (~60 µs here); most changes leave a map empty (a declaration changes counts, not
+     * histograms), and calling it only for a non-empty map took the upsert of an incident's 48 rows from ~6 ms of
+     * database time to ~0.5 ms — it had been the costliest statement of the whole stack per declaration.
+     */
+    private String addCounts(String column) {
+        return "case when excluded." + column + " = '{}'::jsonb then r." + column + " else " + schema + ".add_counts(r." + column
+                + ", excluded." + column + ") end";
     }
 
     /**
