@@ -12,6 +12,14 @@ public interface MetricsConfig {
     @WithDefault("2m")
     Duration clockSkewTolerance();
 
+    /**
+     * How long after metrics first hears of an incident its declaration may still arrive before the incident is an
+     * UNKNOWN_INCIDENT finding. Topics are read independently, so a page or an acknowledgement is often read before
+     * the declaration it follows; only a declaration missing for longer is a data problem.
+     */
+    @WithDefault("5m")
+    Duration unknownIncidentGrace();
+
     /** Incidents recur when they share a cause within this window. */
     @WithDefault("90d")
     Duration recurrenceWindow();

@@ -62,8 +62,17 @@ public final class DataRules {
         return check(l, skewTolerance, List.of());
     }
 
-    /** With the other incidents of the ledger's alert group: the earliest declared (then the smallest id) is the original. */
+    /** As if every grace had passed: a missing declaration is a finding at once. */
     public static List<Finding> check(IncidentLedger l, Duration skewTolerance, List<Sibling> siblings) {
+        return check(l, skewTolerance, siblings, Instant.MAX, Duration.ZERO);
+    }
+
+    /**
+     * With the other incidents of the ledger's alert group (the earliest declared, then the smallest id, is the
+     * original); a missing declaration is a finding only once {@code unknownGrace} has passed since metrics first heard
+     * of the incident ({@link IncidentLedger#firstHeardAt}; a ledger without it is judged at once).
+     */
+    public static List<Finding> check(IncidentLedger l, Duration skewTolerance, List<Sibling> siblings, Instant now, Duration unknownGrace) {
         List<Finding> out = new ArrayList<>();
         if (!l.drillIncident() && l.declaredAt != null) {
             siblings.stream().filter(o -> o.declaredAt() != null && (o.declaredAt().isBefore(l.declaredAt)
@@ -75,7 +84,7 @@ public final class DataRules {
         if (l.drillIncident()) {
             return out;
         }
-        if (!l.declarationSeen) {
+        if (!l.declarationSeen && (l.firstHeardAt == null || !now.isBefore(l.firstHeardAt.plus(unknownGrace)))) {
             out.add(new Finding(Rule.UNKNOWN_INCIDENT, "events of " + (l.key != null ? l.key : l.incidentId) + " arrived but its declaration did not",
                     l.observations.stream().map(IncidentLedger.Observation::eventId).toList()));
         }

@@ -40,6 +40,8 @@ public final class IncidentLedger {
     public String service;
     public Boolean drill;
     public boolean declarationSeen;
+    /** When metrics folded the first event of the incident (its clock); null in ledgers folded before it was kept. */
+    public Instant firstHeardAt;
     public Instant detectedAt;
     public Instant declaredAt;
     /** The declaration moment as response recorded it (compared with classification's for clock skew). */
@@ -87,6 +89,7 @@ public final class IncidentLedger {
         c.service = service;
         c.drill = drill;
         c.declarationSeen = declarationSeen;
+        c.firstHeardAt = firstHeardAt;
         c.detectedAt = detectedAt;
         c.declaredAt = declaredAt;
         c.declaredAtByResponse = declaredAtByResponse;

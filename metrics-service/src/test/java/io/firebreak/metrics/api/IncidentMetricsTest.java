@@ -7,8 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.firebreak.metrics.api.MetricsFixtures.Incident;
+import io.firebreak.testing.TestKafkaClient;
+import io.firebreak.testing.TestRun;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -93,6 +96,49 @@ class IncidentMetricsTest {
         get("ed", "executive", "/api/v1/metrics/data-quality/findings?" + MetricsFixtures.period(declared)).statusCode(200)
                 .body("findings.rule", hasItem("IMPOSSIBLE_ORDER")).body("hidden", equalTo(0));
         assertThat(scrape("firebreak_data_quality_findings_total", "rule=\"IMPOSSIBLE_ORDER\"")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** {@code %test.firebreak.metrics.unknown-incident-grace}. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    @Test
+    void anIncidentHeardOfOnlyThroughItsPageIsAnUnknownIncidentOnceTheGraceForItsDeclarationEnded() {
+        Incident i = MetricsFixtures.incident("grace-" + UUID.randomUUID(), MetricsFixtures.uniqueMoment());
+        Instant sent = Instant.now();
+        MetricsFixtures.paged(i, "dora", "team-grace", i.declared().plusSeconds(5));
+
+        JsonPath finding = MetricsFixtures.events(i.id(), "UNKNOWN_INCIDENT", 1).get(0);
+        assertThat(finding.getBoolean("resolved")).isFalse();
+        assertThat(Instant.parse(finding.getString("at"))).as("found only once the grace ended").isAfterOrEqualTo(sent.plus(GRACE));
+    }
+
+    /** Whether metrics folded an event of the incident (its API shows no incident before the declaration). */
+    private static boolean heardOf(Incident i) throws java.sql.SQLException {
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect();
+             java.sql.PreparedStatement q = c.prepareStatement("select ledger <> '{}' from metrics.incident_metric where incident_id = ?")) {
+            q.setObject(1, i.id());
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
+    @Test
+    void aDeclarationReadAfterItsPageWithinTheGraceRaisesNoFinding() {
+        Incident i = MetricsFixtures.incident("grace-" + UUID.randomUUID(), MetricsFixtures.uniqueMoment());
+        MetricsFixtures.paged(i, "dora", "team-grace", i.declared().plusSeconds(5));
+        // The page's topic is read first, as happens when classification's topic lags.
+        await().atMost(MetricsFixtures.WAIT).until(() -> heardOf(i));
+        MetricsFixtures.declared(i, "P2", false);
+        await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i)).statusCode(200).body("counted", equalTo(true)));
+
+        // The grace's deadline fires after the declaration came: the incident still counts, and no finding ever went out.
+        await().pollDelay(GRACE.plusSeconds(2)).atMost(MetricsFixtures.WAIT).untilAsserted(() -> get("aude", "auditor", incident(i))
+                .statusCode(200).body("counted", equalTo(true)).body("findings", org.hamcrest.Matchers.empty()));
+        assertThat(TestKafkaClient.readFor(TestRun.topic("metrics"), Duration.ofSeconds(2)).stream()
+                .filter(r -> i.id().toString().equals(r.key()))
+                .map(r -> TestKafkaClient.header(r, "ce_type")).toList())
+                .as("data_quality.finding events of the incident").noneMatch(t -> t.contains("data_quality.finding"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.firebreak.metrics.domain.DataRules.Finding;
 import io.firebreak.metrics.domain.DataRules.Rule;
 import io.firebreak.metrics.model.IncidentLedger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,21 @@ class DataRulesTest {
         assertThat(rules(l)).containsExactly(Rule.UNRESOLVED_DISPUTE);
         l.priorityChanged("decision", "P1", "RECLASSIFIED", DECLARED.plusSeconds(600));
         assertThat(rules(l)).isEmpty();
+    }
+
+    @Test
+    void aMissingDeclarationIsAFindingOnlyOnceTheGraceSinceTheFirstEventHasPassed() {
+        IncidentLedger l = new IncidentLedger(UUID.randomUUID());
+        l.paged("p", "pat", "team-payments", DECLARED, DECLARED.plusSeconds(10), false);
+        Instant heard = DECLARED.plusSeconds(11);
+        l.firstHeardAt = heard;
+        Duration grace = Duration.ofMinutes(5);
+        assertThat(DataRules.check(l, Duration.ofMinutes(2), List.of(), heard.plus(grace).minusMillis(1), grace)).isEmpty();
+        assertThat(DataRules.check(l, Duration.ofMinutes(2), List.of(), heard.plus(grace), grace))
+                .extracting(DataRules.Finding::rule).containsExactly(Rule.UNKNOWN_INCIDENT);
+        l.firstHeardAt = null; // folded before the moment was kept: judged at once, as before
+        assertThat(DataRules.check(l, Duration.ofMinutes(2), List.of(), heard, grace))
+                .extracting(DataRules.Finding::rule).containsExactly(Rule.UNKNOWN_INCIDENT);
     }
 
     @Test

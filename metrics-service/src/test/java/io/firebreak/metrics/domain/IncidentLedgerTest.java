@@ -134,6 +134,7 @@ class IncidentLedgerTest {
         l.alertGroupId = java.util.UUID.randomUUID();
         l.reopenCount = 1;
         l.declarationSeen = true;
+        l.firstHeardAt = DECLARED.plusSeconds(1);
         // Every field holds something, so a field that copy() forgets differs below (a new field must be set here too).
         for (java.lang.reflect.Field f : IncidentLedger.class.getDeclaredFields()) {
             if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {

@@ -29,6 +29,7 @@ import io.firebreak.metrics.persistence.GovernanceRepository;
 import io.firebreak.metrics.persistence.MetricsRepository;
 import io.firebreak.metrics.persistence.RollupRepository;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
+import io.firebreak.platform.deadline.Deadlines;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.work.InSequence;
 import io.smallrye.mutiny.Uni;
@@ -72,11 +73,12 @@ public class MetricsProjection {
     private final RecurrenceTriggers recurrence;
     private final Exposition exposition;
     private final Outbox outbox;
+    private final Deadlines deadlines;
     private final MetricsConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public MetricsProjection(MetricsRepository repository, RollupRepository rollups, GovernanceRepository governance, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, MetricsConfig config,
+    public MetricsProjection(MetricsRepository repository, RollupRepository rollups, GovernanceRepository governance, RecurrenceTriggers recurrence, Exposition exposition, Outbox outbox, Deadlines deadlines, MetricsConfig config,
                              ObjectMapper mapper, Clock clock) {
         this.repository = repository;
         this.rollups = rollups;
@@ -84,6 +86,7 @@ public class MetricsProjection {
         this.exposition = exposition;
         this.recurrence = recurrence;
         this.outbox = outbox;
+        this.deadlines = deadlines;
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
@@ -150,7 +153,19 @@ public class MetricsProjection {
     }
 
     private Uni<Void> fold(UUID incidentId, Consumer<IncidentLedger> change) {
-        return fold(incidentId, null, change);
+        return fold(incidentId, null, change, clock.instant());
+    }
+
+    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
+        return fold(incidentId, groupHint, change, clock.instant());
+    }
+
+    /**
+     * The incident's grace for its declaration ended ({@link UnknownIncidentCheck}): judged again as at {@code at}, so it
+     * is an UNKNOWN_INCIDENT finding if the declaration is still missing.
+     */
+    public Uni<Void> graceEnded(UUID incidentId, Instant at) {
+        return fold(incidentId, null, l -> { }, at);
     }
 
     /**
@@ -158,7 +173,7 @@ public class MetricsProjection {
      * group's other incidents (which is the original, which the duplicates), one group at a time: the group's lock is
      * taken before any of its rows, by every writer, so two folds of one group never wait on each other's rows.
      */
-    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
+    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change, Instant judgedAt) {
         Uni<UUID> group = groupHint != null ? Uni.createFrom().item(groupHint) : repository.alertGroupOf(incidentId);
         RollupChanges rollup = new RollupChanges();
         return group.chain(g -> (g == null ? Uni.createFrom().voidItem() : repository.lockGroup(g)).chain(() -> repository.locked(incidentId))
@@ -166,24 +181,24 @@ public class MetricsProjection {
                     if (m.ledger == null || m.ledger.incidentId == null) {
                         m.ledger = new IncidentLedger(incidentId);
                     }
-                    change.accept(m.ledger);
+                    Uni<?> grace = awaitDeclaration(m.ledger, change, judgedAt);
                     m.alertGroupId = m.ledger.alertGroupId;
                     if (m.alertGroupId == null) {
-                        return recompute(m, List.of(), teamsOf, rollup);
+                        return grace.chain(() -> recompute(m, List.of(), teamsOf, rollup, judgedAt));
                     }
-                    return repository.ofAlertGroup(m.alertGroupId).chain(found -> {
+                    return grace.chain(() -> repository.ofAlertGroup(m.alertGroupId)).chain(found -> {
                         List<IncidentMetric> members = new ArrayList<>(found);
                         if (members.stream().noneMatch(x -> x.incidentId.equals(m.incidentId))) {
                             members.add(m); // not flushed yet: one of the group all the same
                         }
                         // Which siblings to recompute is known once this incident's declaration moment is (after its recompute).
-                        return recompute(m, siblings(members, m), teamsOf, rollup).chain(() -> {
+                        return recompute(m, siblings(members, m), teamsOf, rollup, judgedAt).chain(() -> {
                             Uni<Void> work = Uni.createFrom().voidItem();
                             for (IncidentMetric other : members) {
                                 if (!other.incidentId.equals(m.incidentId) && m.declaredAt != null && other.declaredAt != null
                                         && !other.declaredAt.isBefore(m.declaredAt)) {
                                     // A later incident of the group may now be the duplicate of this one (it is locked with the group).
-                                    work = work.chain(() -> recompute(other, siblings(members, other), teamsOf, rollup));
+                                    work = work.chain(() -> recompute(other, siblings(members, other), teamsOf, rollup, judgedAt));
                                 }
                             }
                             return work;
@@ -192,6 +207,26 @@ public class MetricsProjection {
                 })))
                 // Last, and in key order: rollup rows are shared by many incidents, so they are held for the shortest time.
                 .chain(() -> rollups.add(rollup.nonZero()));
+    }
+
+    /**
+     * Applies the change; an incident first heard of through anything but its declaration gets
+     * {@code unknown-incident-grace} for the declaration to arrive (a durable deadline judges it again then), and a
+     * declaration that arrives within it ends the wait.
+     */
+    private Uni<?> awaitDeclaration(IncidentLedger l, Consumer<IncidentLedger> change, Instant now) {
+        boolean fresh = l.observations.isEmpty();
+        boolean awaited = !fresh && !l.declarationSeen && l.firstHeardAt != null;
+        change.accept(l);
+        if (fresh && !l.observations.isEmpty()) {
+            l.firstHeardAt = now.truncatedTo(ChronoUnit.MICROS);
+            if (!l.declarationSeen) {
+                return deadlines.schedule(UnknownIncidentCheck.KIND, l.incidentId.toString(), l.firstHeardAt.plus(config.unknownIncidentGrace()), null);
+            }
+        } else if (awaited && l.declarationSeen) {
+            return deadlines.cancel(UnknownIncidentCheck.KIND, l.incidentId.toString());
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /**
@@ -207,7 +242,7 @@ public class MetricsProjection {
                 IncidentMetric m = new IncidentMetric();
                 m.incidentId = l.incidentId;
                 m.ledger = l;
-                found.put(m, figures(m, List.of(), teamsOf, rollup, List.of()));
+                found.put(m, figures(m, List.of(), teamsOf, rollup, List.of(), clock.instant()));
                 rows.add(m);
             }
             // The rows first (in batches), then what refers to them.
@@ -235,16 +270,17 @@ public class MetricsProjection {
         return out;
     }
 
-    private Uni<Void> recompute(IncidentMetric m, List<DataRules.Sibling> siblings, Map<String, Set<String>> teamsOf, RollupChanges rollup) {
+    private Uni<Void> recompute(IncidentMetric m, List<DataRules.Sibling> siblings, Map<String, Set<String>> teamsOf, RollupChanges rollup,
+                                Instant judgedAt) {
         return repository.findingsOf(m.incidentId).chain(stored -> {
-            List<DataRules.Finding> found = figures(m, siblings, teamsOf, rollup, stored);
+            List<DataRules.Finding> found = figures(m, siblings, teamsOf, rollup, stored, judgedAt);
             return write(m, found, stored);
         });
     }
 
     /** Recomputes the incident's figures and findings from its ledger, and records its rollup change. */
     private List<DataRules.Finding> figures(IncidentMetric m, List<DataRules.Sibling> siblings, Map<String, Set<String>> teamsOf,
-                                            RollupChanges rollup, List<Finding> stored) {
+                                            RollupChanges rollup, List<Finding> stored, Instant judgedAt) {
         Contribution before = contribution(m, stored.stream().filter(f -> f.resolvedAt == null).map(f -> f.rule).collect(Collectors.toSet()));
         IncidentLedger l = m.ledger;
         boolean countedBefore = m.included;
@@ -261,8 +297,9 @@ public class MetricsProjection {
         m.alertFingerprint = l.alertFingerprint;
         m.factors = l.factors.toArray(String[]::new);
         m.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance(), siblings);
-        m.included = !m.drill && found.isEmpty();
+        List<DataRules.Finding> found = DataRules.check(l, config.clockSkewTolerance(), siblings, judgedAt, config.unknownIncidentGrace());
+        // Within the grace for its declaration an incident has no finding yet, and does not count either.
+        m.included = !m.drill && found.isEmpty() && l.declarationSeen;
         m.mttaSeconds = seconds(MetricFormulas.mtta(l));
         m.mttrSeconds = seconds(MetricFormulas.mttr(l));
         m.mtteSeconds = seconds(MetricFormulas.mtte(l, p -> teamsOf.getOrDefault(p, Set.of())));
