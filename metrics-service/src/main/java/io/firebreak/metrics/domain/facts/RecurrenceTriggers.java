@@ -42,7 +42,7 @@ public class RecurrenceTriggers {
     private static Recurrence.Occurrence occurrence(String service, Object[] row) {
         String fingerprint = (String) row[3];
         return new Recurrence.Occurrence((UUID) row[0], (String) row[1], service, SqlTimes.instant(row[2]),
-                fingerprint == null ? Set.of() : Set.of(fingerprint), row[4] == null ? Set.of() : Set.of((String[]) row[4]));
+                fingerprint == null ? Set.of() : Set.of(fingerprint), row[4] == null ? Set.of() : Set.copyOf(java.util.Arrays.asList((String[]) row[4])));
     }
 
     /** The service's real incidents declared in the window ending at {@code at}. */
