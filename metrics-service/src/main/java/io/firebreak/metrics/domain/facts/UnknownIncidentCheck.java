@@ -4,6 +4,8 @@ import io.firebreak.platform.deadline.Deadline;
 import io.firebreak.platform.deadline.DeadlineHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -17,9 +19,9 @@ public class UnknownIncidentCheck implements DeadlineHandler {
     public static final String KIND = "metrics.unknown-incident";
 
     private final MetricsProjection projection;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public UnknownIncidentCheck(MetricsProjection projection, java.time.Clock clock) {
+    public UnknownIncidentCheck(MetricsProjection projection, Clock clock) {
         this.projection = projection;
         this.clock = clock;
     }
@@ -31,7 +33,7 @@ public class UnknownIncidentCheck implements DeadlineHandler {
 
     @Override
     public Uni<Void> fire(Deadline deadline) {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return projection.graceEnded(UUID.fromString(deadline.subject()), now.isAfter(deadline.dueAt()) ? now : deadline.dueAt());
     }
 }
