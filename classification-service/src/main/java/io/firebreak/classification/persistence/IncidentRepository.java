@@ -3,6 +3,8 @@ package io.firebreak.classification.persistence;
 import io.firebreak.classification.model.Incident;
 import io.firebreak.classification.model.IncidentFilter;
 import io.firebreak.classification.model.IncidentMatches;
+import io.firebreak.platform.sql.SessionSql;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -29,7 +31,11 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         return find("key", key).firstResult();
     }
 
-    /** One page of incidents matching the filter, newest first, and the total count. */
+    /**
+     * One page of incidents matching the filter, newest first, and the total count, both read from one snapshot: under
+     * READ COMMITTED each statement sees its own moment, and a declaration committed between them gave a total that
+     * counted an incident the page had left out (a poller saw "total 1" with no item).
+     */
     public Uni<IncidentMatches> search(IncidentFilter filter, int page, int size) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
@@ -52,8 +58,10 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
         String where = String.join(" and ", clauses);
         Sort order = Sort.descending("declaredAt").and("key", Sort.Direction.Descending);
         var query = where.isEmpty() ? findAll(order) : find(where, order, params);
-        return query.page(page, size).list()
-                .chain(items -> query.count().map(total -> new IncidentMatches(items, total)));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> SessionSql.on(session, "set transaction isolation level repeatable read, read only").update())
+                .chain(() -> query.page(page, size).list())
+                .chain(items -> query.count().map(total -> new IncidentMatches(items, total))));
     }
 
     /** How many incidents name the service. */
