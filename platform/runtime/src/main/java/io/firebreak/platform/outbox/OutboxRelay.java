@@ -5,27 +5,28 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * One relay. A run has three short steps, and no database connection is held while the broker answers:
  * <ol>
- *   <li><b>claim</b> (one transaction, milliseconds): lock up to {@code batchSize} publishable rows with
- *       {@code FOR UPDATE SKIP LOCKED} — unsent, due, not parked, not leased, of a key with no row waiting
- *       (in backoff, parked or leased elsewhere) — keep those whose every older unsent row of the key is
- *       in this claim ({@link OrderGuard}), and lease them to this relay;</li>
+ *   <li><b>claim</b> (one statement): lock up to {@code batchSize} publishable rows with {@code FOR UPDATE SKIP
+ *       LOCKED} — unsent, due, not parked, not leased, of a key with no row waiting (in backoff, parked or leased
+ *       elsewhere) — and lease to this relay those whose every older open row of the key is locked by this claim
+ *       too; the others are <em>held</em> (an older row is another relay's, or not yet due, and publishing the newer
+ *       one first would reorder the key);</li>
  *   <li><b>publish</b> ({@link RelayRun}): per key in order, bounded by the run deadline;</li>
- *   <li><b>mark</b> (one transaction): sent rows, failed rows (attempts, backoff, parked when permanent or
- *       out of attempts) and released rows, each only while this relay still holds the lease.</li>
+ *   <li><b>mark</b>: sent rows, failed rows (attempts, backoff, parked when permanent or out of attempts) and
+ *       released rows, each only while this relay still holds the lease.</li>
  * </ol>
  * A relay that dies after sending leaves its rows leased; when the lease expires another relay sends
  * them again (at least once; consumers deduplicate by event id).
+ *
+ * <p>Claim and mark are one statement each, sent without BEGIN/COMMIT: a relay run for the one event a commit just
+ * wrote used to be nine round trips in two transactions (docs/performance.md, "outbox relay round trips").
  */
 public class OutboxRelay {
 
@@ -36,10 +37,7 @@ public class OutboxRelay {
     private final OutboxSender sender;
     private final RelaySettings settings;
     private final String name;
-    private final String waitingKeys;
     private final String claim;
-    private final String unsentOfKeys;
-    private final String lease;
     private final String markSent;
     private final String markFailed;
     private final String release;
@@ -51,22 +49,26 @@ public class OutboxRelay {
         this.settings = settings;
         this.name = name;
         String table = SqlIdentifiers.schema(schema) + ".outbox_event";
-        // Two plain statements instead of one with a correlated subquery: PostgreSQL planned that one as
-        // a nested loop over the whole table whenever its statistics lagged a burst (a second per claim
-        // at 10,000 rows). A row can wait only after a failure, while leased, or when parked, and then
-        // every older open row of its key waits too (rows of a key are attempted in order), so the
-        // waiting keys come from a small partial index and are skipped as a whole.
-        this.waitingKeys = "select distinct partition_key from " + table + " where " + OPEN
+        // The waiting keys are an uncorrelated subquery, evaluated once (an InitPlan) from a small partial index: a
+        // correlated one was planned as a nested loop over the whole table whenever statistics lagged a burst (a
+        // second per claim at 10,000 rows). A row waits only after a failure, while leased, or when parked, and then
+        // every younger open row of its key waits too (rows of a key are attempted in order), so its key is skipped
+        // as a whole. The order check runs per claimed row on the (partition_key, seq) index of open rows.
+        String waiting = "select distinct partition_key from " + table + " where " + OPEN
                 + " and (attempts > 0 or lease_owner is not null or parked_at is not null)"
                 + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
-        this.claim = "select seq, id, topic, partition_key, type, source, subject, occurred_at, payload::text as payload, attempts, restricted"
-                + " from " + table + " where " + OPEN + " and parked_at is null and next_attempt_at <= now()"
-                + " and (lease_until is null or lease_until < now()) and not (partition_key = any($2))"
-                + " order by seq limit $1 for update skip locked";
-        this.unsentOfKeys = "select seq, partition_key from " + table
-                + " where " + OPEN + " and partition_key = any($1) and seq <= $2 order by seq";
-        this.lease = "update " + table + " set lease_owner = $1, lease_until = now() + ($2 * interval '1 millisecond')"
-                + " where seq = any($3)";
+        this.claim = "with claimed as (select seq, partition_key from " + table
+                + " where " + OPEN + " and parked_at is null and next_attempt_at <= now()"
+                + " and (lease_until is null or lease_until < now()) and not (partition_key = any(array(" + waiting + ")))"
+                + " order by seq limit $1 for update skip locked),"
+                + " mine as (select coalesce(array_agg(seq), '{}') as seqs from claimed),"
+                + " leased as (update " + table + " t set lease_owner = $2, lease_until = now() + ($3 * interval '1 millisecond')"
+                + " from claimed c, mine m where t.seq = c.seq and not exists (select 1 from " + table + " o"
+                + " where o.partition_key = c.partition_key and o.sent_at is null and o.discarded_at is null"
+                + " and o.seq < c.seq and not (o.seq = any(m.seqs)))"
+                + " returning t.seq, t.id, t.topic, t.partition_key, t.type, t.source, t.subject, t.occurred_at,"
+                + " t.payload::text as payload, t.attempts, t.restricted)"
+                + " select (select count(*) from claimed) as locked, l.* from (select 1) one left join leased l on true order by l.seq";
         this.markSent = "update " + table + " set sent_at = now(), attempts = attempts + 1, last_error = null,"
                 + " lease_owner = null, lease_until = null where seq = any($1) and lease_owner = $2";
         this.markFailed = "update " + table + " set attempts = attempts + 1, last_error = $2,"
@@ -97,35 +99,16 @@ public class OutboxRelay {
     }
 
     private Uni<Claim> claim() {
-        return pool.withTransaction(conn -> conn.preparedQuery(waitingKeys).execute().chain(waiting -> {
-            List<String> keys = new ArrayList<>();
-            waiting.forEach(r -> keys.add(r.getString("partition_key")));
-            return conn.preparedQuery(claim).execute(Tuple.of(settings.batchSize(), keys.toArray(String[]::new)));
-        }).chain(rows -> {
-            List<OutboxRow> locked = new ArrayList<>();
-            rows.forEach(row -> locked.add(toOutboxRow(row)));
-            if (locked.isEmpty()) {
-                return Uni.createFrom().item(new Claim(0, List.of()));
-            }
-            return publishable(conn, locked).chain(publishable -> {
-                if (publishable.isEmpty()) {
-                    return Uni.createFrom().item(new Claim(locked.size(), List.of()));
+        return pool.preparedQuery(claim).execute(Tuple.of(settings.batchSize(), name, settings.lease().toMillis())).map(rows -> {
+            int locked = 0;
+            List<OutboxRow> leased = new ArrayList<>();
+            for (Row row : rows) {
+                locked = row.getLong("locked").intValue();
+                if (row.getLong("seq") != null) {
+                    leased.add(toOutboxRow(row));
                 }
-                Long[] seqs = publishable.stream().map(OutboxRow::seq).toArray(Long[]::new);
-                return conn.preparedQuery(lease).execute(Tuple.of(name, settings.lease().toMillis(), seqs))
-                        .replaceWith(new Claim(locked.size(), publishable));
-            });
-        }));
-    }
-
-    /** The locked rows that keep their key's order: the per-key lookup stops at the newest locked row. */
-    private Uni<List<OutboxRow>> publishable(SqlConnection conn, List<OutboxRow> locked) {
-        String[] keys = locked.stream().map(OutboxRow::partitionKey).distinct().toArray(String[]::new);
-        long newest = locked.get(locked.size() - 1).seq();
-        return conn.preparedQuery(unsentOfKeys).execute(Tuple.of(keys, newest)).map(unsent -> {
-            Map<String, List<Long>> byKey = new LinkedHashMap<>();
-            unsent.forEach(r -> byKey.computeIfAbsent(r.getString("partition_key"), k -> new ArrayList<>()).add(r.getLong("seq")));
-            return OrderGuard.publishable(locked, byKey);
+            }
+            return new Claim(locked, leased);
         });
     }
 
@@ -146,6 +129,10 @@ public class OutboxRelay {
                 }
                 failures.add(Tuple.of(o.row().seq(), truncate(o.error()), settings.backoff().after(attempts).toMillis(), park, name));
             }
+        }
+        int statements = (sent.length > 0 ? 1 : 0) + (released.length > 0 ? 1 : 0) + (failures.isEmpty() ? 0 : 1);
+        if (statements == 1 && sent.length > 0) {
+            return pool.preparedQuery(markSent).execute(Tuple.of(sent, name)).replaceWithVoid(); // the usual run: no transaction
         }
         return pool.withTransaction(conn -> {
             Uni<Void> done = Uni.createFrom().voidItem();

@@ -209,6 +209,76 @@ class OutboxTest {
     }
 
     @Test
+    void aRowWaitsWhileAnOlderRowOfItsKeyIsLockedByAnotherRelayAndTheOtherKeysGoOn() throws Exception {
+        relayService.pause().await().atMost(WAIT);
+        String prefix = "guard-" + UUID.randomUUID() + "-";
+        try {
+            long a1 = bulkRow(prefix + "a", 1, null);
+            long b1 = bulkRow(prefix + "b", 2, null);
+            long a2 = bulkRow(prefix + "a", 3, null);
+            Map<String, List<Long>> publishedBy = new ConcurrentHashMap<>();
+            OutboxRelay relay = new OutboxRelay(pool, recording(sender, "T", publishedBy), "platform_test", guardSettings(), "T");
+            // Another relay's claim transaction holds the key's oldest row: SKIP LOCKED passes it by, and its younger
+            // sibling must not overtake it.
+            try (java.sql.Connection other = io.firebreak.testing.TestPostgres.connect()) {
+                other.setAutoCommit(false);
+                try (var lock = other.prepareStatement("select seq from platform_test.outbox_event where seq = ? for update")) {
+                    lock.setLong(1, a1);
+                    lock.executeQuery().close();
+                }
+                RelayResult first = relay.relayOnce().await().atMost(WAIT);
+                assertThat(publishedBy.getOrDefault("T", List.of())).contains(b1).doesNotContain(a1, a2);
+                assertThat(first.held()).as("rows locked but left for the older row's holder").isGreaterThanOrEqualTo(1);
+                assertThat(Db.count("select count(*) from platform_test.outbox_event where seq = ? and lease_owner is null and sent_at is null", a2))
+                        .as("the held row is not leased").isEqualTo(1);
+                other.rollback();
+            }
+            relay.relayOnce().await().atMost(WAIT);
+            assertThat(publishedBy.get("T").stream().filter(seq -> seq == a1 || seq == a2).toList()).containsExactly(a1, a2);
+        } finally {
+            Db.update("update platform_test.outbox_event set discarded_at = now() where partition_key like ? and sent_at is null", prefix + "%");
+            relayService.resume();
+        }
+    }
+
+    @Test
+    void aRowWaitsBehindAnOlderRowOfItsKeyThatIsNotYetDueAndFollowsItWhenItIs() {
+        relayService.pause().await().atMost(WAIT);
+        String prefix = "due-" + UUID.randomUUID() + "-";
+        try {
+            long a1 = bulkRow(prefix + "a", 1, "1 hour");
+            long a2 = bulkRow(prefix + "a", 2, null);
+            long b1 = bulkRow(prefix + "b", 3, null);
+            Map<String, List<Long>> publishedBy = new ConcurrentHashMap<>();
+            OutboxRelay relay = new OutboxRelay(pool, recording(sender, "T", publishedBy), "platform_test", guardSettings(), "T");
+
+            relay.relayOnce().await().atMost(WAIT);
+            assertThat(publishedBy.getOrDefault("T", List.of())).contains(b1).doesNotContain(a1, a2);
+
+            Db.update("update platform_test.outbox_event set next_attempt_at = now() where seq = ?", a1);
+            relay.relayOnce().await().atMost(WAIT);
+            assertThat(publishedBy.get("T").stream().filter(seq -> seq == a1 || seq == a2).toList()).containsExactly(a1, a2);
+        } finally {
+            Db.update("update platform_test.outbox_event set discarded_at = now() where partition_key like ? and sent_at is null", prefix + "%");
+            relayService.resume();
+        }
+    }
+
+    private static RelaySettings guardSettings() {
+        return new RelaySettings(500, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), 30, Duration.ofSeconds(30), Duration.ofSeconds(10));
+    }
+
+    /** A row of the key, due now or after {@code notBefore} (a PostgreSQL interval); its seq. */
+    private static long bulkRow(String key, int n, String notBefore) {
+        UUID id = UUID.randomUUID();
+        Db.update("insert into platform_test.outbox_event (id, topic, partition_key, type, source, subject, occurred_at, payload, next_attempt_at)"
+                        + " values (?, ?, ?, 'io.firebreak.test.bulk.v1', '/firebreak/platform_test', ?, now(), cast(? as jsonb),"
+                        + " now() + cast(coalesce(?, '0 seconds') as interval))",
+                id, TOPIC, key, key, "{\"n\":" + n + "}", notBefore);
+        return Long.parseLong(Db.text("select seq from platform_test.outbox_event where id = ?", id));
+    }
+
+    @Test
     void publishedRowsOlderThanTheRetentionArePurged() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
