@@ -53,7 +53,9 @@ public class OutboxRelay {
         // correlated one was planned as a nested loop over the whole table whenever statistics lagged a burst (a
         // second per claim at 10,000 rows). A row waits only after a failure, while leased, or when parked, and then
         // every younger open row of its key waits too (rows of a key are attempted in order), so its key is skipped
-        // as a whole. The order check runs per claimed row on the (partition_key, seq) index of open rows.
+        // as a whole. The order check runs per claimed row on the (partition_key, seq) index of open rows: its
+        // "offset 0" keeps it a subplan, because as an anti-join PostgreSQL scanned every open row once per claimed row
+        // without statistics (2,000,000 rows for a claim of 100 from a backlog of 20,000) and hashed them all with.
         String waiting = "select distinct partition_key from " + table + " where " + OPEN
                 + " and (attempts > 0 or lease_owner is not null or parked_at is not null)"
                 + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
@@ -65,7 +67,7 @@ public class OutboxRelay {
                 + " leased as (update " + table + " t set lease_owner = $2, lease_until = now() + ($3 * interval '1 millisecond')"
                 + " from claimed c, mine m where t.seq = c.seq and not exists (select 1 from " + table + " o"
                 + " where o.partition_key = c.partition_key and o.sent_at is null and o.discarded_at is null"
-                + " and o.seq < c.seq and not (o.seq = any(m.seqs)))"
+                + " and o.seq < c.seq and not (o.seq = any(m.seqs)) offset 0)"
                 + " returning t.seq, t.id, t.topic, t.partition_key, t.type, t.source, t.subject, t.occurred_at,"
                 + " t.payload::text as payload, t.attempts, t.restricted)"
                 + " select (select count(*) from claimed) as locked, l.* from (select 1) one left join leased l on true order by l.seq";
