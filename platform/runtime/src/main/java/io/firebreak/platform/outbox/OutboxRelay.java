@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * them again (at least once; consumers deduplicate by event id).
  *
  * <p>Claim and mark are one statement each, sent without BEGIN/COMMIT: a relay run for the one event a commit just
- * wrote used to be nine round trips in two transactions (docs/performance.md, "outbox relay round trips").
+ * wrote used to be nine round trips in two transactions (ADR 0004; docs/performance.md, "Paging", sixth measurement).
  */
 public class OutboxRelay {
 
