@@ -258,34 +258,41 @@ public class Paging {
             e.status = EscalationStatus.ACTIVE;
             e.levelStartedAt = now;
             e.createdAt = now;
-            return escalations.persist(e).chain(() -> pageLevel(paging, e));
+            // Its level and window are settled before the insert: set after persist, they cost an UPDATE per escalation.
+            return levels(e).chain(levels -> plan(paging, e, levels)).chain(recipients -> escalations.persist(e)
+                    .chain(() -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients)));
         });
     }
 
-    /** Pages the escalation's current level and sets its window. */
-    private Uni<Void> pageLevel(IncidentPaging paging, Escalation e) {
-        return levels(e).chain(levels -> pageLevel(paging, e, levels));
+    /** Pages the escalation's current level (see {@link #plan}) and sets its window. */
+    private Uni<Void> pageLevel(IncidentPaging paging, Escalation e, Levels levels) {
+        return plan(paging, e, levels).chain(recipients -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients));
     }
 
     /**
-     * Pages the current level; a level with nobody available to page (everyone marked unavailable, no
-     * holder) is passed on to the next level of the round at once rather than waiting out its window.
+     * Settles the level to page now and its window, and answers who to page (null when the escalation is exhausted).
+     * A level with nobody available to page (everyone marked unavailable, no holder) is passed on to the next level of
+     * the round at once rather than waiting out its window.
      */
-    private Uni<Void> pageLevel(IncidentPaging paging, Escalation e, Levels levels) {
+    private Uni<List<Recipient>> plan(IncidentPaging paging, Escalation e, Levels levels) {
         EscalationLevel level = EscalationWindows.level(levels.levels(), e.level);
         if (level == null) {
             e.status = EscalationStatus.EXHAUSTED;
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         Instant now = clock.instant();
         return targets.resolve(level.targets(), e.teamId, e.role, now).chain(recipients -> {
             if (recipients.isEmpty() && e.level + 1 < levels.levels().size()) {
-                return passOn(paging, e, e.level + 1, e.round, "NOBODY_AVAILABLE").chain(() -> pageLevel(paging, e, levels));
+                return passOn(paging, e, e.level + 1, e.round, "NOBODY_AVAILABLE").chain(() -> plan(paging, e, levels));
             }
             e.dueAt = now.plus(EscalationWindows.window(level, paging.priority, levels.windowP1(), levels.windowP2()));
             e.delayedUntil = null;
-            return notifier.page(paging, e, recipients).chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
+            return Uni.createFrom().item(recipients);
         });
+    }
+
+    private Uni<Void> page(IncidentPaging paging, Escalation e, List<Recipient> recipients) {
+        return notifier.page(paging, e, recipients).chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
     }
 
     /** Moves the escalation to a level at once and publishes why (the caller pages it). */
