@@ -315,6 +315,7 @@ start_instance() {
     FIREBREAK_REVIEW_ALLOW_HTTP_TRACKERS=true FIREBREAK_REVIEW_ALLOW_PRIVATE_TRACKER_HOSTS=true \
     FIREBREAK_DELIVERY_CREDENTIALS_LOCALGITHUB="Bearer local-dev-only-github-token" \
     "$java" $jvm_opts $(aot_options "$name" "$svc" "$java" $jvm_opts) ${!own_opts_var:-} ${FIREBREAK_INSTANCE_JAVA_OPTS:-} \
+      -XX:ErrorFile="$LOGS/$name-hs_err_%p.log" \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -jar "$REPO_DIR/$svc-service/target/quarkus-app/quarkus-run.jar"
 }
