@@ -9,12 +9,12 @@ import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.events.ServiceChanged;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Learns from classification: declared incidents (checking each against the emergency changes whose effectiveness
@@ -28,13 +28,13 @@ public class ClassificationEventsConsumer {
     private static final Set<String> WANTED = Set.of(EventTypes.INCIDENT_DECLARED, EventTypes.INCIDENT_PRIORITY_CHANGED,
             EventTypes.SERVICE_REGISTERED, EventTypes.SERVICE_UPDATED);
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final ChangeProjection projection;
     private final Effectiveness effectiveness;
     private final Intake intake;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, ChangeProjection projection, Effectiveness effectiveness, Intake intake, ObjectMapper mapper) {
+    public ClassificationEventsConsumer(BatchInbox inbox, ChangeProjection projection, Effectiveness effectiveness, Intake intake, ObjectMapper mapper) {
         this.inbox = inbox;
         this.projection = projection;
         this.effectiveness = effectiveness;
@@ -43,8 +43,8 @@ public class ClassificationEventsConsumer {
     }
 
     @Incoming("classification-events")
-    public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, WANTED::contains, this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, CONSUMER, WANTED::contains, this::apply);
     }
 
     private Uni<Void> apply(CloudEventEnvelope event) {

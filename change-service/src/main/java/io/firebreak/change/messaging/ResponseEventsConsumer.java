@@ -10,12 +10,12 @@ import io.firebreak.events.RoleReleased;
 import io.firebreak.platform.access.AccessProjection;
 import io.firebreak.platform.access.RoleHolders;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Learns from response: the lifecycle (mitigated and resolved times answer "did the impact stop?"), who holds which
@@ -29,13 +29,13 @@ public class ResponseEventsConsumer {
     private static final Set<String> LIFECYCLE = Set.of(EventTypes.RESPONSE_ACKNOWLEDGED, EventTypes.RESPONSE_MITIGATED,
             EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final ChangeProjection projection;
     private final RoleHolders roles;
     private final AccessProjection access;
     private final ObjectMapper mapper;
 
-    public ResponseEventsConsumer(Inbox inbox, ChangeProjection projection, RoleHolders roles, AccessProjection access, ObjectMapper mapper) {
+    public ResponseEventsConsumer(BatchInbox inbox, ChangeProjection projection, RoleHolders roles, AccessProjection access, ObjectMapper mapper) {
         this.inbox = inbox;
         this.projection = projection;
         this.roles = roles;
@@ -44,8 +44,8 @@ public class ResponseEventsConsumer {
     }
 
     @Incoming("response-events")
-    public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, ResponseEventsConsumer::wanted, this::apply);
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, CONSUMER, ResponseEventsConsumer::wanted, this::apply);
     }
 
     static boolean wanted(String type) {

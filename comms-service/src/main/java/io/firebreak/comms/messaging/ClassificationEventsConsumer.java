@@ -8,11 +8,11 @@ import io.firebreak.events.EventTypes;
 import io.firebreak.events.IncidentDeclared;
 import io.firebreak.events.PriorityChanged;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Learns incidents, their priority and measured impact from classification (and re-evaluates executive thresholds); other event types are acknowledged and skipped. */
 @ApplicationScoped
@@ -20,13 +20,13 @@ public class ClassificationEventsConsumer {
 
     static final String CONSUMER = "comms.classification-events";
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final IncidentProjection incidents;
     private final ExecutiveNotifications executive;
     private final Engagements engagements;
     private final ObjectMapper mapper;
 
-    public ClassificationEventsConsumer(Inbox inbox, IncidentProjection incidents, ExecutiveNotifications executive, Engagements engagements,
+    public ClassificationEventsConsumer(BatchInbox inbox, IncidentProjection incidents, ExecutiveNotifications executive, Engagements engagements,
                                         ObjectMapper mapper) {
         this.engagements = engagements;
         this.executive = executive;
@@ -36,8 +36,8 @@ public class ClassificationEventsConsumer {
     }
 
     @Incoming("classification-events")
-    public Uni<Void> consume(Message<byte[]> message) {
-        return inbox.handle(message, CONSUMER, type -> EventTypes.INCIDENT_DECLARED.equals(type)
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, CONSUMER, type -> EventTypes.INCIDENT_DECLARED.equals(type)
                 || EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type), this::apply);
     }
 

@@ -12,18 +12,18 @@ import io.firebreak.events.TeamChanged;
 import io.firebreak.platform.access.AccessProjection;
 import io.firebreak.platform.access.RoleHolders;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.firebreak.review.domain.architecture.ArchitectureReviews;
 import io.firebreak.review.domain.postmortems.Postmortems;
 import io.firebreak.review.domain.postmortems.ReviewProjection;
 import io.firebreak.review.domain.postmortems.RoleData;
 import io.firebreak.review.domain.timeline.TimelineSources;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Review listens to every other service's topic: incidents, teams, role holders and access for its own picture, and
@@ -36,7 +36,7 @@ public class IncidentEventsConsumer {
     private static final Set<String> LIFECYCLE = Set.of(EventTypes.RESPONSE_ACKNOWLEDGED, EventTypes.RESPONSE_MITIGATED,
             EventTypes.RESPONSE_RESOLVED, EventTypes.RESPONSE_CLOSED, EventTypes.RESPONSE_REOPENED);
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final ReviewProjection projection;
     private final Postmortems postmortems;
     private final RoleData roleData;
@@ -45,7 +45,7 @@ public class IncidentEventsConsumer {
     private final ArchitectureReviews architecture;
     private final ObjectMapper mapper;
 
-    public IncidentEventsConsumer(Inbox inbox, ReviewProjection projection, Postmortems postmortems, RoleData roleData, RoleHolders roles,
+    public IncidentEventsConsumer(BatchInbox inbox, ReviewProjection projection, Postmortems postmortems, RoleData roleData, RoleHolders roles,
                                   AccessProjection access, ArchitectureReviews architecture, ObjectMapper mapper) {
         this.architecture = architecture;
         this.inbox = inbox;
@@ -58,28 +58,28 @@ public class IncidentEventsConsumer {
     }
 
     @Incoming("classification-events")
-    public Uni<Void> classification(Message<byte[]> message) {
-        return inbox.handle(message, "review.classification-events", IncidentEventsConsumer::wanted, this::apply);
+    public Uni<Void> classification(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, "review.classification-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
     @Incoming("response-events")
-    public Uni<Void> response(Message<byte[]> message) {
-        return inbox.handle(message, "review.response-events", IncidentEventsConsumer::wanted, this::apply);
+    public Uni<Void> response(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, "review.response-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
     @Incoming("comms-events")
-    public Uni<Void> comms(Message<byte[]> message) {
-        return inbox.handle(message, "review.comms-events", IncidentEventsConsumer::wanted, this::apply);
+    public Uni<Void> comms(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, "review.comms-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
     @Incoming("change-events")
-    public Uni<Void> change(Message<byte[]> message) {
-        return inbox.handle(message, "review.change-events", IncidentEventsConsumer::wanted, this::apply);
+    public Uni<Void> change(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, "review.change-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
     @Incoming("metrics-events")
-    public Uni<Void> metrics(Message<byte[]> message) {
-        return inbox.handle(message, "review.metrics-events", IncidentEventsConsumer::wanted, this::apply);
+    public Uni<Void> metrics(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handleEach(batch, "review.metrics-events", IncidentEventsConsumer::wanted, this::apply);
     }
 
     static boolean wanted(String type) {

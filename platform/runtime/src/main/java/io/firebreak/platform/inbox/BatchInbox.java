@@ -62,11 +62,20 @@ public class BatchInbox {
     /**
      * As {@link #handle(KafkaRecordBatch, String, Predicate, Function, Function)} for an effect that has no batch
      * form: it runs for each new event in record order, all in the batch's one transaction (one commit per poll).
+     * Between two events the session is flushed and emptied, so each event sees the rows as the one before left
+     * them: effects mix entities with native statements, and an entity the session still held from an earlier
+     * event would not show what a native statement changed since (a declaration, then a priority change of the
+     * same incident in one batch, would otherwise apply the change to the stale declaration).
      */
     public Uni<Void> handleEach(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
                                 Function<CloudEventEnvelope, Uni<Void>> effect) {
         return handle(batch, consumer, wanted, events -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(effect::apply).collect().last().replaceWithVoid(), effect);
+                .onItem().transformToUniAndConcatenate(event -> effect.apply(event).chain(BatchInbox::detachAll))
+                .collect().last().replaceWithVoid(), effect);
+    }
+
+    private static Uni<Void> detachAll() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     /**
