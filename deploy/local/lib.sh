@@ -295,7 +295,8 @@ start_instance() {
     processing) role_env=FIREBREAK_CLASSIFICATION_INTAKE_ENABLED=false ;;
     *) role_env=FIREBREAK_ROLE=all ;;
   esac
-  start_group "$name" env "$role_env" ${FIREBREAK_INSTANCE_ENV:-} \
+  local nice; nice=$(cpu_nice "$svc")
+  start_group "$name" nice -n "$nice" env "$role_env" ${FIREBREAK_INSTANCE_ENV:-} \
     FIREBREAK_DB_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/firebreak" \
     FIREBREAK_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/firebreak" \
     FIREBREAK_DB_USER="$ctx" FIREBREAK_DB_PASSWORD="$ctx-local-dev-only" \
@@ -318,4 +319,29 @@ start_instance() {
       -XX:ErrorFile="$LOGS/$name-hs_err_%p.log" \
       -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -jar "$REPO_DIR/$svc-service/target/quarkus-app/quarkus-run.jar"
+  group_nice "$name" "$nice"
+}
+
+# CPU weight of a service (docs/operations.md, "CPU priority"): on shared cores the paging path — classification, which
+# declares, and response, which pages — must not queue behind the services that only follow an incident (comms, change,
+# review, metrics): those run at FIREBREAK_SECONDARY_NICE (default 19; 0 gives every service the same weight) and catch
+# up when the burst is over. The same intent as the Kubernetes manifests' larger CPU requests for the paging path.
+cpu_nice() {
+  local n="${FIREBREAK_SECONDARY_NICE:-19}"
+  case $1 in classification|response) echo 0 ;; *) [[ $n =~ ^[0-9]+$ ]] && [ "$n" -le 19 ] && echo "$n" || echo 0 ;; esac
+}
+
+# With autogroup scheduling (/proc/sys/kernel/sched_autogroup_enabled, on here) the kernel shares the CPU between
+# sessions first, and every component runs in a session of its own (setsid): a thread's nice then only counts inside
+# its own session. The session's weight is its autogroup's nice, so that is set too.
+group_nice() {
+  local name="$1" nice="$2" pid
+  [ "$nice" -gt 0 ] || return 0
+  pid=$(pid_of "$name") || return 0
+  [ -w "/proc/$pid/autogroup" ] || return 0
+  # Only once setsid has run: before that the process is still in the caller's autogroup, which must keep its weight.
+  for _ in $(seq 1 100); do
+    [ "$(ps -o sid= -p "$pid" 2>/dev/null | tr -d ' ')" = "$pid" ] && { echo "$nice" > "/proc/$pid/autogroup"; } 2>/dev/null && return 0
+    sleep 0.02
+  done
 }

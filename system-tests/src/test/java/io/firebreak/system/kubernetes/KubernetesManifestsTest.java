@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -248,6 +249,22 @@ class KubernetesManifestsTest {
             assertThat(resources.path("requests").has("cpu") && resources.path("requests").has("memory") && resources.path("limits").has("memory"))
                     .as(name).isTrue();
             assertThat(named(objects, "HorizontalPodAutoscaler", name).path("spec").path("minReplicas").asInt()).as(name).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** A CPU request is also the container's CPU weight on a contended node: the page must not wait behind the followers. */
+    @Test
+    void productionGivesThePagingPathMoreCpuWeightThanTheServicesThatFollowAnIncident() {
+        List<JsonNode> objects = render("production");
+        java.util.function.Function<String, Integer> millicores = name -> {
+            String cpu = named(objects, "Deployment", name).path("spec").path("template").path("spec").path("containers").get(0)
+                    .path("resources").path("requests").path("cpu").asText();
+            return cpu.endsWith("m") ? Integer.parseInt(cpu.substring(0, cpu.length() - 1)) : (int) (Double.parseDouble(cpu) * 1000);
+        };
+        for (String follower : List.of("comms-service", "change-service", "review-service", "metrics-service")) {
+            for (String paging : List.of("classification-service", "response-service")) {
+                assertThat(millicores.apply(paging)).as(paging + " over " + follower).isGreaterThan(millicores.apply(follower));
+            }
         }
     }
 }
