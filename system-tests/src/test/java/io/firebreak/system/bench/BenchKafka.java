@@ -24,8 +24,13 @@ public final class BenchKafka {
 
     /** A record with the CloudEvents headers the services' inboxes read. */
     static void send(KafkaProducer<String, byte[]> producer, String topic, String source, String key, String type, String data) {
+        send(producer, topic, source, key, type, data, UUID.randomUUID());
+    }
+
+    /** As above with the event's id given, so that consumers' inboxes can be asked whether they processed it. */
+    static void send(KafkaProducer<String, byte[]> producer, String topic, String source, String key, String type, String data, UUID id) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, data.getBytes(StandardCharsets.UTF_8));
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", source,
+        Map.of("ce_specversion", "1.0", "ce_id", id.toString(), "ce_type", type, "ce_source", source,
                         "ce_subject", key, "ce_time", Instant.now().toString(), "content-type", "application/json")
                 .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
         producer.send(record);

@@ -51,7 +51,11 @@ class PagingBenchmark {
     private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong(
             (System.currentTimeMillis() / 1000 % 100_000) * 100_000_000L);
 
-    record Phase(int rate, List<Double> page, List<Double> kafka, int sent, int paged) {
+    /** The services that follow a declaration without paging (their inboxes record each event they processed). */
+    private static final List<String> FOLLOWERS = List.of("comms", "change", "review", "metrics");
+
+    /** followers: per follower, ms from the last declaration produced to the last one it processed (-1: not all). */
+    record Phase(int rate, List<Double> page, List<Double> kafka, int sent, int paged, Map<String, Long> followers) {
     }
 
     @Test
@@ -128,6 +132,8 @@ class PagingBenchmark {
                         "%d/s: %d declared, %d paged; declared -> page handed over p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                                 + " Kafka produce -> consume p50 %.1f ms, p99 %.1f ms%n",
                         p.rate(), p.sent(), p.paged(), BenchKafka.pct(p.page(), 50), BenchKafka.pct(p.page(), 99), BenchKafka.max(p.page()), BenchKafka.pct(p.kafka(), 50), BenchKafka.pct(p.kafka(), 99)));
+                report.append(String.format(Locale.ROOT, "      followers done (last declaration processed, ms after the last was produced; -1 = not all): %s%n",
+                        p.followers()));
             }
             Files.writeString(Path.of("target/paging-benchmark-" + CHANNEL + ".txt"), report.toString());
             System.out.println(report);
@@ -138,6 +144,8 @@ class PagingBenchmark {
 
     private Phase phase(int rate, KafkaProducer<String, byte[]> producer, String service, Map<String, Long> received) throws Exception {
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong lastSent = new java.util.concurrent.atomic.AtomicLong();
         int total = rate * SECONDS;
         AtomicInteger count = new AtomicInteger();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -147,12 +155,15 @@ class PagingBenchmark {
             }
             count.incrementAndGet();
             UUID incident = UUID.randomUUID();
+            UUID event = UUID.randomUUID();
             Instant now = Instant.now();
             sent.put(incident.toString(), BenchKafka.micros(now));
+            events.add(event.toString());
+            lastSent.set(BenchKafka.micros(now));
             BenchKafka.send(producer, TOPIC, "/firebreak/classification", incident.toString(), "io.firebreak.incident.declared.v1", "{\"incidentId\":\"" + incident + "\",\"key\":\"INC-2026-"
                     + KEYS.incrementAndGet() + "\",\"title\":\"Benchmark\",\"summary\":\"bench\","
                     + "\"businessService\":\"" + service + "\",\"priority\":\"P2\",\"detectedAt\":\"" + now + "\",\"declaredAt\":\"" + now
-                    + "\",\"declaredBy\":\"bench\",\"responsibleTeams\":[],\"drill\":false}");
+                    + "\",\"declaredBy\":\"bench\",\"responsibleTeams\":[],\"drill\":false}", event);
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
         while (count.get() < total) {
             Thread.sleep(100);
@@ -182,7 +193,41 @@ class PagingBenchmark {
         }
         Collections.sort(page);
         Collections.sort(kafka);
-        return new Phase(rate, page, kafka, sent.size(), page.size());
+        return new Phase(rate, page, kafka, sent.size(), page.size(), followersDone(events, lastSent.get()));
+    }
+
+    /**
+     * When each follower had processed the last of the phase's declarations, from its own inbox, in ms after the
+     * last one was produced; waits while they are still catching up (up to 15 s without progress).
+     */
+    private static Map<String, Long> followersDone(List<String> events, long lastSentMicros) throws Exception {
+        Map<String, Long> done = new java.util.LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres-local-dev-only")) {
+            java.sql.Array ids = c.createArrayOf("uuid", events.toArray());
+            for (String follower : FOLLOWERS) {
+                long count = -1;
+                int stalled = 0;
+                while (stalled < 60) {
+                    try (PreparedStatement s = c.prepareStatement("select count(*), floor(extract(epoch from max(processed_at)) * 1000000)::bigint"
+                            + " from " + follower + ".inbox_event where consumer = ? and event_id = any(?)")) {
+                        s.setString(1, follower + ".classification-events");
+                        s.setArray(2, ids);
+                        try (ResultSet r = s.executeQuery()) {
+                            r.next();
+                            if (r.getLong(1) == events.size()) {
+                                done.put(follower, (r.getLong(2) - lastSentMicros) / 1000);
+                                break;
+                            }
+                            stalled = r.getLong(1) == count ? stalled + 1 : 0;
+                            count = r.getLong(1);
+                        }
+                    }
+                    Thread.sleep(250);
+                }
+                done.putIfAbsent(follower, -1L);
+            }
+        }
+        return done;
     }
 
     /** When each incident's first page was handed to the channel: the end of its first delivered attempt. */
