@@ -40,8 +40,11 @@ public class Deadlines {
                 + " next_attempt_at = null, last_error = null";
         this.cancel = "update " + table + " set status = 'CANCELLED', ended_at = now()"
                 + " where kind = :kind and subject = :subject and status = 'PENDING'";
+        // The byte-order range finds the prefix's rows on deadline_pending_prefix (platform V9) in any plan;
+        // starts_with keeps the answer exact on its own.
         this.cancelPrefix = "update " + table + " set status = 'CANCELLED', ended_at = now()"
-                + " where kind = :kind and starts_with(subject, :prefix) and status = 'PENDING'";
+                + " where kind = :kind and status = 'PENDING' and subject collate \"C\" >= :prefix"
+                + " and subject collate \"C\" < :above and starts_with(subject, :prefix)";
         this.dueAt = "select due_at from " + table + " where kind = :kind and subject = :subject and status = 'PENDING'";
     }
 
@@ -75,10 +78,33 @@ public class Deadlines {
 
     /** Cancels every pending deadline of {@code kind} whose subject starts with {@code prefix}; answers how many. */
     public Uni<Integer> cancelAll(String kind, String prefix) {
+        String above = above(prefix);
         return Panache.getSession().chain(session -> session.createNativeQuery(cancelPrefix)
                 .setParameter("kind", kind)
                 .setParameter("prefix", prefix)
+                .setParameter("above", above)
                 .executeUpdate());
+    }
+
+    /**
+     * The least string above every string that starts with {@code prefix}, in byte (code point) order: the prefix
+     * with its last code point raised by one — past the surrogates, which UTF-8 cannot hold.
+     */
+    static String above(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw new IllegalArgumentException("a deadline prefix names what it cancels: empty");
+        }
+        int last = prefix.codePointBefore(prefix.length());
+        String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+        if (last == Character.MAX_CODE_POINT) {
+            return above(head);
+        }
+        int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        return head + Character.toString(next);
+    }
+
+    String cancelPrefixSql() {
+        return cancelPrefix;
     }
 
     /** When the pending deadline of {@code kind} for {@code subject} is due, or null when none is pending. */

@@ -32,11 +32,13 @@ class DeadlinesTest {
     private final WidgetDeadlines.Scheduler scheduler;
     private final WidgetDeadlines.Hanging hanging;
     private final DeadlineFiring firing;
+    private final Deadlines deadlines;
 
-    DeadlinesTest(WidgetDeadlines.Scheduler scheduler, WidgetDeadlines.Hanging hanging, DeadlineFiring firing) {
+    DeadlinesTest(WidgetDeadlines.Scheduler scheduler, WidgetDeadlines.Hanging hanging, DeadlineFiring firing, Deadlines deadlines) {
         this.scheduler = scheduler;
         this.hanging = hanging;
         this.firing = firing;
+        this.deadlines = deadlines;
     }
 
     private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
@@ -127,6 +129,50 @@ class DeadlinesTest {
 
         assertThat(effects(subject + ":level-1") + effects(other)).isZero();
         assertThat(status(other)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void cancellingBySubjectPrefixReadsOnlyThatPrefixsRowsAmongThousandsPendingEvenInAGenericPlan() throws Exception {
+        String run = "plan-" + UUID.randomUUID() + "-";
+        // 3,000 pending deadlines of one kind, far in the future (no other test fires them), 3 per subject prefix.
+        Db.update("insert into platform_test.deadline (id, kind, subject, due_at, payload) select gen_random_uuid(), ?,"
+                + " ? || (g / 3) || '/' || (g % 3), timestamptz '2100-01-01', '{}' from generate_series(1, 3000) g", WidgetDeadlines.EXPIRY, run);
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("analyze platform_test.deadline");
+            st.execute("set plan_cache_mode = force_generic_plan");
+            // The statement cancelAll runs, prepared with parameters as the reactive client sends it.
+            String sql = deadlines.cancelPrefixSql().replace(":kind", "$1")
+                    .replace(":prefix", "$2").replace(":above", "$3");
+            st.execute("prepare cancel_prefix (text, text, text) as " + sql);
+            StringBuilder plan = new StringBuilder();
+            try (java.sql.ResultSet r = st.executeQuery("explain (analyze, costs off, timing off, summary off) execute cancel_prefix('"
+                    + WidgetDeadlines.EXPIRY + "', '" + run + "500/', '" + Deadlines.above(run + "500/") + "')")) {
+                while (r.next()) {
+                    plan.append(r.getString(1)).append('\n');
+                }
+            }
+            st.execute("deallocate cancel_prefix");
+            assertThat(plan.toString()).as(plan.toString()).contains("deadline_pending_prefix").containsPattern("Index Cond: .*subject");
+            // Read three rows to cancel three, not the kind's thousands.
+            assertThat(plan.toString()).as(plan.toString()).doesNotContainPattern("Rows Removed by (Index Recheck|Filter): [0-9]{2,}");
+        } finally {
+            Db.update("delete from platform_test.deadline where starts_with(subject, ?)", run);
+        }
+        assertThat(Db.count("select count(*) from platform_test.deadline where starts_with(subject, ?)", run)).isZero();
+    }
+
+    @Test
+    void aPrefixCancelsExactlyTheSubjectsThatStartWithIt() throws Throwable {
+        String base = subject();
+        Instant far = Instant.parse("2100-01-01T00:00:00Z");
+        for (String s : List.of(base + "/", base + "/1", base + "/1/2", base + "0", base, base + ".")) {
+            await(() -> scheduler.schedule(WidgetDeadlines.EXPIRY, s, far, Map.of(), false));
+        }
+        assertThat(await(() -> scheduler.cancelAll(WidgetDeadlines.EXPIRY, base + "/"))).as("the three under %s/", base).isEqualTo(3);
+        for (String s : List.of(base + "0", base, base + ".")) {
+            assertThat(status(s)).as(s).isEqualTo("PENDING");
+            await(() -> scheduler.cancel(WidgetDeadlines.EXPIRY, s));
+        }
     }
 
     @Test
