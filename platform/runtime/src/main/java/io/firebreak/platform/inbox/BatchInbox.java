@@ -64,8 +64,8 @@ public class BatchInbox {
      * form: it runs for each new event in record order, all in the batch's one transaction (one commit per poll).
      * Between two events the session is flushed and emptied, so each event sees the rows as the one before left
      * them: effects mix entities with native statements, and an entity the session still held from an earlier
-     * event would not show what a native statement changed since (a declaration, then a priority change of the
-     * same incident in one batch, would otherwise apply the change to the stale declaration).
+     * event would not show what a native statement changed since (a priority change batched with its declaration
+     * had comms evaluate its executive rules at the declared priority).
      */
     public Uni<Void> handleEach(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
                                 Function<CloudEventEnvelope, Uni<Void>> effect) {
