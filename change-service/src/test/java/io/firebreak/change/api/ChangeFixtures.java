@@ -123,9 +123,7 @@ public final class ChangeFixtures {
     }
 
     private static void sendKeyed(String context, String key, String subject, String type, String data, Map<String, String> extra) {
-        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", type, "ce_source", "/firebreak/" + context, "ce_subject", subject, "ce_time", Instant.now().toString(),
-                "content-type", "application/json"));
+        Map<String, String> headers = TestKafkaClient.cloudEventHeaders(context, subject, type);
         headers.putAll(extra);
         TestKafkaClient.send(TestRun.topic(context), key, data.getBytes(StandardCharsets.UTF_8), headers);
     }

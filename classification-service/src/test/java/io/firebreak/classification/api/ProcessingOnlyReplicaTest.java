@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.firebreak.classification.support.Fixtures;
-import io.firebreak.events.CloudEventHeaders;
 import io.firebreak.events.EventTypes;
 import io.firebreak.events.SignalReceived;
 import io.firebreak.testing.TestKafkaClient;
@@ -22,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,10 +66,7 @@ class ProcessingOnlyReplicaTest {
         SignalReceived signal = new SignalReceived(service, "key-" + service, "pagerduty:test", "trigger", "checkout",
                 "Checkout errors", "prom", "warning", now, null, null, null, null, now);
         TestKafkaClient.send(TestRun.namespace() + ".signals", service + ":checkout", mapper.writeValueAsBytes(signal),
-                Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                        CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, EventTypes.SIGNAL_RECEIVED,
-                        CloudEventHeaders.SOURCE, "/firebreak/classification", CloudEventHeaders.TIME, now.toString(),
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+                TestKafkaClient.cloudEventHeaders("classification", null, EventTypes.SIGNAL_RECEIVED));
         await().atMost(Duration.ofSeconds(30)).until(() -> groups(service) == 1);
     }
 

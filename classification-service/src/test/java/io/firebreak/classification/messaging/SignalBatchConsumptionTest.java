@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,11 +157,8 @@ class SignalBatchConsumptionTest {
     }
 
     private static ProducerRecord<String, byte[]> record(UUID id, String key, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, value);
-        Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE, CloudEventHeaders.ID, id.toString(),
-                        CloudEventHeaders.TYPE, EventTypes.SIGNAL_RECEIVED, CloudEventHeaders.SOURCE, "/firebreak/classification",
-                        CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .forEach((name, value1) -> record.headers().add(new RecordHeader(name, value1.getBytes(StandardCharsets.UTF_8))));
+        ProducerRecord<String, byte[]> record = TestKafkaClient.cloudEvent(TOPIC, key, EventTypes.SIGNAL_RECEIVED, value);
+        record.headers().remove(CloudEventHeaders.ID).add(CloudEventHeaders.ID, id.toString().getBytes(StandardCharsets.UTF_8));
         return record;
     }
 

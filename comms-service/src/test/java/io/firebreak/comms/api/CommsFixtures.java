@@ -83,9 +83,7 @@ public final class CommsFixtures {
     }
 
     private static void send(String context, UUID incident, String type, String data, Map<String, String> extra) {
-        Map<String, String> headers = new java.util.HashMap<>(Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", type, "ce_source", "/firebreak/" + context, "ce_subject", incident.toString(), "ce_time", Instant.now().toString(),
-                "content-type", "application/json"));
+        Map<String, String> headers = TestKafkaClient.cloudEventHeaders(context, incident.toString(), type);
         headers.putAll(extra);
         TestKafkaClient.send(TestRun.topic(context), incident.toString(), data.getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.firebreak.comms.api.CommsFixtures;
-import io.firebreak.events.CloudEventHeaders;
 import io.firebreak.events.EventTypes;
 import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestPostgres;
 import io.firebreak.testing.TestRun;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,17 +90,11 @@ class IncidentEventsBatchTest {
     }
 
     private static ProducerRecord<String, byte[]> record(UUID incident, String type, String data) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, incident.toString(), data.getBytes(StandardCharsets.UTF_8));
-        Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE, CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                        CloudEventHeaders.TYPE, type, CloudEventHeaders.SOURCE, "/firebreak/classification",
-                        CloudEventHeaders.SUBJECT, incident.toString(), CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return record;
+        return TestKafkaClient.cloudEvent(TOPIC, incident.toString(), type, data);
     }
 
     private static List<String> eventIds(List<ProducerRecord<String, byte[]>> records) {
-        return records.stream().map(r -> new String(r.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8)).toList();
+        return records.stream().map(TestKafkaClient::eventId).toList();
     }
 
     private static String incidentOf(List<ProducerRecord<String, byte[]>> records, String eventId) {

@@ -1,5 +1,6 @@
 package io.firebreak.testing;
 
+import io.firebreak.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,41 @@ public final class TestKafkaClient {
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + records.size() + " test records", e);
         }
+    }
+
+    /**
+     * The headers of a CloudEvent in Kafka's binary mode, as the services' outboxes write them, with a fresh
+     * {@code ce_id} and {@code /firebreak/<context>} as its source; a mutable map, to add to or replace in.
+     */
+    public static Map<String, String> cloudEventHeaders(String context, String subject, String type) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
+        headers.put(CloudEventHeaders.TYPE, type);
+        headers.put(CloudEventHeaders.SOURCE, "/firebreak/" + context);
+        if (subject != null) {
+            headers.put(CloudEventHeaders.SUBJECT, subject);
+        }
+        headers.put(CloudEventHeaders.TIME, java.time.Instant.now().toString());
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return headers;
+    }
+
+    /** A CloudEvent record for {@link #sendAll}, keyed and with its subject {@code key}, from the topic's context. */
+    public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String type, byte[] data) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, data);
+        cloudEventHeaders(topic.substring(topic.lastIndexOf('.') + 1), key, type)
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String type, String data) {
+        return cloudEvent(topic, key, type, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code ce_id} of a record built by {@link #cloudEvent}. */
+    public static String eventId(ProducerRecord<String, byte[]> record) {
+        return new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -140,9 +139,9 @@ class DeclaredIncidentOpensResponseTest {
     }
 
     private static Map<String, String> headers(UUID eventId, UUID incident) {
-        return Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", "io.firebreak.incident.declared.v1",
-                "ce_source", "/firebreak/classification", "ce_subject", incident.toString(), "ce_time", Instant.now().toString(),
-                "content-type", "application/json");
+        Map<String, String> headers = TestKafkaClient.cloudEventHeaders("classification", incident.toString(), "io.firebreak.incident.declared.v1");
+        headers.put("ce_id", eventId.toString()); // a redelivery carries the same id
+        return headers;
     }
 
     private static String suffix() {

@@ -49,8 +49,7 @@ class ArchitectureReviewsTest {
         TestKafkaClient.send(TestRun.topic("metrics"), service, ("{\"service\":\"" + service + "\",\"basis\":\"" + basis + "\",\"basisValue\":\""
                         + value + "\",\"windowDays\":90,\"threshold\":3,\"incidents\":[" + list + "],\"detectedAt\":\"" + Instant.now() + "\"}")
                         .getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "io.firebreak.recurrence.threshold_breached.v1",
-                        "ce_source", "/firebreak/metrics", "ce_subject", service, "ce_time", Instant.now().toString(), "content-type", "application/json"));
+                TestKafkaClient.cloudEventHeaders("metrics", service, "io.firebreak.recurrence.threshold_breached.v1"));
     }
 
     /** Review's events keyed by the service as "type-suffix:reviewId", read until {@code until} holds. */

@@ -110,8 +110,7 @@ public final class ReviewFixtures {
     }
 
     private static Map<String, String> headers(String context, String subject, String type) {
-        return Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type, "ce_source", "/firebreak/" + context,
-                "ce_subject", subject, "ce_time", Instant.now().toString(), "content-type", "application/json");
+        return TestKafkaClient.cloudEventHeaders(context, subject, type);
     }
 
     public static void send(String context, UUID incident, String type, String data) {

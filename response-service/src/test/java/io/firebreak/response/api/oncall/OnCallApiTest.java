@@ -358,10 +358,8 @@ class OnCallApiTest {
     private static void publishService(String name, String team, String changedAt, int tier) {
         String data = "{\"name\":\"" + name + "\",\"tier\":" + tier + ",\"owningTeam\":\"" + team + "\",\"owners\":[\"mona\"],"
                 + "\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"ada\",\"changedAt\":\"" + changedAt + "\"}";
-        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                "ce_type", "io.firebreak.service.registered.v1", "ce_source", "/firebreak/classification", "ce_subject", name,
-                "ce_time", Instant.now().toString(), "content-type", "application/json");
-        TestKafkaClient.send(TestRun.topic("classification"), name, data.getBytes(StandardCharsets.UTF_8), headers);
+        TestKafkaClient.send(TestRun.topic("classification"), name, data.getBytes(StandardCharsets.UTF_8),
+                TestKafkaClient.cloudEventHeaders("classification", name, "io.firebreak.service.registered.v1"));
     }
 
     private static long count(String sql, String arg) {

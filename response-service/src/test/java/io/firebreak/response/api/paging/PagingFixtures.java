@@ -182,10 +182,8 @@ public final class PagingFixtures {
     }
 
     private static void send(String key, String type, String data) {
-        Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/firebreak/classification", "ce_subject", key, "ce_time", Instant.now().toString(),
-                "content-type", "application/json");
-        TestKafkaClient.send(TestRun.topic("classification"), key, data.getBytes(StandardCharsets.UTF_8), headers);
+        TestKafkaClient.send(TestRun.topic("classification"), key, data.getBytes(StandardCharsets.UTF_8),
+                TestKafkaClient.cloudEventHeaders("classification", key, type));
     }
 
     public static String key() {
