@@ -69,9 +69,17 @@ public class BatchInbox {
      */
     public Uni<Void> handleEach(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
                                 Function<CloudEventEnvelope, Uni<Void>> effect) {
-        return handle(batch, consumer, wanted, events -> Multi.createFrom().iterable(events)
+        return handle(batch, consumer, wanted, events -> eachDetached(events, effect), effect);
+    }
+
+    /**
+     * Runs the effect for each event in order, in the caller's transaction, flushing and emptying the session between
+     * two events (see {@link #handleEach}): the body of a batch effect that wraps its events in work of its own.
+     */
+    public static Uni<Void> eachDetached(List<CloudEventEnvelope> events, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        return Multi.createFrom().iterable(events)
                 .onItem().transformToUniAndConcatenate(event -> effect.apply(event).chain(BatchInbox::detachAll))
-                .collect().last().replaceWithVoid(), effect);
+                .collect().last().replaceWithVoid();
     }
 
     private static Uni<Void> detachAll() {

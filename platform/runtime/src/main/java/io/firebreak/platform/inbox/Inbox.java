@@ -1,6 +1,7 @@
 package io.firebreak.platform.inbox;
 
 import io.firebreak.platform.sql.SqlIdentifiers;
+import io.firebreak.platform.sql.SqlStates;
 import io.firebreak.platform.work.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,6 +85,14 @@ public class Inbox {
      */
     <T> Uni<T> retried(Uni<T> attempt, String consumer) {
         return attempt
+                .onFailure(failure -> !(failure instanceof PoisonMessageException) && !TransientFailures.isTransient(failure)).invoke(failure -> {
+                    // A deadlock, a serialization failure or a bug: retried, but each one is a design fault to find.
+                    String state = SqlStates.first(failure);
+                    Counter.builder("firebreak.inbox.effect.failures")
+                            .description("Attempts of an inbox effect that failed for another reason than the database's unavailability"
+                                    + " (retried; at the last, replayed alone or dead-lettered)")
+                            .tag("consumer", consumer).tag("sqlstate", state == null ? "none" : state).register(registry).increment();
+                })
                 .onFailure(TransientFailures::isTransient).invoke(failure -> {
                     // Said and counted on every transient failure: a record held back for minutes by an outage must
                     // not be silent (the counter is looked up only then, not for every record).

@@ -11,6 +11,16 @@ public final class SqlStates {
     private SqlStates() {
     }
 
+    /** The first SQLSTATE in the failure's cause chain, or null if no database refused anything. */
+    public static String first(Throwable e) {
+        String[] found = new String[1];
+        anyCause(e, state -> {
+            found[0] = state;
+            return true;
+        });
+        return found[0];
+    }
+
     public static boolean anyCause(Throwable e, Predicate<String> sqlState) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()

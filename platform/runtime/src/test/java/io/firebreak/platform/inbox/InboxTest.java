@@ -137,6 +137,27 @@ class InboxTest {
         assertThat(transientFailures() - before).isEqualTo(4.0);
     }
 
+    @Test
+    void everyAttemptThatFailsForItsOwnReasonIsCountedWithItsSqlState() {
+        double before = effectFailures("40P01");
+        double beforeOthers = effectFailures("none");
+        double beforeTransient = transientFailures();
+        UUID widget = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        send("deadlock-" + widget, eventId, "{\"widgetId\":\"" + widget + "\",\"name\":\"deadlock\",\"failTimes\":2}");
+
+        await().atMost(WAIT).until(() -> effects(eventId) == 1);
+        assertThat(effectFailures("40P01") - before).as("deadlocks counted").isEqualTo(2.0);
+        assertThat(effectFailures("none") - beforeOthers).as("counted under its SQLSTATE only").isZero();
+        assertThat(transientFailures() - beforeTransient).as("not an outage").isZero();
+    }
+
+    private double effectFailures(String sqlState) {
+        io.micrometer.core.instrument.Counter counter = registry.find("firebreak.inbox.effect.failures").tag("consumer", "widgets")
+                .tag("sqlstate", sqlState).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private double transientFailures() {
         io.micrometer.core.instrument.Counter counter = registry.find("firebreak.inbox.transient.failures").tag("consumer", "widgets").counter();
         return counter == null ? 0 : counter.count();

@@ -46,12 +46,18 @@ public class WidgetConsumer {
         return record(event, created);
     }
 
-    /** A widget named "outage" fails as the pg client does while PostgreSQL shuts down (SQLSTATE 57P01). */
+    /**
+     * A widget named "outage" fails as the pg client does while PostgreSQL shuts down (SQLSTATE 57P01), one named
+     * "deadlock" as when PostgreSQL aborted its transaction to break a deadlock (40P01).
+     */
     private static Throwable failure(WidgetCreated created, int attempt) {
-        return "outage".equals(created.name())
-                ? new io.vertx.pgclient.PgException("terminating connection due to administrator command", "FATAL", "57P01",
-                        "attempt " + attempt)
-                : new IllegalStateException("effect failed on attempt " + attempt);
+        if ("outage".equals(created.name())) {
+            return new io.vertx.pgclient.PgException("terminating connection due to administrator command", "FATAL", "57P01", "attempt " + attempt);
+        }
+        if ("deadlock".equals(created.name())) {
+            return new io.vertx.pgclient.PgException("deadlock detected", "ERROR", "40P01", "attempt " + attempt);
+        }
+        return new IllegalStateException("effect failed on attempt " + attempt);
     }
 
     private Uni<Void> record(CloudEventEnvelope event, WidgetCreated created) {
