@@ -2,22 +2,27 @@ package io.firebreak.metrics.messaging;
 
 import io.firebreak.metrics.domain.facts.MetricsProjection;
 import io.firebreak.platform.access.AccessProjection;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
-import io.firebreak.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Metrics builds its projections from the classification, response and review topics through the idempotent inbox. */
+/**
+ * Metrics builds its projections from the classification, response and review topics through the idempotent inbox,
+ * a polled batch per transaction: metrics follows the paging path, and when it falls behind during a burst it catches
+ * up at one commit (and one write of the shared rollup rows) per poll instead of one per event.
+ */
 @ApplicationScoped
 public class EventsConsumer {
 
-    private final Inbox inbox;
+    private final BatchInbox inbox;
     private final MetricsProjection projection;
     private final AccessProjection access;
 
-    public EventsConsumer(Inbox inbox, MetricsProjection projection, AccessProjection access) {
+    public EventsConsumer(BatchInbox inbox, MetricsProjection projection, AccessProjection access) {
         this.inbox = inbox;
         this.projection = projection;
         this.access = access;
@@ -28,23 +33,31 @@ public class EventsConsumer {
     }
 
     @Incoming("classification-events")
-    public Uni<Void> classification(Message<byte[]> message) {
-        return inbox.handle(message, "metrics.classification-events", EventsConsumer::wanted, this::apply);
+    public Uni<Void> classification(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handle(batch, "metrics.classification-events", EventsConsumer::wanted, this::applyAll, this::apply);
     }
 
     @Incoming("response-events")
-    public Uni<Void> response(Message<byte[]> message) {
-        return inbox.handle(message, "metrics.response-events", EventsConsumer::wanted, this::apply);
+    public Uni<Void> response(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handle(batch, "metrics.response-events", EventsConsumer::wanted, this::applyAll, this::apply);
     }
 
     @Incoming("review-events")
-    public Uni<Void> review(Message<byte[]> message) {
-        return inbox.handle(message, "metrics.review-events", EventsConsumer::wanted, this::apply);
+    public Uni<Void> review(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.handle(batch, "metrics.review-events", EventsConsumer::wanted, this::applyAll, this::apply);
     }
 
+    private Uni<Void> applyAll(List<CloudEventEnvelope> events) {
+        return projection.applyAll(events, this::membership);
+    }
+
+    /** One event alone: a batch that could not commit is replayed record by record, so only the failing one is dead-lettered. */
     private Uni<Void> apply(CloudEventEnvelope event) {
-        // page.triggered is both an incident fact and a war-room membership (the paged person joins it).
-        Uni<Void> membership = AccessProjection.TYPES.contains(event.type()) ? access.apply(event).replaceWithVoid() : Uni.createFrom().voidItem();
-        return membership.chain(() -> MetricsProjection.TYPES.contains(event.type()) ? projection.apply(event) : Uni.createFrom().voidItem());
+        return applyAll(List.of(event));
+    }
+
+    /** page.triggered is both an incident fact and a war-room membership (the paged person joins it). */
+    private Uni<Void> membership(CloudEventEnvelope event) {
+        return AccessProjection.TYPES.contains(event.type()) ? access.apply(event).replaceWithVoid() : Uni.createFrom().voidItem();
     }
 }

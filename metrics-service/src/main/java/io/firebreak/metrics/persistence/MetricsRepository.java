@@ -45,6 +45,15 @@ public class MetricsRepository {
         return lock("recurrence:" + service);
     }
 
+    /**
+     * Holds the fold lock until the transaction ends: one fold scope (a consumer's polled batch, a deadline) at a time
+     * in the whole service, taken before any other lock of a fold, so the locks a batch gathers event by event can
+     * never be waited for in the opposite order by another.
+     */
+    public Uni<Void> lockFolds() {
+        return lock("metrics:fold");
+    }
+
     /** Holds the alert group's lock until the transaction ends (which of its incidents is the original is decided one at a time). */
     public Uni<Void> lockGroup(UUID group) {
         return lock("group:" + group);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** What classification and response publish, sent to their real topics, so metrics builds its picture as in production. */
 final class MetricsFixtures {
@@ -40,13 +41,33 @@ final class MetricsFixtures {
                 declared.minusSeconds(120), declared);
     }
 
-    /** Sends and answers the event's id (its ce_id). */
+    private static final ThreadLocal<List<ProducerRecord<String, byte[]>>> BURST = new ThreadLocal<>();
+
+    /**
+     * Sends every event the fixtures make in {@code events} in one burst from one producer, in the order made, so that
+     * the consumers poll them in batches.
+     */
+    static void burst(Runnable events) {
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        BURST.set(records);
+        try {
+            events.run();
+        } finally {
+            BURST.remove();
+        }
+        TestKafkaClient.sendAll(records);
+    }
+
+    /** Sends (or adds to the {@link #burst}) and answers the event's id (its ce_id). */
     static String send(String context, String key, String type, String data) {
-        String id = UUID.randomUUID().toString();
-        TestKafkaClient.send(TestRun.topic(context), key, data.getBytes(StandardCharsets.UTF_8), Map.of("ce_specversion", "1.0", "ce_id", id,
-                "ce_type", type, "ce_source", "/firebreak/" + context, "ce_subject", key, "ce_time", Instant.now().toString(),
-                "content-type", "application/json"));
-        return id;
+        if (BURST.get() != null) {
+            ProducerRecord<String, byte[]> record = TestKafkaClient.cloudEvent(TestRun.topic(context), key, type, data);
+            BURST.get().add(record);
+            return TestKafkaClient.eventId(record);
+        }
+        Map<String, String> headers = TestKafkaClient.cloudEventHeaders(context, key, type);
+        TestKafkaClient.send(TestRun.topic(context), key, data.getBytes(StandardCharsets.UTF_8), headers);
+        return headers.get("ce_id");
     }
 
     static String declared(Incident i, String priority, boolean drill) {
@@ -73,6 +94,12 @@ final class MetricsFixtures {
                 + i.key() + "\",\"postmortemId\":\"" + UUID.randomUUID() + "\",\"state\":\"PUBLISHED\",\"owner\":\"ivan\",\"dueAt\":\""
                 + Instant.now().plusSeconds(3600) + "\",\"resolvedAt\":\"" + Instant.now().minusSeconds(3600) + "\",\"by\":\"ivan\",\"at\":\""
                 + Instant.now() + "\",\"priority\":\"P1\",\"drill\":false,\"contributingFactors\":[" + list + "]}");
+    }
+
+    static String priorityChanged(Incident i, String from, String to, Instant at) {
+        return MetricsFixtures.send("classification", i.id().toString(), "io.firebreak.incident.priority_changed.v1", "{\"incidentId\":\""
+                + i.id() + "\",\"key\":\"" + i.key() + "\",\"businessService\":\"" + i.service() + "\",\"previousPriority\":\"" + from
+                + "\",\"priority\":\"" + to + "\",\"reason\":\"RECLASSIFIED\",\"changedBy\":\"ines\",\"changedAt\":\"" + at + "\"}");
     }
 
     static String paged(Incident i, String person, String teamId, Instant at) {

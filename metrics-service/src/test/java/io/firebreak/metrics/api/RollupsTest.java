@@ -34,12 +34,6 @@ class RollupsTest {
                 .extract().jsonPath();
     }
 
-    private static String priorityChanged(Incident i, String from, String to, Instant at) {
-        return MetricsFixtures.send("classification", i.id().toString(), "io.firebreak.incident.priority_changed.v1", "{\"incidentId\":\""
-                + i.id() + "\",\"key\":\"" + i.key() + "\",\"businessService\":\"" + i.service() + "\",\"previousPriority\":\"" + from
-                + "\",\"priority\":\"" + to + "\",\"reason\":\"RECLASSIFIED\",\"changedBy\":\"ines\",\"changedAt\":\"" + at + "\"}");
-    }
-
     @Test
     void summariesFromRollupsFollowEveryChangeAndEqualARebuildFromTheIncidents() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -87,7 +81,7 @@ class RollupsTest {
         assertThat(before.getInt("excludedByRule.UNKNOWN_INCIDENT")).isEqualTo(1);
 
         // The corrections: B reclassified P1 (another row), F's earlier acknowledgement, D's declaration.
-        priorityChanged(b, "P2", "P1", b.declared().plusSeconds(100));
+        MetricsFixtures.priorityChanged(b, "P2", "P1", b.declared().plusSeconds(100));
         MetricsFixtures.acknowledged(f, f.declared().plusSeconds(200));
         MetricsFixtures.declared(d, "P1", false);
         await().atMost(MetricsFixtures.WAIT).untilAsserted(() -> {

@@ -29,6 +29,7 @@ import io.firebreak.metrics.persistence.GovernanceRepository;
 import io.firebreak.metrics.persistence.MetricsRepository;
 import io.firebreak.metrics.persistence.RollupRepository;
 import io.firebreak.platform.deadline.Deadlines;
+import io.firebreak.platform.inbox.BatchInbox;
 import io.firebreak.platform.inbox.CloudEventEnvelope;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.work.InSequence;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -92,12 +94,40 @@ public class MetricsProjection {
         this.clock = clock;
     }
 
-    public Uni<Void> apply(CloudEventEnvelope event) {
+    /**
+     * Applies events in order, in the caller's transaction, as one fold scope: {@code alongside} runs first for each
+     * event (another projection's part of it), the session is flushed and emptied between two events (each sees the
+     * rows as the one before left them), and the rollup changes of all of them are written once, at the end. A polled
+     * batch of declarations of one day changes the same 48 rollup rows: written once for the batch, not once per event.
+     * <p>
+     * Every fold of this service takes the fold lock first ({@link MetricsRepository#lockFolds}): a batch holds the
+     * locks of many groups, incidents and services until it commits, and taking them one event at a time, in the
+     * order events arrive, two batches (or a batch and a deadline) could each wait for the other.
+     */
+    public Uni<Void> applyAll(List<CloudEventEnvelope> events, Function<CloudEventEnvelope, Uni<Void>> alongside) {
+        return folding(scope -> BatchInbox.eachDetached(events, event -> alongside.apply(event)
+                .chain(() -> TYPES.contains(event.type()) ? apply(event, scope) : Uni.createFrom().voidItem())));
+    }
+
+    private Uni<Void> folding(Function<FoldScope, Uni<Void>> work) {
+        FoldScope scope = new FoldScope();
+        return repository.lockFolds().chain(() -> work.apply(scope))
+                // Last, and in key order: rollup rows are shared by many incidents, so they are held for the shortest time.
+                .chain(() -> rollups.add(scope.rollup.nonZero()));
+    }
+
+    /** What the events of one fold scope share: their rollup changes, and who belongs to which teams (read once). */
+    private static final class FoldScope {
+        final RollupChanges rollup = new RollupChanges();
+        Map<String, Set<String>> teamsOf;
+    }
+
+    private Uni<Void> apply(CloudEventEnvelope event, FoldScope scope) {
         String id = event.id().toString();
         String type = event.type();
         if (EventTypes.INCIDENT_DECLARED.equals(type)) {
             IncidentDeclared d = event.data(mapper, IncidentDeclared.class);
-            return fold(d.incidentId(), d.alertGroupId(), l -> {
+            return fold(scope, d.incidentId(), d.alertGroupId(), l -> {
                 l.declared(id, d.key(), d.businessService(), d.priority().name(), d.detectedAt(), d.declaredAt(), Boolean.TRUE.equals(d.drill()),
                         d.alertGroupId(), d.alertFingerprint());
                 if (d.impact() != null) {
@@ -109,7 +139,7 @@ public class MetricsProjection {
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(type)) {
             PriorityChanged c = event.data(mapper, PriorityChanged.class);
-            return fold(c.incidentId(), l -> {
+            return fold(scope, c.incidentId(), l -> {
                 l.priorityChanged(id, c.priority().name(), c.reason(), c.changedAt());
                 if (c.impact() != null) {
                     l.impactMeasured(id, c.changedAt(), c.impact().revenueLossPerHour(), c.impact().usersAffected());
@@ -118,46 +148,47 @@ public class MetricsProjection {
         }
         if (EventTypes.INCIDENT_CLASSIFICATION_DISPUTED.equals(type)) {
             ClassificationDisputed c = event.data(mapper, ClassificationDisputed.class);
-            return fold(c.incidentId(), l -> l.disputed(id, c.reportedAt()));
+            return fold(scope, c.incidentId(), l -> l.disputed(id, c.reportedAt()));
         }
         if (EventTypes.PAGE_TRIGGERED.equals(type)) {
             PageTriggered p = event.data(mapper, PageTriggered.class);
-            return fold(p.incidentId(), l -> l.paged(id, p.person(), p.teamId(), p.declaredAt(), p.triggeredAt(), p.drill()));
+            return fold(scope, p.incidentId(), l -> l.paged(id, p.person(), p.teamId(), p.declaredAt(), p.triggeredAt(), p.drill()));
         }
         if (EventTypes.PAGE_ACKNOWLEDGED.equals(type)) {
             PageAcknowledged a = event.data(mapper, PageAcknowledged.class);
-            return fold(a.incidentId(), l -> l.acknowledged(id, a.declaredAt(), a.acknowledgedAt(), a.drill()));
+            return fold(scope, a.incidentId(), l -> l.acknowledged(id, a.declaredAt(), a.acknowledgedAt(), a.drill()));
         }
         if (EventTypes.ESCALATION_ESCALATED.equals(type)) {
             EscalationEscalated e = event.data(mapper, EscalationEscalated.class);
-            return fold(e.incidentId(), l -> l.escalated(id, e.fromLevel(), e.toLevel(), e.teamId(), e.levelStartedAt(), e.escalatedAt(), e.drill()));
+            return fold(scope, e.incidentId(), l -> l.escalated(id, e.fromLevel(), e.toLevel(), e.teamId(), e.levelStartedAt(), e.escalatedAt(), e.drill()));
         }
         if (LIFECYCLE.contains(type)) {
             ResponseStatusChanged s = event.data(mapper, ResponseStatusChanged.class);
-            return fold(s.incidentId(), l -> l.lifecycle(id, s.status(), s.incidentKey(), s.businessService(), s.priority().name(), s.drill(),
+            return fold(scope, s.incidentId(), l -> l.lifecycle(id, s.status(), s.incidentKey(), s.businessService(), s.priority().name(), s.drill(),
                     s.detectedAt(), s.declaredAt(), s.acknowledgedAt(), s.mitigatedAt(), s.resolvedAt(), s.closedAt(), s.reopenCount(),
                     s.changedBy(), s.changedAt()));
         }
         if (EventTypes.POSTMORTEM_PUBLISHED.equals(type)) {
             PostmortemEvent p = event.data(mapper, PostmortemEvent.class);
-            return fold(p.incidentId(), l -> l.postmortemPublished(id, p.contributingFactors(), p.at()))
+            return fold(scope, p.incidentId(), l -> l.postmortemPublished(id, p.contributingFactors(), p.at()))
                     .chain(() -> recurrence.check(p.incidentId()));
         }
         if (EventTypes.SERVICE_REGISTERED.equals(type) || EventTypes.SERVICE_UPDATED.equals(type)) {
             return serviceChanged(event.data(mapper, ServiceChanged.class));
         }
         if (EventTypes.TEAM_CHANGED.equals(type)) {
+            scope.teamsOf = null; // read again by the next fold
             return teamChanged(event.data(mapper, TeamChanged.class));
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> fold(UUID incidentId, Consumer<IncidentLedger> change) {
-        return fold(incidentId, null, change, clock.instant());
+    private Uni<Void> fold(FoldScope scope, UUID incidentId, Consumer<IncidentLedger> change) {
+        return fold(scope, incidentId, null, change, clock.instant());
     }
 
-    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
-        return fold(incidentId, groupHint, change, clock.instant());
+    private Uni<Void> fold(FoldScope scope, UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change) {
+        return fold(scope, incidentId, groupHint, change, clock.instant());
     }
 
     /**
@@ -165,7 +196,7 @@ public class MetricsProjection {
      * is an UNKNOWN_INCIDENT finding if the declaration is still missing.
      */
     public Uni<Void> graceEnded(UUID incidentId, Instant at) {
-        return fold(incidentId, null, l -> { }, at);
+        return folding(scope -> fold(scope, incidentId, null, l -> { }, at));
     }
 
     /**
@@ -173,11 +204,11 @@ public class MetricsProjection {
      * group's other incidents (which is the original, which the duplicates), one group at a time: the group's lock is
      * taken before any of its rows, by every writer, so two folds of one group never wait on each other's rows.
      */
-    private Uni<Void> fold(UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change, Instant judgedAt) {
+    private Uni<Void> fold(FoldScope scope, UUID incidentId, UUID groupHint, Consumer<IncidentLedger> change, Instant judgedAt) {
         Uni<UUID> group = groupHint != null ? Uni.createFrom().item(groupHint) : repository.alertGroupOf(incidentId);
-        RollupChanges rollup = new RollupChanges();
+        RollupChanges rollup = scope.rollup;
         return group.chain(g -> (g == null ? Uni.createFrom().voidItem() : repository.lockGroup(g)).chain(() -> repository.locked(incidentId))
-                .chain(m -> teamsOf().chain(teamsOf -> {
+                .chain(m -> teamsOf(scope).chain(teamsOf -> {
                     if (m.ledger == null || m.ledger.incidentId == null) {
                         m.ledger = new IncidentLedger(incidentId);
                     }
@@ -204,9 +235,7 @@ public class MetricsProjection {
                             return work;
                         });
                     });
-                })))
-                // Last, and in key order: rollup rows are shared by many incidents, so they are held for the shortest time.
-                .chain(() -> rollups.add(rollup.nonZero()));
+                })));
     }
 
     /**
@@ -250,6 +279,14 @@ public class MetricsProjection {
                     .chain(() -> InSequence.forEach(rows.stream().filter(m -> !found.get(m).isEmpty()).toList(),
                             m -> findings(m, found.get(m), List.of(), m.updatedAt)));
         }).chain(() -> rollups.add(rollup.nonZero()));
+    }
+
+    /** Who belongs to which teams, read once per fold scope (a team change in it reads them again). */
+    private Uni<Map<String, Set<String>>> teamsOf(FoldScope scope) {
+        if (scope.teamsOf != null) {
+            return Uni.createFrom().item(scope.teamsOf);
+        }
+        return teamsOf().invoke(t -> scope.teamsOf = t);
     }
 
     /** Who belongs to which teams (response's teams), for MTTE. */
