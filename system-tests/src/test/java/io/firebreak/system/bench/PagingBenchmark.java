@@ -193,7 +193,32 @@ class PagingBenchmark {
         }
         Collections.sort(page);
         Collections.sort(kafka);
-        return new Phase(rate, page, kafka, sent.size(), page.size(), followersDone(events, lastSent.get()));
+        Map<String, Long> followers = followersDone(events, lastSent.get());
+        acknowledge(sent.keySet());
+        return new Phase(rate, page, kafka, sent.size(), page.size(), followers);
+    }
+
+    /**
+     * Acknowledges the phase's incidents through response's API once they are measured, as their responder would:
+     * left unacknowledged, their escalations fire in the next phase or run and are measured as its load.
+     */
+    private static void acknowledge(java.util.Set<String> incidents) throws Exception {
+        String admin = OnCallBenchmark.token("admin");
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long started = System.nanoTime();
+        var pool = Executors.newFixedThreadPool(4);
+        for (String incident : incidents) {
+            pool.execute(() -> {
+                int status = given().baseUri(RESPONSE).auth().oauth2(admin).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
+                        .statusCode();
+                (status == 200 ? done : refused).incrementAndGet();
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        System.out.printf(Locale.ROOT, "[paging] acknowledged %d incident(s) in %.1f s (%d refused)%n", done.get(),
+                (System.nanoTime() - started) / 1e9, refused.get());
     }
 
     /**

@@ -61,6 +61,7 @@ class EndToEndLatencyRun {
     private final Map<String, Instant> declaredAt = new ConcurrentHashMap<>();
     private final Map<String, String> priorityOf = new ConcurrentHashMap<>();
     private final Map<String, Instant> detectedAt = new ConcurrentHashMap<>();
+    private final java.util.Set<String> incidents = ConcurrentHashMap.newKeySet();
     private final List<long[]> kafkaHops = new CopyOnWriteArrayList<>(); // {consumedAtMillis, hopMicros}
     private final java.util.concurrent.CountDownLatch watching = new java.util.concurrent.CountDownLatch(1);
 
@@ -106,6 +107,7 @@ class EndToEndLatencyRun {
             stop.set(true);
             kafka.join();
 
+            acknowledgeAll();
             String report = report(run, samples, receiver, windows, answers);
             Path out = Path.of("target/e2e-latency.txt");
             Files.writeString(out, report);
@@ -197,6 +199,7 @@ class EndToEndLatencyRun {
                         try {
                             JsonNode data = JSON.readTree(r.value());
                             JsonNode d = data.has("data") ? data.get("data") : data;
+                            incidents.add(d.path("incidentId").asText());
                             declaredAt.putIfAbsent(d.path("businessService").asText(), Instant.parse(d.path("declaredAt").asText()));
                             priorityOf.putIfAbsent(d.path("businessService").asText(), d.path("priority").asText());
                             if (d.hasNonNull("detectedAt")) {
@@ -209,6 +212,20 @@ class EndToEndLatencyRun {
                 }
             }
         }
+    }
+
+    /**
+     * Acknowledges every incident the run declared, through the gateway, once measured: left unacknowledged, their
+     * escalations would fire during a later run and be measured as its load.
+     */
+    private void acknowledgeAll() {
+        int refused = 0;
+        for (String incident : incidents) {
+            if (api.call("admin", "POST", "/api/v1/response/incidents/" + incident + "/acknowledgement", null).statusCode() != 200) {
+                refused++;
+            }
+        }
+        System.out.printf("[e2e] acknowledged %d incident(s), %d refused%n", incidents.size() - refused, refused);
     }
 
     private static Instant firstPage(PageReceiver receiver, String service) {
