@@ -46,6 +46,8 @@ class PagingBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     /** webhook (a receiver in this JVM, answering 204 at once) or email (the local SMTP server). */
     private static final String CHANNEL = System.getProperty("bench.channel", "webhook");
+    /** false: leave the incidents unacknowledged (to count only what declarations cost, e.g. with pg-statements). */
+    private static final boolean ACKNOWLEDGE = Boolean.parseBoolean(System.getProperty("bench.acknowledge", "true"));
 
     /** Incident keys are unique in real life; random ones would collide over thousands of declarations. */
     private static final java.util.concurrent.atomic.AtomicLong KEYS = new java.util.concurrent.atomic.AtomicLong(
@@ -55,7 +57,7 @@ class PagingBenchmark {
     private static final List<String> FOLLOWERS = List.of("comms", "change", "review", "metrics");
 
     /** followers: per follower, ms from the last declaration produced to the last one it processed (-1: not all). */
-    record Phase(int rate, List<Double> page, List<Double> kafka, int sent, int paged, Map<String, Long> followers) {
+    record Phase(int rate, List<Double> page, List<Double> kafka, int sent, int paged, Map<String, Long> followers, java.util.Set<String> incidents) {
     }
 
     @Test
@@ -123,6 +125,9 @@ class PagingBenchmark {
             }
             stop.set(true);
             reader.join();
+            if (ACKNOWLEDGE) {
+                acknowledge(phases.stream().flatMap(p -> p.incidents().stream()).toList());
+            }
 
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                     "# Paging benchmark %s%ndeclared (produced to Kafka) -> first page handed to the channel (%s); open loop, %d s per rate%n",
@@ -193,32 +198,64 @@ class PagingBenchmark {
         }
         Collections.sort(page);
         Collections.sort(kafka);
-        Map<String, Long> followers = followersDone(events, lastSent.get());
-        acknowledge(sent.keySet());
-        return new Phase(rate, page, kafka, sent.size(), page.size(), followers);
+        return new Phase(rate, page, kafka, sent.size(), page.size(), followersDone(events, lastSent.get()), sent.keySet());
     }
 
     /**
-     * Acknowledges the phase's incidents through response's API once they are measured, as their responder would:
-     * left unacknowledged, their escalations fire in the next phase or run and are measured as its load.
+     * Acknowledges the run's incidents through response's API once everything is measured, as their responder would
+     * (left unacknowledged, their escalations fire during a later run and are measured as its load), waiting out the
+     * per-caller rate limit; then waits until every service has consumed what the acknowledgements published.
      */
-    private static void acknowledge(java.util.Set<String> incidents) throws Exception {
+    private static void acknowledge(List<String> incidents) throws Exception {
         String admin = OnCallBenchmark.token("admin");
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
+        Map<Integer, Integer> answers = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         var pool = Executors.newFixedThreadPool(4);
         for (String incident : incidents) {
             pool.execute(() -> {
-                int status = given().baseUri(RESPONSE).auth().oauth2(admin).post("/api/v1/response/incidents/" + incident + "/acknowledgement")
-                        .statusCode();
-                (status == 200 ? done : refused).incrementAndGet();
+                for (int attempt = 0; ; attempt++) {
+                    var r = given().baseUri(RESPONSE).auth().oauth2(admin).post("/api/v1/response/incidents/" + incident + "/acknowledgement");
+                    if (r.statusCode() != 429 || attempt == 50) {
+                        answers.merge(r.statusCode(), 1, Integer::sum);
+                        return;
+                    }
+                    try {
+                        Thread.sleep(Math.max(200, 1000L * Long.parseLong(r.header("Retry-After") == null ? "1" : r.header("Retry-After"))));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
             });
         }
         pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
-        System.out.printf(Locale.ROOT, "[paging] acknowledged %d incident(s) in %.1f s (%d refused)%n", done.get(),
-                (System.nanoTime() - started) / 1e9, refused.get());
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        System.out.printf(Locale.ROOT, "[paging] acknowledged %d incident(s) in %.1f s, answers %s%n", incidents.size(),
+                (System.nanoTime() - started) / 1e9, new java.util.TreeMap<>(answers));
+        awaitQuiet();
+    }
+
+    /** Waits (up to 2 min) until no service's inbox has processed an event for 3 s: the next run starts on a quiet stack. */
+    private static void awaitQuiet() throws Exception {
+        long started = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(DB, "postgres", "postgres-local-dev-only")) {
+            while (System.nanoTime() - started < 120_000_000_000L) {
+                StringBuilder sql = new StringBuilder("select coalesce(extract(epoch from now() - max(at)), 1e9) from (");
+                List<String> all = new ArrayList<>(FOLLOWERS);
+                all.add("response");
+                for (int i = 0; i < all.size(); i++) {
+                    sql.append(i == 0 ? "" : " union all ").append("select max(processed_at) as at from ").append(all.get(i)).append(".inbox_event");
+                }
+                try (PreparedStatement s = c.prepareStatement(sql.append(") latest").toString()); ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getDouble(1) >= 3) {
+                        break;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+        System.out.printf(Locale.ROOT, "[paging] stack quiet after %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     /**
