@@ -200,9 +200,18 @@ public class Paging {
 
     private Uni<Void> startRoles(IncidentPaging paging, BusinessServiceView service) {
         String owning = service == null ? null : service.owningTeam;
+        String roleTeam = config.paging().roleTeam();
+        List<String> teams = RolePlans.teams(owning, roleTeam);
+        return policies.ofTeams(teams).chain(teamPolicies -> schedules.forRoles(teams, P1_ROLES)
+                .chain(roleSchedules -> startRoles(paging, owning, roleTeam, teamPolicies, roleSchedules)));
+    }
+
+    private Uni<Void> startRoles(IncidentPaging paging, String owning, String roleTeam, List<EscalationPolicy> teamPolicies,
+                                 List<Schedule> roleSchedules) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ResponseRole role : P1_ROLES) {
-            chain = chain.chain(() -> rolePlan(owning, role).chain(plan -> {
+            RolePlans.RolePlan plan = RolePlans.choose(role, owning, roleTeam, teamPolicies, roleSchedules);
+            chain = chain.chain(() -> {
                 if (plan == null) {
                     return Uni.createFrom().voidItem();
                 }
@@ -219,27 +228,9 @@ public class Paging {
                     e.targetKey = "role:" + role + ":" + plan.schedule().id;
                 }
                 return begin(paging, e);
-            }));
+            });
         }
         return chain;
-    }
-
-    /** How a role is paged: a team's policy assigned to it, or its role schedule (holder, then succession). */
-    private record RolePlan(EscalationPolicy policy, Schedule schedule) {
-    }
-
-    /**
-     * The owning team's way of paging the role (its policy for the role, else its role schedule), else the
-     * major-incident team's (configured); null when neither has one.
-     */
-    private Uni<RolePlan> rolePlan(String owningTeam, ResponseRole role) {
-        Uni<RolePlan> own = owningTeam == null ? Uni.createFrom().nullItem() : teamRolePlan(owningTeam, role);
-        return own.chain(plan -> plan != null ? Uni.createFrom().item(plan) : teamRolePlan(config.paging().roleTeam(), role));
-    }
-
-    private Uni<RolePlan> teamRolePlan(String teamId, ResponseRole role) {
-        return policies.forRole(teamId, role.name()).chain(policy -> policy != null ? Uni.createFrom().item(new RolePlan(policy, null))
-                : schedules.matching(teamId, role).map(list -> list.isEmpty() ? null : new RolePlan(null, list.get(0))));
     }
 
     /** Starts an escalation at its first level, unless the incident already has one for that target. */

@@ -31,6 +31,11 @@ public class ScheduleRepository implements PanacheRepositoryBase<Schedule, UUID>
     }
 
     /** Schedules filtered by team and role, either optional. */
+    /** These teams' schedules for these roles. */
+    public Uni<List<Schedule>> forRoles(List<String> teamIds, List<ResponseRole> roles) {
+        return list("teamId in ?1 and role in ?2 order by teamId, role, name", teamIds, roles);
+    }
+
     public Uni<List<Schedule>> matching(String teamId, ResponseRole role) {
         if (teamId != null && role != null) {
             return list("teamId = ?1 and role = ?2 order by teamId, role, name", teamId, role);

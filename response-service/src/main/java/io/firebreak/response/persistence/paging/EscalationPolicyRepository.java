@@ -16,9 +16,9 @@ public class EscalationPolicyRepository implements PanacheRepositoryBase<Escalat
         return list("teamId = ?1 order by name", teamId);
     }
 
-    /** The team's policy assigned to the role, if any. */
-    public Uni<EscalationPolicy> forRole(String teamId, String role) {
-        return find("from EscalationPolicy p where p.teamId = ?1 and array_contains(p.roles, ?2)", teamId, role).firstResult();
+    /** The policies of these teams (paging chooses among them for each P1 role). */
+    public Uni<List<EscalationPolicy>> ofTeams(List<String> teamIds) {
+        return list("teamId in ?1 order by teamId, name", teamIds);
     }
 
     public Uni<EscalationPolicy> defaultOf(String teamId) {
