@@ -107,7 +107,7 @@ class EndToEndLatencyRun {
             stop.set(true);
             kafka.join();
 
-            acknowledgeAll();
+            settleAll();
             String report = report(run, samples, receiver, windows, answers);
             Path out = Path.of("target/e2e-latency.txt");
             Files.writeString(out, report);
@@ -215,17 +215,20 @@ class EndToEndLatencyRun {
     }
 
     /**
-     * Acknowledges every incident the run declared, through the gateway, once measured: left unacknowledged, their
-     * escalations would fire during a later run and be measured as its load.
+     * Settles every incident the run declared once measured, through the gateway, as its responders would: acknowledged,
+     * mitigated and resolved. Left open, their escalations and comms' executive timers (a P1 open for 30 min) fire
+     * during later runs and are measured as their load.
      */
-    private void acknowledgeAll() {
-        int refused = 0;
+    private void settleAll() {
+        Map<String, Integer> answers = new java.util.TreeMap<>();
         for (String incident : incidents) {
-            if (api.call("admin", "POST", "/api/v1/response/incidents/" + incident + "/acknowledgement", null).statusCode() != 200) {
-                refused++;
+            String path = "/api/v1/response/incidents/" + incident + "/transitions";
+            for (Map<String, String> step : List.of(Map.of("action", "ACKNOWLEDGE"), Map.of("action", "MITIGATE", "note", "latency run over"),
+                    Map.of("action", "RESOLVE", "resolutionSummary", "latency run over"))) {
+                answers.merge(step.get("action") + " " + api.call("admin", "POST", path, step).statusCode(), 1, Integer::sum);
             }
         }
-        System.out.printf("[e2e] acknowledged %d incident(s), %d refused%n", incidents.size() - refused, refused);
+        System.out.printf("[e2e] settled %d incident(s): %s%n", incidents.size(), answers);
     }
 
     private static Instant firstPage(PageReceiver receiver, String service) {
