@@ -37,6 +37,8 @@ class ApiFuzzRun {
     private static final String GATEWAY = System.getProperty("fuzz.gateway", "http://127.0.0.1:8080");
     private static final String KEYCLOAK = System.getProperty("fuzz.keycloak", "http://127.0.0.1:8180");
     private static final int TRIES = Integer.getInteger("fuzz.tries", 20);
+    /** Longer than any request timeout of the stack (the gateway gives up on a service after 30 s). */
+    private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(60);
     private static final long SEED = Long.getLong("fuzz.seed", System.nanoTime());
     private static final List<String> CONTEXTS = List.of(System.getProperty("fuzz.contexts",
             "classification,response,comms,change,review,metrics").split(","));
@@ -142,7 +144,11 @@ class ApiFuzzRun {
                 request.header("Authorization", forged ? as : "Bearer " + api.token(as));
                 shown = forged ? "forged token" : as;
             }
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var answer = Answers.send(http, request.build(), ANSWER_DEADLINE);
+            if (answer.isEmpty()) {
+                return new Exchange(op, uri.substring(GATEWAY.length()), shown, body, Exchange.NO_ANSWER, null, null);
+            }
+            HttpResponse<String> r = answer.get();
             if (r.statusCode() == 429 && attempt < 10) {
                 Thread.sleep(Math.min(2_000, 1_000L * r.headers().firstValueAsLong("Retry-After").orElse(1)));
                 continue;
@@ -219,6 +225,7 @@ class ApiFuzzRun {
         out.append(String.format("%nStatus codes: %s%n", all.statuses));
         out.append(String.format("Hostile requests on ids that exist: %d, answered other than 404: %d; status codes %s%n", all.real,
                 all.realReached, all.realStatuses));
+        out.append(String.format("Live feeds (text/event-stream) opened, judged by their headers and closed: %d%n", all.streams));
         failures.stream().limit(50).forEach(e -> out.append("FAIL ").append(e.describe()).append('\n'));
         return out.toString();
     }
@@ -233,6 +240,7 @@ class ApiFuzzRun {
         int failures;
         int real;
         int realReached;
+        int streams;
         final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         final Map<Integer, Integer> realStatuses = new java.util.TreeMap<>();
 
@@ -246,6 +254,9 @@ class ApiFuzzRun {
 
         void count(Exchange e) {
             requests++;
+            if (Answers.EVENT_STREAM.equals(e.responseBody())) {
+                streams++;
+            }
             statuses.merge(e.status(), 1, Integer::sum);
             if (e.status() >= 500) {
                 serverErrors++;
@@ -268,6 +279,7 @@ class ApiFuzzRun {
             failures += t.failures;
             real += t.real;
             realReached += t.realReached;
+            streams += t.streams;
             t.realStatuses.forEach((k, v) -> realStatuses.merge(k, v, Integer::sum));
             t.statuses.forEach((k, v) -> statuses.merge(k, v, Integer::sum));
         }

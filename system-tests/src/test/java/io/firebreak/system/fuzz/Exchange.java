@@ -8,11 +8,17 @@ import java.util.List;
 /** One request the fuzzer sent and what came back, with the verdicts every answer is held to. */
 record Exchange(Operation op, String uri, String token, Bodies.Body body, int status, String contentType, String responseBody) {
 
+    /** The status of an exchange that had no complete answer within the fuzzer's deadline (see {@link Answers}). */
+    static final int NO_ANSWER = 0;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is wrong with the answer: a 5xx, an error that is not RFC 9457 problem+json, a problem without its status. */
     List<String> faults() {
         List<String> faults = new ArrayList<>();
+        if (status == NO_ANSWER) {
+            faults.add("no complete answer within the fuzzer's deadline");
+        }
         if (status >= 500) {
             faults.add("answered " + status);
         }

@@ -105,9 +105,13 @@ final class Ids {
 
     private void read(Operation op, String path, List<Operation> operations) throws Exception {
         reads++;
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
+        var reply = Answers.send(http, HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + adminToken.get()).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+                Duration.ofSeconds(60));
+        if (reply.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> r = reply.get();
         if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").contains("json")) {
             return;
         }

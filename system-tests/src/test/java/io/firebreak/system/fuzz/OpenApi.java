@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,7 +28,7 @@ final class OpenApi {
     }
 
     static List<Operation> operations(HttpClient http, String gateway, String context) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/openapi/" + context)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/openapi/" + context)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /openapi/" + context + " answered " + r.statusCode());
