@@ -27,12 +27,15 @@ public final class OneAtATime {
             Context caller = Vertx.currentContext();
             CompletableFuture<Void> mine = new CompletableFuture<>();
             CompletableFuture<Void> before = last.getAndSet(mine);
-            Uni<Void> turn = Uni.createFrom().completionStage(before);
+            // A copy: cancelling this piece cancels the stage it waits on, and that must not end the previous turn.
+            Uni<Void> turn = Uni.createFrom().completionStage(before.copy());
             if (caller != null) {
                 // The previous piece completes on its own context; this one goes on on its caller's.
                 turn = turn.emitOn(command -> caller.runOnContext(ignored -> command.run()));
             }
-            return turn.chain(work::get).onTermination().invoke(() -> mine.complete(null));
+            // Its turn ends when it has ended and so has the one before: a piece cancelled while still waiting must
+            // not let the next one start beside a piece that is still running.
+            return turn.chain(work::get).onTermination().invoke(() -> before.whenComplete((ignored, failure) -> mine.complete(null)));
         });
     }
 }

@@ -65,6 +65,25 @@ class OneAtATimeTest {
     }
 
     @Test
+    void aPieceCancelledWhileWaitingDoesNotLetTheNextStartBesideTheRunningOne() throws Exception {
+        CompletableFuture<Void> releaseFirst = new CompletableFuture<>();
+        AtomicInteger thirdStarted = new AtomicInteger();
+        gate.run(() -> Uni.createFrom().completionStage(releaseFirst)).subscribe().with(ignored -> { });
+        var second = gate.run(() -> Uni.createFrom().item("second")).subscribe().with(ignored -> { });
+        CompletableFuture<String> third = new CompletableFuture<>();
+        second.cancel(); // e.g. the consumer stopping while the second batch waited for its turn
+        gate.run(() -> {
+            thirdStarted.incrementAndGet();
+            return Uni.createFrom().item("third");
+        }).subscribe().with(third::complete, third::completeExceptionally);
+
+        Thread.sleep(200);
+        assertThat(thirdStarted).as("started while the first still ran").hasValue(0);
+        releaseFirst.complete(null);
+        assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo("third");
+    }
+
+    @Test
     void aPieceThatWaitedResumesOnItsCallersContextNotOnThePreviousPieces() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
