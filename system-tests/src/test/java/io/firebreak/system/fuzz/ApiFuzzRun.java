@@ -258,6 +258,9 @@ class ApiFuzzRun {
                 streams++;
             }
             statuses.merge(e.status(), 1, Integer::sum);
+            if (e.status() == Exchange.NO_ANSWER) {
+                return; // no answer: a failure (Exchange.faults), not one of the columns below
+            }
             if (e.status() >= 500) {
                 serverErrors++;
             } else if (e.status() == 429) {
