@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
  * One relay. A run has three short steps, and no database connection is held while the broker answers:
  * <ol>
  *   <li><b>claim</b> (one statement): lock up to {@code batchSize} publishable rows with {@code FOR UPDATE SKIP
- *       LOCKED} — unsent, due, not parked, not leased, of a key with no row waiting (in backoff, parked or leased
- *       elsewhere) — and lease to this relay those whose every older open row of the key is locked by this claim
- *       too; the others are <em>held</em> (an older row is another relay's, or not yet due, and publishing the newer
+ *       LOCKED} — unsent, due, not parked, not leased, of a key with no row waiting (in backoff or parked) — and
+ *       lease to this relay those whose every older open row of the key is locked by this claim too; the others are
+ *       <em>held</em> (an older row is leased or locked by another relay, or not yet due, and publishing the newer
  *       one first would reorder the key);</li>
  *   <li><b>publish</b> ({@link RelayRun}): per key in order, bounded by the run deadline;</li>
  *   <li><b>mark</b>: sent rows, failed rows (attempts, backoff, parked when permanent or out of attempts) and
@@ -51,13 +51,15 @@ public class OutboxRelay {
         String table = SqlIdentifiers.schema(schema) + ".outbox_event";
         // The waiting keys are an uncorrelated subquery, evaluated once (an InitPlan) from a small partial index: a
         // correlated one was planned as a nested loop over the whole table whenever statistics lagged a burst (a
-        // second per claim at 10,000 rows). A row waits only after a failure, while leased, or when parked, and then
-        // every younger open row of its key waits too (rows of a key are attempted in order), so its key is skipped
-        // as a whole. The order check runs per claimed row on the (partition_key, seq) index of open rows: its
+        // second per claim at 10,000 rows). A row that failed waits for its backoff (or a relay retrying it), a parked
+        // one for an operator, and every younger open row of its key with it (rows of a key are attempted in order),
+        // so its key is skipped as a whole. A key whose row another relay leased is not skipped here: the lease may
+        // not touch a column the index reads, so that leasing rewrites the row in place (platform V10); the order
+        // check holds its younger rows instead. The order check runs per claimed row on the (partition_key, seq) index of open rows: its
         // "offset 0" keeps it a subplan, because as an anti-join PostgreSQL scanned every open row once per claimed row
         // without statistics (2,000,000 rows for a claim of 100 from a backlog of 20,000) and hashed them all with.
         String waiting = "select distinct partition_key from " + table + " where " + OPEN
-                + " and (attempts > 0 or lease_owner is not null or parked_at is not null)"
+                + " and (attempts > 0 or parked_at is not null)"
                 + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
         this.claim = "with claimed as (select seq, partition_key from " + table
                 + " where " + OPEN + " and parked_at is null and next_attempt_at <= now()"

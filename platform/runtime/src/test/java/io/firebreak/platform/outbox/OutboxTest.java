@@ -264,6 +264,63 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void aRowWaitsWhileAnOlderRowOfItsKeyIsLeasedByAnotherRelayAndFollowsItOnceSent() {
+        relayService.pause().await().atMost(WAIT);
+        String prefix = "leased-" + UUID.randomUUID() + "-";
+        try {
+            long a1 = bulkRow(prefix + "a", 1, null);
+            long a2 = bulkRow(prefix + "a", 2, null);
+            long b1 = bulkRow(prefix + "b", 3, null);
+            // Another relay leased the key's oldest row and is publishing it: no index marks the key as waiting any more
+            // (the lease rewrites the row in place), so the claim itself must keep the younger row back.
+            Db.update("update platform_test.outbox_event set lease_owner = 'other', lease_until = now() + interval '1 hour' where seq = ?", a1);
+            Map<String, List<Long>> publishedBy = new ConcurrentHashMap<>();
+            OutboxRelay relay = new OutboxRelay(pool, recording(sender, "T", publishedBy), "platform_test", guardSettings(), "T");
+
+            RelayResult first = relay.relayOnce().await().atMost(WAIT);
+            assertThat(publishedBy.getOrDefault("T", List.of())).contains(b1).doesNotContain(a1, a2);
+            assertThat(first.held()).as("the younger row is held for the lease holder").isGreaterThanOrEqualTo(1);
+            assertThat(Db.count("select count(*) from platform_test.outbox_event where seq = ? and lease_owner is null and sent_at is null", a2))
+                    .as("the held row is not leased").isEqualTo(1);
+
+            Db.update("update platform_test.outbox_event set sent_at = now(), lease_owner = null, lease_until = null where seq = ?", a1);
+            relay.relayOnce().await().atMost(WAIT);
+            assertThat(publishedBy.get("T")).contains(a2).doesNotContain(a1);
+        } finally {
+            Db.update("update platform_test.outbox_event set discarded_at = now() where partition_key like ? and sent_at is null", prefix + "%");
+            relayService.resume();
+        }
+    }
+
+    @Test
+    void leasingARowRewritesItInPlaceWithoutNewIndexEntries() {
+        relayService.pause().await().atMost(WAIT);
+        String prefix = "in-place-" + UUID.randomUUID() + "-";
+        try {
+            int rows = 5;
+            for (int i = 0; i < rows; i++) {
+                bulkRow(prefix + i, i, null);
+            }
+            long before = hotUpdates();
+            Map<String, List<Long>> publishedBy = new ConcurrentHashMap<>();
+            OutboxRelay relay = new OutboxRelay(pool, recording(sender, "T", publishedBy), "platform_test", guardSettings(), "T");
+            while (publishedBy.getOrDefault("T", List.of()).size() < rows) {
+                assertThat(relay.relayOnce().await().atMost(WAIT).published()).as("each run publishes").isPositive();
+            }
+            // Marking a row sent changes what the open-row indexes read, so only the leases can be in place (HOT):
+            // one per row. PostgreSQL reports a backend's counts when it goes idle, within seconds.
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(hotUpdates() - before).as("in-place updates of the outbox table").isGreaterThanOrEqualTo(rows));
+        } finally {
+            relayService.resume();
+        }
+    }
+
+    private static long hotUpdates() {
+        return Db.count("select n_tup_hot_upd from pg_stat_user_tables where schemaname = 'platform_test' and relname = 'outbox_event'");
+    }
+
     private static RelaySettings guardSettings() {
         return new RelaySettings(500, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), 30, Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
