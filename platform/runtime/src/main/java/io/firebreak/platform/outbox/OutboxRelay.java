@@ -55,9 +55,10 @@ public class OutboxRelay {
         // one for an operator, and every younger open row of its key with it (rows of a key are attempted in order),
         // so its key is skipped as a whole. A key whose row another relay leased is not skipped here: the lease may
         // not touch a column the index reads, so that leasing rewrites the row in place (platform V10); the order
-        // check holds its younger rows instead. The order check runs per claimed row on the (partition_key, seq) index of open rows: its
-        // "offset 0" keeps it a subplan, because as an anti-join PostgreSQL scanned every open row once per claimed row
-        // without statistics (2,000,000 rows for a claim of 100 from a backlog of 20,000) and hashed them all with.
+        // check holds its younger rows instead. The order check runs per claimed row on the (partition_key, seq)
+        // index of open rows: its "offset 0" keeps it a subplan, because as an anti-join PostgreSQL scanned every open
+        // row once per claimed row without statistics (2,000,000 rows for a claim of 100 from a backlog of 20,000) and
+        // hashed them all with.
         String waiting = "select distinct partition_key from " + table + " where " + OPEN
                 + " and (attempts > 0 or parked_at is not null)"
                 + " and (parked_at is not null or next_attempt_at > now() or lease_until >= now())";
