@@ -16,6 +16,8 @@ import io.firebreak.platform.delivery.OutboundDeliveries;
 import io.firebreak.platform.outbox.Outbox;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.Violation;
+import io.firebreak.platform.work.AfterCommit;
+import io.firebreak.platform.work.SafeContext;
 import io.firebreak.response.config.ResponseConfig;
 import io.firebreak.response.domain.lifecycle.ResponseLifecycle;
 import io.firebreak.response.model.oncall.BusinessServiceView;
@@ -37,9 +39,11 @@ import io.firebreak.response.persistence.paging.EscalationPolicyRepository;
 import io.firebreak.response.persistence.paging.EscalationRepository;
 import io.firebreak.response.persistence.paging.IncidentPagingRepository;
 import io.firebreak.response.persistence.paging.PageRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +53,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Pages an incident by priority. P1 and P2 start escalations (the service's policy, the responsible
@@ -61,6 +66,14 @@ import java.util.UUID;
 public class Paging {
 
     public static final String ESCALATION = "response.escalation";
+    /** A declared P1's roles still to page (subject: the incident): the fallback should the step after the commit not run. */
+    public static final String ROLES = "response.p1-roles";
+    /**
+     * How long after a P1's declaration its roles' deadline falls due. The step after the commit pages them within
+     * milliseconds and cancels it; the deadline pages them only when that step never ran (the replica died) or failed.
+     */
+    static final Duration ROLES_FALLBACK = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(Paging.class);
     static final List<ResponseRole> P1_ROLES = List.of(ResponseRole.INCIDENT_COMMANDER, ResponseRole.COMMS_LEAD, ResponseRole.TECH_LEAD);
 
     private final IncidentPagingRepository pagings;
@@ -80,12 +93,14 @@ public class Paging {
     private final Clock clock;
 
     private final ResponseLifecycle lifecycle;
+    private final Vertx vertx;
 
     public Paging(IncidentPagingRepository pagings, EscalationRepository escalations, EscalationPolicyRepository policies,
                   PageRepository pages, BusinessServiceRepository services, ScheduleRepository schedules, TargetResolver targets,
                   PageNotifier notifier, Deadlines deadlines, OutboundDeliveries deliveries, Outbox outbox, AuditLog audit,
-                  ObjectMapper mapper, ResponseConfig config, Clock clock, ResponseLifecycle lifecycle) {
+                  ObjectMapper mapper, ResponseConfig config, Clock clock, ResponseLifecycle lifecycle, Vertx vertx) {
         this.lifecycle = lifecycle;
+        this.vertx = vertx;
         this.pagings = pagings;
         this.escalations = escalations;
         this.policies = policies;
@@ -122,7 +137,7 @@ public class Paging {
             paging.updatedAt = clock.instant();
             paging.status = urgent(paging.priority) ? PagingStatus.ACTIVE : PagingStatus.LOW_URGENCY;
             paging.fresh = true;
-            return pagings.persist(paging).chain(() -> paging.status == PagingStatus.ACTIVE ? startAll(paging) : Uni.createFrom().voidItem())
+            return pagings.persist(paging).chain(() -> paging.status == PagingStatus.ACTIVE ? startAll(paging, true) : Uni.createFrom().voidItem())
                     .replaceWith(true);
         });
     }
@@ -148,7 +163,7 @@ public class Paging {
             }
             if (paging.status == PagingStatus.LOW_URGENCY || paging.status == PagingStatus.STOPPED) {
                 paging.status = PagingStatus.ACTIVE;
-                return startAll(paging).replaceWith(true);
+                return startAll(paging, false).replaceWith(true);
             }
             if (change.priority() == Priority.P1 && before != Priority.P1) {
                 return startRoles(paging).replaceWith(true);
@@ -161,7 +176,12 @@ public class Paging {
         return p == Priority.P1 || p == Priority.P2;
     }
 
-    private Uni<Void> startAll(IncidentPaging paging) {
+    /**
+     * Starts the service's and the responsible teams' escalations and, for a P1, the roles'. A declaration defers the
+     * roles to a transaction of their own right after its commit ({@link #deferRoles}): the service's on-call is then
+     * paged when a quarter of a P1's work has committed, not all of it.
+     */
+    private Uni<Void> startAll(IncidentPaging paging, boolean rolesAfterCommit) {
         return services.findById(paging.businessService).chain(service -> {
             Set<String> teams = new LinkedHashSet<>();
             String owning = service == null ? null : service.owningTeam;
@@ -174,7 +194,48 @@ public class Paging {
                 EscalationKind kind = team.equals(owning) ? EscalationKind.SERVICE : EscalationKind.RESPONSIBLE_TEAM;
                 chain = chain.chain(() -> startTeam(paging, team, kind));
             }
-            return chain.chain(() -> paging.priority == Priority.P1 ? startRoles(paging, service) : Uni.createFrom().voidItem());
+            if (paging.priority != Priority.P1) {
+                return chain;
+            }
+            return chain.chain(() -> rolesAfterCommit ? deferRoles(paging.incidentId) : startRoles(paging, service));
+        });
+    }
+
+    /**
+     * Schedules the roles' fallback deadline in this transaction and, where the transaction has an after-commit scope
+     * (a consumer's inbox, a deadline's firing), pages the roles right after the commit in a transaction of its own.
+     * Both ways end in {@link #pageRoles}, which pages each role once however often it runs.
+     */
+    private Uni<Void> deferRoles(UUID incidentId) {
+        return deadlines.schedule(ROLES, incidentId.toString(), clock.instant().plus(ROLES_FALLBACK), null)
+                .invoke(() -> AfterCommit.register(() -> pageRolesNow(incidentId)));
+    }
+
+    private void pageRolesNow(UUID incidentId) {
+        // A safe context of its own, as a message's: the committed transaction's context is still finishing its message.
+        SafeContext.run(vertx, () -> AfterCommit.around(() -> Panache.withTransaction(() -> pageRoles(incidentId)))).subscribe().with(
+                paged -> { },
+                e -> LOG.warnf("The P1 roles of incident %s were not paged after its declaration (%s); their deadline pages them",
+                        incidentId, e.getMessage()));
+    }
+
+    /** The roles' deadline came due: the step after the declaration's commit did not run or failed. */
+    @WithTransaction
+    public Uni<Boolean> rolesDue(UUID incidentId) {
+        return pageRoles(incidentId);
+    }
+
+    /**
+     * Pages a declared P1's roles unless it is no longer an active P1. The deadline is cancelled before the paging row is
+     * locked, in the order its firing takes them (deadline row, then paging row), so the two ways never deadlock; a role
+     * already escalated is not started again.
+     */
+    private Uni<Boolean> pageRoles(UUID incidentId) {
+        return deadlines.cancel(ROLES, incidentId.toString()).chain(() -> pagings.locked(incidentId)).chain(paging -> {
+            if (paging == null || paging.status != PagingStatus.ACTIVE || paging.priority != Priority.P1) {
+                return Uni.createFrom().item(false);
+            }
+            return startRoles(paging).replaceWith(true);
         });
     }
 

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** The durable timers of paging: escalation windows, delayed notification steps, repeats and the start of unavailability. */
+/** The durable timers of paging: escalation windows, a P1's roles, delayed notification steps, repeats and the start of unavailability. */
 public final class PagingDeadlines {
 
     private PagingDeadlines() {
@@ -31,6 +31,27 @@ public final class PagingDeadlines {
         public Uni<Void> fire(Deadline deadline) {
             String[] parts = deadline.subject().split("/");
             return paging.windowPassed(UUID.fromString(parts[0]), UUID.fromString(parts[1]));
+        }
+    }
+
+    /** A declared P1's roles were not paged right after its commit (subject: the incident). */
+    @ApplicationScoped
+    public static class P1Roles implements DeadlineHandler {
+
+        private final Paging paging;
+
+        public P1Roles(Paging paging) {
+            this.paging = paging;
+        }
+
+        @Override
+        public String kind() {
+            return Paging.ROLES;
+        }
+
+        @Override
+        public Uni<Void> fire(Deadline deadline) {
+            return paging.rolesDue(UUID.fromString(deadline.subject())).replaceWithVoid();
         }
     }
 

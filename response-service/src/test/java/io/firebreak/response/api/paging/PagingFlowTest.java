@@ -12,7 +12,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.firebreak.events.IncidentDeclared;
+import io.firebreak.events.Priority;
 import io.firebreak.platform.deadline.DeadlineFiring;
+import io.firebreak.response.domain.paging.Paging;
 import io.firebreak.platform.delivery.StandardWebhooks;
 import io.firebreak.response.Receivers;
 import io.firebreak.testing.TestKafkaClient;
@@ -43,10 +46,12 @@ class PagingFlowTest {
 
     private final DeadlineFiring deadlines;
     private final MeterRegistry meters;
+    private final Paging pagingService;
 
-    PagingFlowTest(DeadlineFiring deadlines, MeterRegistry meters) {
+    PagingFlowTest(DeadlineFiring deadlines, MeterRegistry meters, Paging pagingService) {
         this.deadlines = deadlines;
         this.meters = meters;
+        this.pagingService = pagingService;
     }
 
     /** Deliveries this service sent the moment their transaction committed, without a claim. */
@@ -528,6 +533,88 @@ class PagingFlowTest {
         PagingFixtures.service(service, team);
         PagingFixtures.awaitService(team, service);
         return service;
+    }
+
+    /** The status of the P1 roles' fallback deadline of an incident, or null without one. */
+    private static String rolesDeadline(UUID incident) throws Exception {
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select status from response.deadline where kind = 'response.p1-roles' and subject = ?")) {
+            s.setString(1, incident.toString());
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** Escalation kind → the id of the transaction that wrote the row (xmin), for the incident's escalations. */
+    private static Map<String, String> escalationTransactions(UUID incident) throws Exception {
+        Map<String, String> found = new java.util.HashMap<>();
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select kind, xmin::text from response.escalation where incident_id = ?")) {
+            s.setObject(1, incident);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    assertThat(found.put(r.getString(1), r.getString(2))).as("one escalation of kind %s", r.getString(1)).isNull();
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aDeclaredP1PagesItsRolesRightAfterTheDeclarationCommitsInATransactionOfTheirOwn() throws Exception {
+        String ic = unique("ic");
+        String oncall = unique("oncall");
+        String service = serviceWithOnCallAndIncidentCommander(oncall, ic);
+
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P1", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty() && !TestSmtp.messagesTo(mail(oncall)).isEmpty());
+
+        Map<String, String> written = escalationTransactions(incident);
+        assertThat(written).containsOnlyKeys("SERVICE", "ROLE");
+        assertThat(written.get("ROLE")).as("the roles committed apart from the service's on-call").isNotEqualTo(written.get("SERVICE"));
+        assertThat(rolesDeadline(incident)).as("cancelled by the step after the commit, not fired as the fallback").isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void theRolesDeadlinePagesADeclaredP1sRolesWhenNothingRanAfterTheCommitAndOnlyOnceHoweverOftenItRuns() throws Throwable {
+        String ic = unique("ic");
+        String oncall = unique("oncall");
+        String service = serviceWithOnCallAndIncidentCommander(oncall, ic);
+        UUID incident = UUID.randomUUID();
+        Instant now = Instant.now();
+        IncidentDeclared declared = new IncidentDeclared(incident, key(), "Checkout down", "declared outside a consumer", service,
+                Priority.P1, now.minusSeconds(60), now, "ines", List.of(), false);
+
+        // Outside a consumer's inbox there is no step after the commit: as if the replica died right after it.
+        VertxContextSupport.subscribeAndAwait(() -> pagingService.declared(declared));
+        assertThat(escalationTransactions(incident)).as("only the service's on-call so far").containsOnlyKeys("SERVICE");
+        assertThat(rolesDeadline(incident)).isEqualTo("PENDING");
+
+        VertxContextSupport.subscribeAndAwait(() -> deadlines.fireDue(Instant.now().plus(Duration.ofSeconds(3))));
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(ic)).isEmpty());
+        assertThat(escalationTransactions(incident)).containsOnlyKeys("SERVICE", "ROLE");
+        assertThat(rolesDeadline(incident)).isEqualTo("FIRED");
+
+        // Again, as a late step after the commit would: each role is escalated and paged once.
+        VertxContextSupport.subscribeAndAwait(() -> pagingService.rolesDue(incident));
+        assertThat(escalationTransactions(incident)).containsOnlyKeys("SERVICE", "ROLE");
+        assertThat(pagedPeople(incident)).containsExactlyInAnyOrder(ic, oncall);
+    }
+
+    private static List<String> pagedPeople(UUID incident) throws Exception {
+        List<String> people = new java.util.ArrayList<>();
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
+                "select person from response.page where incident_id = ?")) {
+            s.setObject(1, incident);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    people.add(r.getString(1));
+                }
+            }
+        }
+        return people;
     }
 
     @Test
