@@ -535,28 +535,35 @@ class PagingFlowTest {
         return service;
     }
 
-    /** The status of the P1 roles' fallback deadline of an incident, or null without one. */
-    private static String rolesDeadline(UUID incident) throws Exception {
-        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
-                "select status from response.deadline where kind = 'response.p1-roles' and subject = ?")) {
-            s.setString(1, incident.toString());
+    /** The rows (as text) an SQL query with the incident as its one parameter answers. */
+    private static List<List<String>> rows(String sql, UUID incident) throws Exception {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, incident);
             try (java.sql.ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+                while (r.next()) {
+                    List<String> row = new java.util.ArrayList<>();
+                    for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                        row.add(r.getString(i));
+                    }
+                    rows.add(row);
+                }
             }
         }
+        return rows;
+    }
+
+    /** The status of the P1 roles' fallback deadline of an incident, or null without one. */
+    private static String rolesDeadline(UUID incident) throws Exception {
+        List<List<String>> found = rows("select status from response.deadline where kind = 'response.p1-roles' and subject = ?::text", incident);
+        return found.isEmpty() ? null : found.get(0).get(0);
     }
 
     /** Escalation kind → the id of the transaction that wrote the row (xmin), for the incident's escalations. */
     private static Map<String, String> escalationTransactions(UUID incident) throws Exception {
         Map<String, String> found = new java.util.HashMap<>();
-        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
-                "select kind, xmin::text from response.escalation where incident_id = ?")) {
-            s.setObject(1, incident);
-            try (java.sql.ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    assertThat(found.put(r.getString(1), r.getString(2))).as("one escalation of kind %s", r.getString(1)).isNull();
-                }
-            }
+        for (List<String> row : rows("select kind, xmin::text from response.escalation where incident_id = ?", incident)) {
+            assertThat(found.put(row.get(0), row.get(1))).as("one escalation of kind %s", row.get(0)).isNull();
         }
         return found;
     }
@@ -604,17 +611,7 @@ class PagingFlowTest {
     }
 
     private static List<String> pagedPeople(UUID incident) throws Exception {
-        List<String> people = new java.util.ArrayList<>();
-        try (java.sql.Connection c = io.firebreak.testing.TestPostgres.connect(); java.sql.PreparedStatement s = c.prepareStatement(
-                "select person from response.page where incident_id = ?")) {
-            s.setObject(1, incident);
-            try (java.sql.ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    people.add(r.getString(1));
-                }
-            }
-        }
-        return people;
+        return rows("select person from response.page where incident_id = ?", incident).stream().map(row -> row.get(0)).toList();
     }
 
     @Test
