@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,6 +30,7 @@ public class Deadlines {
 
     private final ObjectMapper mapper;
     private final String upsert;
+    private final String upsertAll;
     private final String cancel;
     private final String cancelPrefix;
     private final String dueAt;
@@ -35,6 +40,13 @@ public class Deadlines {
         String table = SqlIdentifiers.schema(config.schema()) + ".deadline";
         this.upsert = "insert into " + table + " (id, kind, subject, due_at, payload)"
                 + " values (:id, :kind, :subject, :dueAt, cast(cast(:payload as text) as jsonb))"
+                + " on conflict (kind, subject) where status = 'PENDING'"
+                + " do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,"
+                + " next_attempt_at = null, last_error = null";
+        this.upsertAll = "insert into " + table + " (id, kind, subject, due_at, payload)"
+                + " select id, kind, subject, due_at, cast(payload as jsonb)"
+                + " from unnest(cast(:ids as uuid[]), cast(:kinds as text[]), cast(:subjects as text[]),"
+                + " cast(:dues as timestamptz[]), cast(:payloads as text[])) as d (id, kind, subject, due_at, payload)"
                 + " on conflict (kind, subject) where status = 'PENDING'"
                 + " do update set due_at = excluded.due_at, payload = excluded.payload, attempts = 0,"
                 + " next_attempt_at = null, last_error = null";
@@ -55,10 +67,95 @@ public class Deadlines {
         Objects.requireNonNull(due, "due");
         String json;
         try {
-            json = mapper.writeValueAsString(payload == null ? java.util.Map.of() : payload);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("deadline payload is not serialisable: " + kind, e));
+            json = json(kind, payload);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
+        return upsert(kind, subject, due, json);
+    }
+
+    /**
+     * Schedules (or moves) every deadline of the batch in one statement, as {@link #schedule(String, String, Instant,
+     * Object)} would one by one: a path that sets several deadlines (a page's repeat and its escalation's window) waits for
+     * one round trip instead of one each.
+     */
+    public Uni<Void> schedule(Batch batch) {
+        List<Batch.Entry> entries = new ArrayList<>(batch.entries.values());
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (entries.size() == 1) {
+            Batch.Entry only = entries.get(0);
+            return upsert(only.kind(), only.subject(), only.due(), only.json());
+        }
+        int n = entries.size();
+        UUID[] ids = new UUID[n];
+        String[] kinds = new String[n];
+        String[] subjects = new String[n];
+        OffsetDateTime[] dues = new OffsetDateTime[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Batch.Entry e = entries.get(i);
+            ids[i] = UUID.randomUUID();
+            kinds[i] = e.kind();
+            subjects[i] = e.subject();
+            dues[i] = OffsetDateTime.ofInstant(e.due(), ZoneOffset.UTC);
+            payloads[i] = e.json();
+        }
+        return Panache.getSession().chain(session -> SessionSql.on(session, upsertAll).bind("ids", ids).bind("kinds", kinds)
+                .bind("subjects", subjects).bind("dues", dues).bind("payloads", payloads).update()).replaceWithVoid();
+    }
+
+    /**
+     * Deadlines gathered along one transaction's path and scheduled together by {@link #schedule(Batch)}; scheduling a kind
+     * and subject again in the batch moves it, as a second {@code schedule} would. Not thread-safe: one reactive chain.
+     */
+    public static final class Batch {
+
+        private record Entry(String kind, String subject, Instant due, String json) {
+        }
+
+        private final ObjectMapper mapper;
+        private final Map<List<String>, Entry> entries = new LinkedHashMap<>();
+
+        private Batch(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        public Batch add(String kind, String subject, Instant due, Object payload) {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(due, "due");
+            // One row per kind and subject: a statement may not upsert the same pending row twice.
+            List<String> key = List.of(kind, subject);
+            entries.remove(key);
+            entries.put(key, new Entry(kind, subject, due, json(mapper, kind, payload)));
+            return this;
+        }
+
+        public int size() {
+            return entries.size();
+        }
+    }
+
+    /** An empty batch for {@link #schedule(Batch)}. */
+    public Batch batch() {
+        return new Batch(mapper);
+    }
+
+    private String json(String kind, Object payload) {
+        return json(mapper, kind, payload);
+    }
+
+    private static String json(ObjectMapper mapper, String kind, Object payload) {
+        try {
+            return mapper.writeValueAsString(payload == null ? java.util.Map.of() : payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("deadline payload is not serialisable: " + kind, e);
+        }
+    }
+
+    private Uni<Void> upsert(String kind, String subject, Instant due, String json) {
         return Panache.getSession().chain(session -> session.createNativeQuery(upsert)
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("kind", kind)

@@ -116,6 +116,35 @@ class DeadlinesTest {
     }
 
     @Test
+    void aBatchSchedulesEachDeadlineAsOneByOneWouldMovingAPendingOneAndKeepingTheLastOfASubject() throws Throwable {
+        String moved = subject();
+        String fresh = subject();
+        String twice = subject();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await(() -> scheduler.schedule(WidgetDeadlines.EXPIRY, moved, now.plus(Duration.ofMinutes(10)), Map.of(), false));
+
+        await(() -> scheduler.scheduleAll(batch -> batch
+                .add(WidgetDeadlines.EXPIRY, moved, now.plus(Duration.ofMinutes(2)), Map.of("moved", true))
+                .add(WidgetDeadlines.EXPIRY, fresh, now.plus(Duration.ofMinutes(3)), null)
+                .add(WidgetDeadlines.EXPIRY, twice, now.plus(Duration.ofMinutes(4)), Map.of("n", 1))
+                .add(WidgetDeadlines.EXPIRY, twice, now.plus(Duration.ofMinutes(5)), Map.of("n", 2))));
+
+        assertThat(Db.count("select count(*) from platform_test.deadline where subject = ?", moved)).as("moved, not added").isEqualTo(1);
+        assertThat(await(() -> scheduler.pendingDueAt(WidgetDeadlines.EXPIRY, moved))).isEqualTo(now.plus(Duration.ofMinutes(2)));
+        assertThat(Db.text("select payload ->> 'moved' from platform_test.deadline where subject = ?", moved)).isEqualTo("true");
+        assertThat(await(() -> scheduler.pendingDueAt(WidgetDeadlines.EXPIRY, fresh))).isEqualTo(now.plus(Duration.ofMinutes(3)));
+        assertThat(Db.text("select payload::text from platform_test.deadline where subject = ?", fresh)).isEqualTo("{}");
+        assertThat(Db.count("select count(*) from platform_test.deadline where subject = ?", twice)).isEqualTo(1);
+        assertThat(await(() -> scheduler.pendingDueAt(WidgetDeadlines.EXPIRY, twice))).isEqualTo(now.plus(Duration.ofMinutes(5)));
+        assertThat(Db.text("select payload ->> 'n' from platform_test.deadline where subject = ?", twice)).isEqualTo("2");
+
+        fireAt(now.plus(Duration.ofMinutes(3)));
+        assertThat(effects(moved)).isEqualTo(1);
+        assertThat(effects(fresh)).isEqualTo(1);
+        assertThat(effects(twice)).as("due only at its last time").isZero();
+    }
+
+    @Test
     void aCancelledDeadlineNeverFires() throws Throwable {
         String subject = subject();
         String other = subject + ":level-2";

@@ -47,6 +47,14 @@ public final class WidgetDeadlines {
                             : Uni.createFrom().voidItem());
         }
 
+        /** Schedules the batch built by {@code fill} in one statement. */
+        @WithTransaction
+        public Uni<Void> scheduleAll(java.util.function.Consumer<Deadlines.Batch> fill) {
+            Deadlines.Batch batch = deadlines.batch();
+            fill.accept(batch);
+            return deadlines.schedule(batch);
+        }
+
         @WithTransaction
         public Uni<Boolean> cancel(String kind, String subject) {
             return deadlines.cancel(kind, subject);
