@@ -49,7 +49,8 @@ public class ClassificationEventsConsumer {
     private Uni<Void> apply(CloudEventEnvelope event) {
         if (EventTypes.INCIDENT_DECLARED.equals(event.type())) {
             IncidentDeclared declared = event.data(mapper, IncidentDeclared.class);
-            return responses.open(declared).chain(() -> paging.declared(declared)).replaceWithVoid();
+            // A response opened just now has no paging row either (both are written here, in one transaction).
+            return responses.open(declared).chain(opened -> paging.declared(declared, opened)).replaceWithVoid();
         }
         if (EventTypes.INCIDENT_PRIORITY_CHANGED.equals(event.type())) {
             PriorityChanged changed = event.data(mapper, PriorityChanged.class);

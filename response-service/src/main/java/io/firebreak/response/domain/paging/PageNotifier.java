@@ -20,7 +20,6 @@ import io.firebreak.response.model.paging.Page;
 import io.firebreak.response.model.paging.PageStatus;
 import io.firebreak.response.model.paging.PagingStatus;
 import io.firebreak.response.persistence.contact.ContactMethodRepository;
-import io.firebreak.response.persistence.contact.NotificationRulesRepository;
 import io.firebreak.response.persistence.paging.IncidentPagingRepository;
 import io.firebreak.response.persistence.paging.PageRepository;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +48,6 @@ public class PageNotifier {
     private final PageRepository pages;
     private final IncidentPagingRepository pagings;
     private final ContactMethodRepository methods;
-    private final NotificationRulesRepository rules;
     private final OutboundDeliveries deliveries;
     private final Deadlines deadlines;
     private final Outbox outbox;
@@ -62,7 +60,7 @@ public class PageNotifier {
     private final WarRooms warRooms;
 
     public PageNotifier(PageRepository pages, IncidentPagingRepository pagings, ContactMethodRepository methods,
-                        NotificationRulesRepository rules, OutboundDeliveries deliveries, Deadlines deadlines, Outbox outbox,
+                        OutboundDeliveries deliveries, Deadlines deadlines, Outbox outbox,
                         AckLinks links, ResponseConfig config, Clock clock, IncidentRoles roles,
                         WarRooms warRooms) {
         this.warRooms = warRooms;
@@ -70,7 +68,6 @@ public class PageNotifier {
         this.pages = pages;
         this.pagings = pagings;
         this.methods = methods;
-        this.rules = rules;
         this.deliveries = deliveries;
         this.deadlines = deadlines;
         this.outbox = outbox;
@@ -83,15 +80,18 @@ public class PageNotifier {
     record Planned(int step, ContactMethod method, int delayMinutes) {
     }
 
-    /** Pages every recipient not yet paged at this level and round of the incident; answers the new pages. */
-    public Uni<List<Page>> page(IncidentPaging paging, Escalation escalation, List<Recipient> recipients) {
+    /**
+     * Pages every recipient not yet paged at this level and round of the incident; answers the new pages. The deadlines
+     * their rules need (later steps, repeats) go into {@code later}, for the caller to schedule with its own.
+     */
+    public Uni<List<Page>> page(IncidentPaging paging, Escalation escalation, List<Recipient> recipients, Deadlines.Batch later) {
         Uni<List<Page>> all = Uni.createFrom().item(new ArrayList<>());
         for (Recipient r : recipients) {
             all = all.chain(created -> exists(paging, escalation, r.person()).chain(exists -> {
                 if (exists) {
                     return Uni.createFrom().item(created);
                 }
-                return pageOne(paging, escalation, r).map(p -> {
+                return pageOne(paging, escalation, r, later).map(p -> {
                     created.add(p);
                     return created;
                 });
@@ -108,7 +108,7 @@ public class PageNotifier {
         return pages.exists(paging.incidentId, escalation.level, escalation.round, person);
     }
 
-    private Uni<Page> pageOne(IncidentPaging paging, Escalation escalation, Recipient r) {
+    private Uni<Page> pageOne(IncidentPaging paging, Escalation escalation, Recipient r, Deadlines.Batch later) {
         Instant now = clock.instant();
         Page p = new Page();
         p.id = UUID.randomUUID();
@@ -132,11 +132,11 @@ public class PageNotifier {
                 .call(() -> warRooms.paged(paging.incidentId, p.person, now))
                 .call(() -> p.role == null || IncidentRoleKind.of(p.role) == null ? Uni.createFrom().voidItem()
                         : roles.pagedForRole(paging.incidentId, IncidentRoleKind.of(p.role), p.person, p.id, now))
-                .call(() -> run(paging, p, 0));
+                .call(() -> run(paging, p, 0, later));
     }
 
-    /** Runs the person's rules (repeat number {@code repeat}): immediate steps now, later ones as deadlines. */
-    private Uni<Void> run(IncidentPaging paging, Page p, int repeat) {
+    /** Runs the person's rules (repeat number {@code repeat}): immediate steps now, later ones as deadlines into {@code later}. */
+    private Uni<Void> run(IncidentPaging paging, Page p, int repeat, Deadlines.Batch later) {
         return planned(p).chain(planned -> {
             List<Planned> plan = planned.steps();
             NotificationRules r = planned.rules();
@@ -149,14 +149,13 @@ public class PageNotifier {
                 if (step.delayMinutes() == 0) {
                     chain = chain.chain(() -> send(paging, p, repeat, step));
                 } else {
-                    chain = chain.chain(() -> deadlines.schedule(STEP, stepSubject(p, repeat, step.step()),
-                            now.plus(Duration.ofMinutes(step.delayMinutes())), null));
+                    later.add(STEP, stepSubject(p, repeat, step.step()), now.plus(Duration.ofMinutes(step.delayMinutes())), null);
                 }
             }
-            return chain.chain(() -> r == null || r.repeatMinutes == null || repeat >= config.paging().maxRepeats()
-                    ? Uni.createFrom().voidItem()
-                    : deadlines.schedule(REPEAT, p.incidentId + "/" + p.id + "/" + (repeat + 1), now.plus(Duration.ofMinutes(r.repeatMinutes)),
-                            null));
+            if (r != null && r.repeatMinutes != null && repeat < config.paging().maxRepeats()) {
+                later.add(REPEAT, p.incidentId + "/" + p.id + "/" + (repeat + 1), now.plus(Duration.ofMinutes(r.repeatMinutes)), null);
+            }
+            return chain;
         });
     }
 
@@ -183,7 +182,9 @@ public class PageNotifier {
         String[] parts = subject.split("/");
         UUID pageId = UUID.fromString(parts[1]);
         int repeat = Integer.parseInt(parts[2]);
-        return live(pageId).chain(found -> found == null ? Uni.createFrom().voidItem() : run(found.paging(), found.page(), repeat));
+        Deadlines.Batch later = deadlines.batch();
+        return live(pageId).chain(found -> found == null ? Uni.createFrom().voidItem()
+                : run(found.paging(), found.page(), repeat, later).chain(() -> deadlines.schedule(later)));
     }
 
     /**
@@ -238,10 +239,6 @@ public class PageNotifier {
                 new PageFailed(paging.incidentId, p.id, p.person, reason, p.triggeredAt, clock.instant())).replaceWithVoid();
     }
 
-    private Uni<NotificationRules> rulesOf(Page p) {
-        return rules.findById(new NotificationRules.Key(p.person, p.urgency));
-    }
-
     /** The person's steps and the rules they came from (null without rules). */
     record Plan(List<Planned> steps, NotificationRules rules) {
     }
@@ -252,7 +249,9 @@ public class PageNotifier {
 
     /** The person's steps over verified methods; without rules, every verified method at once. */
     Uni<Plan> planned(Page p) {
-        return methods.verifiedOf(List.of(p.person)).chain(verified -> rulesOf(p).map(r -> {
+        return methods.planOf(p.person, p.urgency).map(found -> {
+            List<ContactMethod> verified = found.verified();
+            NotificationRules r = found.rules();
             List<Planned> plan = new ArrayList<>();
             if (r != null && !r.steps.isEmpty()) {
                 for (int i = 0; i < r.steps.size(); i++) {
@@ -268,7 +267,7 @@ public class PageNotifier {
                 }
             }
             return new Plan(plan, r);
-        }));
+        });
     }
 
     ChannelMessages.Notification notification(IncidentPaging paging, Page p) {

@@ -121,7 +121,17 @@ public class Paging {
     /** A declared incident: P1/P2 paged, P3/P4 recorded as a low-urgency notice. A second declaration changes nothing. */
     @WithTransaction
     public Uni<Boolean> declared(IncidentDeclared declared) {
-        return pagings.findById(declared.incidentId()).chain(existing -> {
+        return declared(declared, false);
+    }
+
+    /**
+     * As {@link #declared(IncidentDeclared)}; {@code firstSeen}: the caller has just opened the incident's response in this
+     * transaction (its paging row is written in the same one), so no paging row can exist and none is looked for.
+     */
+    @WithTransaction
+    public Uni<Boolean> declared(IncidentDeclared declared, boolean firstSeen) {
+        Uni<IncidentPaging> found = firstSeen ? Uni.createFrom().nullItem() : pagings.findById(declared.incidentId());
+        return found.chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(false);
             }
@@ -137,8 +147,10 @@ public class Paging {
             paging.updatedAt = clock.instant();
             paging.status = urgent(paging.priority) ? PagingStatus.ACTIVE : PagingStatus.LOW_URGENCY;
             paging.fresh = true;
-            return pagings.persist(paging).chain(() -> paging.status == PagingStatus.ACTIVE ? startAll(paging, true) : Uni.createFrom().voidItem())
-                    .replaceWith(true);
+            // Persisted after its escalations and pages (their references to it are checked at commit): inserted once with
+            // its first page's time, not inserted and then updated.
+            Uni<Void> started = paging.status == PagingStatus.ACTIVE ? startAll(paging, true) : Uni.createFrom().voidItem();
+            return started.chain(() -> pagings.persist(paging)).replaceWith(true);
         });
     }
 
@@ -344,7 +356,8 @@ public class Paging {
     }
 
     private Uni<Void> page(IncidentPaging paging, Escalation e, List<Recipient> recipients) {
-        return notifier.page(paging, e, recipients).chain(() -> deadlines.schedule(ESCALATION, subject(e), e.dueAt, null));
+        Deadlines.Batch later = deadlines.batch();
+        return notifier.page(paging, e, recipients, later).chain(() -> deadlines.schedule(later.add(ESCALATION, subject(e), e.dueAt, null)));
     }
 
     /** Moves the escalation to a level at once and publishes why (the caller pages it). */

@@ -585,6 +585,28 @@ class PagingFlowTest {
     }
 
     @Test
+    void aDeclarationWritesItsPagingRowOnceAlreadyHoldingItsFirstPageTimeInTheTransactionOfItsPages() throws Exception {
+        String oncall = unique("oncall");
+        String team = PagingFixtures.team("mona", oncall);
+        PagingFixtures.policy(team, 5, oncall);
+        PagingFixtures.verifiedMethod(oncall, "EMAIL", mail(oncall));
+        String service = unique("svc");
+        PagingFixtures.service(service, team);
+        PagingFixtures.awaitService(team, service);
+
+        UUID incident = UUID.randomUUID();
+        declare(incident, key(), service, "P2", List.of());
+        await().atMost(WAIT).until(() -> !TestSmtp.messagesTo(mail(oncall)).isEmpty());
+
+        List<List<String>> paging = rows("select version, first_page_at is not null, xmin::text from response.incident_paging"
+                + " where incident_id = ?", incident);
+        assertThat(paging).hasSize(1);
+        assertThat(paging.get(0).get(0)).as("inserted once, never updated (an update bumps the version)").isEqualTo("0");
+        assertThat(paging.get(0).get(1)).as("the first page's time is in the inserted row").isEqualTo("t");
+        assertThat(escalationTransactions(incident)).containsOnlyKeys("SERVICE").containsValue(paging.get(0).get(2));
+    }
+
+    @Test
     void theRolesDeadlinePagesADeclaredP1sRolesWhenNothingRanAfterTheCommitAndOnlyOnceHoweverOftenItRuns() throws Throwable {
         String ic = unique("ic");
         String oncall = unique("oncall");
