@@ -201,26 +201,29 @@ public class Paging {
                 teams.add(owning);
             }
             teams.addAll(List.of(paging.responsibleTeams));
+            // The teams' deadlines (and a declared P1's roles' fallback) are scheduled together, in one statement.
+            Deadlines.Batch later = deadlines.batch();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String team : teams) {
                 EscalationKind kind = team.equals(owning) ? EscalationKind.SERVICE : EscalationKind.RESPONSIBLE_TEAM;
-                chain = chain.chain(() -> startTeam(paging, team, kind));
+                chain = chain.chain(() -> startTeam(paging, team, kind, later));
             }
-            if (paging.priority != Priority.P1) {
-                return chain;
+            if (paging.priority == Priority.P1 && rolesAfterCommit) {
+                chain = chain.invoke(() -> deferRoles(paging.incidentId, later));
             }
-            return chain.chain(() -> rolesAfterCommit ? deferRoles(paging.incidentId) : startRoles(paging, service));
+            chain = chain.chain(() -> deadlines.schedule(later));
+            return paging.priority == Priority.P1 && !rolesAfterCommit ? chain.chain(() -> startRoles(paging, service)) : chain;
         });
     }
 
     /**
-     * Schedules the roles' fallback deadline in this transaction and, where the transaction has an after-commit scope
+     * Adds the roles' fallback deadline to the transaction's batch and, where the transaction has an after-commit scope
      * (a consumer's inbox, a deadline's firing), pages the roles right after the commit in a transaction of its own.
      * Both ways end in {@link #pageRoles}, which pages each role once however often it runs.
      */
-    private Uni<Void> deferRoles(UUID incidentId) {
-        return deadlines.schedule(ROLES, incidentId.toString(), clock.instant().plus(ROLES_FALLBACK), null)
-                .invoke(() -> AfterCommit.register(() -> pageRolesNow(incidentId)));
+    private void deferRoles(UUID incidentId, Deadlines.Batch later) {
+        later.add(ROLES, incidentId.toString(), clock.instant().plus(ROLES_FALLBACK), null);
+        AfterCommit.register(() -> pageRolesNow(incidentId));
     }
 
     private void pageRolesNow(UUID incidentId) {
@@ -252,7 +255,7 @@ public class Paging {
     }
 
     /** A team's default policy, or (without one) a single level paging the team's on-call, else its manager. */
-    private Uni<Void> startTeam(IncidentPaging paging, String teamId, EscalationKind kind) {
+    private Uni<Void> startTeam(IncidentPaging paging, String teamId, EscalationKind kind, Deadlines.Batch later) {
         return policies.defaultOf(teamId).chain(policy -> {
             Escalation e = new Escalation();
             e.kind = kind;
@@ -263,7 +266,7 @@ public class Paging {
             } else {
                 e.targetKey = "team:" + teamId;
             }
-            return begin(paging, e);
+            return begin(paging, e, later);
         });
     }
 
@@ -281,6 +284,7 @@ public class Paging {
 
     private Uni<Void> startRoles(IncidentPaging paging, String owning, String roleTeam, List<EscalationPolicy> teamPolicies,
                                  List<Schedule> roleSchedules) {
+        Deadlines.Batch later = deadlines.batch();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (ResponseRole role : P1_ROLES) {
             RolePlans.RolePlan plan = RolePlans.choose(role, owning, roleTeam, teamPolicies, roleSchedules);
@@ -300,14 +304,14 @@ public class Paging {
                     e.teamId = plan.schedule().teamId;
                     e.targetKey = "role:" + role + ":" + plan.schedule().id;
                 }
-                return begin(paging, e);
+                return begin(paging, e, later);
             });
         }
-        return chain;
+        return chain.chain(() -> deadlines.schedule(later));
     }
 
-    /** Starts an escalation at its first level, unless the incident already has one for that target. */
-    private Uni<Void> begin(IncidentPaging paging, Escalation e) {
+    /** Starts an escalation at its first level, unless the incident already has one for that target; its deadlines go into {@code later}. */
+    private Uni<Void> begin(IncidentPaging paging, Escalation e, Deadlines.Batch later) {
         Uni<Long> existing = paging.fresh ? Uni.createFrom().item(0L)
                 : escalations.count("incidentId = ?1 and targetKey = ?2", paging.incidentId, e.targetKey);
         return existing.chain(n -> {
@@ -324,13 +328,15 @@ public class Paging {
             e.createdAt = now;
             // Its level and window are settled before the insert: set after persist, they cost an UPDATE per escalation.
             return levels(e).chain(levels -> plan(paging, e, levels)).chain(recipients -> escalations.persist(e)
-                    .chain(() -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients)));
+                    .chain(() -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients, later)));
         });
     }
 
     /** Pages the escalation's current level (see {@link #plan}) and sets its window. */
     private Uni<Void> pageLevel(IncidentPaging paging, Escalation e, Levels levels) {
-        return plan(paging, e, levels).chain(recipients -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients));
+        Deadlines.Batch later = deadlines.batch();
+        return plan(paging, e, levels).chain(recipients -> recipients == null ? Uni.createFrom().voidItem() : page(paging, e, recipients, later))
+                .chain(() -> deadlines.schedule(later));
     }
 
     /**
@@ -355,9 +361,9 @@ public class Paging {
         });
     }
 
-    private Uni<Void> page(IncidentPaging paging, Escalation e, List<Recipient> recipients) {
-        Deadlines.Batch later = deadlines.batch();
-        return notifier.page(paging, e, recipients, later).chain(() -> deadlines.schedule(later.add(ESCALATION, subject(e), e.dueAt, null)));
+    /** Pages the recipients; the pages' deadlines and the escalation's window go into {@code later}, for the caller to schedule. */
+    private Uni<Void> page(IncidentPaging paging, Escalation e, List<Recipient> recipients, Deadlines.Batch later) {
+        return notifier.page(paging, e, recipients, later).invoke(() -> later.add(ESCALATION, subject(e), e.dueAt, null)).replaceWithVoid();
     }
 
     /** Moves the escalation to a level at once and publishes why (the caller pages it). */
