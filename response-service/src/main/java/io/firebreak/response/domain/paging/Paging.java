@@ -194,7 +194,8 @@ public class Paging {
      * paged when a quarter of a P1's work has committed, not all of it.
      */
     private Uni<Void> startAll(IncidentPaging paging, boolean rolesAfterCommit) {
-        return services.findById(paging.businessService).chain(service -> {
+        return policies.serviceWithDefaultPolicy(paging.businessService).chain(found -> {
+            BusinessServiceView service = found.service();
             Set<String> teams = new LinkedHashSet<>();
             String owning = service == null ? null : service.owningTeam;
             if (owning != null) {
@@ -206,7 +207,9 @@ public class Paging {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String team : teams) {
                 EscalationKind kind = team.equals(owning) ? EscalationKind.SERVICE : EscalationKind.RESPONSIBLE_TEAM;
-                chain = chain.chain(() -> startTeam(paging, team, kind, later));
+                Uni<EscalationPolicy> policy = kind == EscalationKind.SERVICE ? Uni.createFrom().item(found.owningTeamDefault())
+                        : policies.defaultOf(team);
+                chain = chain.chain(() -> startTeam(paging, team, kind, policy, later));
             }
             if (paging.priority == Priority.P1 && rolesAfterCommit) {
                 chain = chain.invoke(() -> deferRoles(paging.incidentId, later));
@@ -255,8 +258,9 @@ public class Paging {
     }
 
     /** A team's default policy, or (without one) a single level paging the team's on-call, else its manager. */
-    private Uni<Void> startTeam(IncidentPaging paging, String teamId, EscalationKind kind, Deadlines.Batch later) {
-        return policies.defaultOf(teamId).chain(policy -> {
+    private Uni<Void> startTeam(IncidentPaging paging, String teamId, EscalationKind kind, Uni<EscalationPolicy> defaultPolicy,
+                                Deadlines.Batch later) {
+        return defaultPolicy.chain(policy -> {
             Escalation e = new Escalation();
             e.kind = kind;
             e.teamId = teamId;
