@@ -15,6 +15,10 @@ public interface DeadlineConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How long after start the first look is (tests that fire deadlines themselves push it out of their way). */
+    @WithDefault("2s")
+    Duration firstPollDelay();
+
     /** Deadlines claimed per look; each fires in its own transaction. */
     @WithDefault("100")
     int batchSize();

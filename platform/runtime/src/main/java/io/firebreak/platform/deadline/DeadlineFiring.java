@@ -81,7 +81,10 @@ public class DeadlineFiring {
         this.purge = "delete from " + table + " where ended_at < :before";
     }
 
-    @Scheduled(every = "${firebreak.deadlines.poll-interval:1s}", delayed = "2s",
+    // The first poll's delay is configurable so that tests which fire deadlines themselves can keep the background
+    // poll away entirely: at 2 s it raced DeadlinesTest's killed-firing test when that ran first (it fired the deadline
+    // again right after the kill, before the test looked).
+    @Scheduled(every = "${firebreak.deadlines.poll-interval:1s}", delayed = "${firebreak.deadlines.first-poll-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         if (handlers.isEmpty()) {
