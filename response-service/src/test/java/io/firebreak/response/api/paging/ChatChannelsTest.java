@@ -43,12 +43,7 @@ class ChatChannelsTest {
 
     /** A P2 paging one person whose only verified method is {@code kind} at {@code address}. */
     private static UUID pagedThrough(String person, String kind, String address) {
-        String team = PagingFixtures.team("mona", person);
-        PagingFixtures.policy(team, 5, person);
-        PagingFixtures.verifiedMethod(person, kind, address);
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        PagingFixtures.awaitService(team, service);
+        String service = PagingFixtures.serviceOnCall(person, kind, address);
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
         return incident;

@@ -150,6 +150,17 @@ public final class PagingFixtures {
         return new TeamService(team, service);
     }
 
+    /** A service whose team's default policy pages {@code person} alone, by the one verified method given; known to response. */
+    public static String serviceOnCall(String person, String kind, String address) {
+        String team = team("mona", person);
+        policy(team, 5, person);
+        verifiedMethod(person, kind, address);
+        String service = unique("svc");
+        service(service, team);
+        awaitService(team, service);
+        return service;
+    }
+
     public static void service(String name, String owningTeam) {
         String data = "{\"name\":\"" + name + "\",\"tier\":1,\"owningTeam\":\"" + owningTeam + "\",\"owners\":[\"mona\"],"
                 + "\"customerFacing\":true,\"regulated\":false,\"change\":\"registered\",\"changedBy\":\"ada\",\"changedAt\":\""

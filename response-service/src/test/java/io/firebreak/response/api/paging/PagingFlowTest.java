@@ -182,7 +182,7 @@ class PagingFlowTest {
     @Test
     void aPageAcknowledgedByItsLinkBeforeItsSendWasRecordedIsDeliveredAndItsChannelIsPublishedOnceTheSendEnds() throws Throwable {
         String person = unique("held");
-        String service = serviceOnCall(person, "WEBHOOK", hook(person));
+        String service = PagingFixtures.serviceOnCall(person, "WEBHOOK", hook(person));
         // The receiver takes the page but answers only later: the send is in flight, unrecorded, as when its sender dies.
         Receivers.RECEIVER.hold("/pager/" + person);
         UUID incident = UUID.randomUUID();
@@ -516,17 +516,6 @@ class PagingFlowTest {
         assertThat(types).filteredOn("io.firebreak.page.acknowledged.v1"::equals).hasSize(1);
     }
 
-    /** A service whose team's default policy pages {@code person} alone, by the one verified method given. */
-    private static String serviceOnCall(String person, String kind, String address) {
-        String team = PagingFixtures.team("mona", person);
-        PagingFixtures.policy(team, 5, person);
-        PagingFixtures.verifiedMethod(person, kind, address);
-        String service = unique("svc");
-        PagingFixtures.service(service, team);
-        PagingFixtures.awaitService(team, service);
-        return service;
-    }
-
     /** A service whose team's default policy pages {@code oncall} and whose IC schedule is held by {@code ic}; both reachable by mail. */
     private static String serviceWithOnCallAndIncidentCommander(String oncall, String ic) {
         String team = PagingFixtures.team("mona", ic, oncall);
@@ -593,7 +582,7 @@ class PagingFlowTest {
     @Test
     void aDeclarationWritesItsPagingRowOnceAlreadyHoldingItsFirstPageTimeInTheTransactionOfItsPages() throws Exception {
         String oncall = unique("oncall");
-        String service = serviceOnCall(oncall, "EMAIL", mail(oncall));
+        String service = PagingFixtures.serviceOnCall(oncall, "EMAIL", mail(oncall));
 
         UUID incident = UUID.randomUUID();
         declare(incident, key(), service, "P2", List.of());
