@@ -144,6 +144,10 @@ class SignalBatchConsumptionTest {
         ConsumerRecord<String, byte[]> refused = dead.stream()
                 .filter(r -> failing.toString().equals(TestKafkaClient.header(r, CloudEventHeaders.ID))).findFirst().orElseThrow();
         assertThat(TestKafkaClient.header(refused, "dead-letter-reason")).contains("integration_key_id");
+        assertThat(dead.stream().filter(r -> List.of(undecodable.toString(), failing.toString())
+                        .contains(TestKafkaClient.header(r, CloudEventHeaders.ID))))
+                .as("each names the consumer that gave up on it (the topic has several)")
+                .allSatisfy(r -> assertThat(TestKafkaClient.header(r, "firebreak-consumer")).isEqualTo("classification.signals"));
     }
 
     private SignalReceived signal(String service, String dedupKey, String action, String integrationKey) {

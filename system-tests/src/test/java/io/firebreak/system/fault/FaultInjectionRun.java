@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * its own tier-2 service, so each critical group declares one P2 of its own), paged by webhook to two people of a
  * team of the run's own — level 1, then level 2 after a one-minute window; half of the incidents are acknowledged by
  * the page's link — while the plan's faults strike one after the other: {@code kill -9} of service instances (each
- * restarted by {@code deploy/local/up}), of the Kafka broker, a PostgreSQL immediate-mode restart, and the paging
+ * restarted by {@code deploy/local/up}), a graceful stop (SIGTERM, a rolling deploy's) of each service, {@code kill -9}
+ * of the Kafka broker, a PostgreSQL immediate-mode restart, and the paging
  * receiver down for a while. Then it waits until the stack is quiet and accounts, from the services' APIs, the
  * topics and the receiver: no accepted alert lost, one incident per group, no page twice, every page delivered,
  * every unacknowledged incident escalated, DLQs and outboxes empty, consumers caught up. Settings: {@code fault.*}.
@@ -83,6 +84,8 @@ class FaultInjectionRun {
             for (String target : plan) {
                 if (target.equals("postgres")) {
                     faults.postgresCrash();
+                } else if (target.startsWith("stop:")) {
+                    faults.stop(target.substring("stop:".length()));
                 } else {
                     faults.kill(target);
                 }
@@ -130,7 +133,10 @@ class FaultInjectionRun {
         }
     }
 
-    /** The faults: fault.plan, or one instance of every service (intake first), the broker and the database. */
+    /**
+     * The faults: fault.plan (names; {@code stop:NAME} for a graceful stop), or {@code kill -9} of one instance of every
+     * service (intake first), then a graceful stop of one of each, the broker and the database.
+     */
     private List<String> plan() throws Exception {
         if (!PLAN.isBlank()) {
             return List.of(PLAN.split(","));
@@ -146,6 +152,7 @@ class FaultInjectionRun {
             }
         }
         plan.sort((a, b) -> Boolean.compare(!a.contains("intake"), !b.contains("intake")));
+        plan.addAll(plan.stream().map(name -> "stop:" + name).toList());
         plan.add("kafka");
         plan.add("postgres");
         return plan;

@@ -68,6 +68,20 @@ final class Faults {
         record("kill -9 " + name, at, ok, ready, bootSeconds(repo.resolve("deploy/local/.state/logs/" + name + ".log")));
     }
 
+    /**
+     * SIGTERM of one service instance (its shutdown runs: what a rolling deploy does to a pod), then {@code up}. A
+     * consumer still working through fetched records when its pool closes must leave them to the next owner, not
+     * dead-letter them.
+     */
+    void stop(String name) throws Exception {
+        Instant at = Instant.now();
+        run("stop-" + name, "deploy/local/fault", "stop", name);
+        CompletableFuture<Double> component = CompletableFuture.supplyAsync(() -> untilReady(name, at));
+        boolean ok = run("up-after-stop-" + name, "deploy/local/up");
+        double ready = component.completeOnTimeout(Double.NaN, 1, TimeUnit.MINUTES).join();
+        record("graceful stop (SIGTERM) " + name, at, ok, ready, bootSeconds(repo.resolve("deploy/local/.state/logs/" + name + ".log")));
+    }
+
     /** PostgreSQL stopped in immediate mode and started (crash recovery). */
     void postgresCrash() throws Exception {
         Instant at = Instant.now();

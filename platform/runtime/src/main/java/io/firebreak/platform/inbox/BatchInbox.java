@@ -106,7 +106,7 @@ public class BatchInbox {
                 LOG.warnf("Poison record for %s at %s-%d@%d, sending it to the DLQ: %s", consumer, record.getTopic(),
                         record.getPartition(), record.getMetadata(IncomingKafkaRecordMetadata.class)
                                 .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L), e.getMessage());
-                poison.add(Uni.createFrom().completionStage(() -> record.nack(e)));
+                poison.add(Uni.createFrom().completionStage(() -> record.nack(e, DeadLetters.from(consumer))));
                 continue;
             }
             if (wanted.test(event.type())) {
@@ -183,7 +183,7 @@ public class BatchInbox {
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, d.event());
-                            return Uni.createFrom().completionStage(() -> d.record().nack(failure)).emitOn(onContext);
+                            return Uni.createFrom().completionStage(() -> d.record().nack(failure, DeadLetters.from(consumer))).emitOn(onContext);
                         }))
                 .collect().last().replaceWithVoid();
     }

@@ -64,7 +64,7 @@ public class Inbox {
             event = CloudEventEnvelope.decode(headers, message.getPayload());
         } catch (PoisonMessageException e) {
             LOG.warnf("Poison record for %s, sending it to the DLQ: %s", consumer, e.getMessage());
-            return Uni.createFrom().completionStage(message.nack(e));
+            return Uni.createFrom().completionStage(message.nack(e, DeadLetters.from(consumer)));
         }
         if (!wanted.test(event.type())) {
             return Uni.createFrom().completionStage(message.ack());
@@ -73,7 +73,7 @@ public class Inbox {
                 .onItemOrFailure().transformToUni((processed, failure) -> {
                     if (failure != null) {
                         LOG.errorf(failure, "%s failed on %s, sending it to the DLQ", consumer, event);
-                        return Uni.createFrom().completionStage(message.nack(failure));
+                        return Uni.createFrom().completionStage(message.nack(failure, DeadLetters.from(consumer)));
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });

@@ -82,6 +82,8 @@ class InboxTest {
         assertThat(header(mine.get(0), "dead-letter-reason")).contains("not a CloudEvent");
         assertThat(header(mine.get(1), "ce_id")).isEqualTo(badDataId.toString());
         assertThat(header(mine.get(1), "dead-letter-reason")).contains("not a valid WidgetCreated");
+        assertThat(mine).as("names the consumer that gave up, among the topic's several")
+                .allSatisfy(r -> assertThat(header(r, "firebreak-consumer")).isEqualTo("widgets"));
         assertThat(effects(badDataId)).isZero();
     }
 
@@ -120,6 +122,18 @@ class InboxTest {
         UUID eventId = UUID.randomUUID();
         // Five failures, where three attempts dead-letter an effect that fails for its own reasons (test above).
         send("outage-" + widget, eventId, "{\"widgetId\":\"" + widget + "\",\"name\":\"outage\",\"failTimes\":5}");
+
+        await().atMost(WAIT).until(() -> effects(eventId) == 1);
+        assertThat(Db.count("select attempts from platform_test.widget_attempt where widget_id = ?", widget)).isEqualTo(6);
+        assertThat(Db.count("select count(*) from platform_test.inbox_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void anEffectFailingBecauseTheServiceIsShuttingDownAndClosedItsPoolIsNeverDeadLettered() {
+        UUID widget = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // Five failures of a closed pool, where three attempts dead-letter an effect failing for its own reasons.
+        send("shutdown-" + widget, eventId, "{\"widgetId\":\"" + widget + "\",\"name\":\"shutdown\",\"failTimes\":5}");
 
         await().atMost(WAIT).until(() -> effects(eventId) == 1);
         assertThat(Db.count("select attempts from platform_test.widget_attempt where widget_id = ?", widget)).isEqualTo(6);

@@ -21,11 +21,13 @@ public class WidgetConsumer {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final Pool pool;
+    private final io.vertx.core.Vertx vertx;
 
-    public WidgetConsumer(Inbox inbox, ObjectMapper mapper, Pool pool) {
+    public WidgetConsumer(Inbox inbox, ObjectMapper mapper, Pool pool, io.vertx.core.Vertx vertx) {
         this.inbox = inbox;
         this.mapper = mapper;
         this.pool = pool;
+        this.vertx = vertx;
     }
 
     @Incoming("widget-events")
@@ -39,9 +41,9 @@ public class WidgetConsumer {
         }
         WidgetCreated created = event.data(mapper, WidgetCreated.class);
         if (created.failTimes() > 0) {
-            return attempts(created).chain(attempt -> attempt <= created.failTimes()
-                    ? Uni.createFrom().failure(failure(created, attempt))
-                    : record(event, created));
+            return attempts(created).chain(attempt -> attempt > created.failTimes() ? record(event, created)
+                    : "shutdown".equals(created.name()) ? closedPoolFailure()
+                    : Uni.createFrom().failure(failure(created, attempt)));
         }
         return record(event, created);
     }
@@ -58,6 +60,16 @@ public class WidgetConsumer {
             return new io.vertx.pgclient.PgException("deadlock detected", "ERROR", "40P01", "attempt " + attempt);
         }
         return new IllegalStateException("effect failed on attempt " + attempt);
+    }
+
+    /**
+     * A widget named "shutdown" fails as every query does while Quarkus shuts down and has closed its pool: a real
+     * pool, closed, then asked.
+     */
+    private Uni<Void> closedPoolFailure() {
+        Pool closing = Pool.newInstance(io.vertx.pgclient.PgBuilder.pool().connectingTo("postgresql://127.0.0.1:1/none")
+                .using(vertx).build());
+        return closing.close().chain(() -> closing.query("select 1").execute()).replaceWithVoid();
     }
 
     private Uni<Void> record(CloudEventEnvelope event, WidgetCreated created) {
