@@ -17,6 +17,7 @@ import io.firebreak.events.Priority;
 import io.firebreak.platform.problem.ProblemException;
 import io.firebreak.platform.problem.QueryParams;
 import io.firebreak.platform.security.Roles;
+import io.firebreak.platform.work.AfterCommit;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,7 +87,8 @@ public class IncidentResource {
                 request.priority() == null || !request.priority().matches("P[1-4]") ? null : Priority.valueOf(request.priority()),
                 request.justification(), identity.getPrincipal().getName(), null, ClassificationBasis.REPORTER,
                 Boolean.TRUE.equals(request.drill()));
-        return declarations.declare(declaration, violations).map(incident -> RestResponse.ResponseBuilder
+        // An after-commit scope around the declaration's transaction: its incident.declared leaves at the commit.
+        return AfterCommit.around(() -> declarations.declare(declaration, violations)).map(incident -> RestResponse.ResponseBuilder
                 .<IncidentView>created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .entity(IncidentView.of(incident))
                 .build());

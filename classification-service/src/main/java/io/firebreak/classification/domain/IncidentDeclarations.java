@@ -118,7 +118,8 @@ public class IncidentDeclarations {
         }).call(incident -> decisions.record(incident, d.alertGroupId() == null ? DecisionKind.DECLARED : DecisionKind.AUTO_DECLARED,
                         null, d.declaredBy(), evaluation != null ? null : unclassifiedReason(incident, service)))
                 .call(incident -> graph.impactOf(incident.businessService).chain(impact -> fingerprint(incident).chain(fingerprint ->
-                        outbox.record(EventTypes.INCIDENT_DECLARED, incident.id.toString(),
+                        // Published at the commit when declared by a consumer (an alert group): the first hop to the first page.
+                        outbox.recordPublishedAtCommit(EventTypes.INCIDENT_DECLARED, incident.id.toString(),
                                 declared(incident, impact.responsibleParties().teams(), service.regulated, fingerprint)))))
                 .call(incident -> !disputed ? Uni.createFrom().voidItem() : outbox.record(EventTypes.INCIDENT_CLASSIFICATION_DISPUTED,
                         incident.id.toString(), new ClassificationDisputed(incident.id, incident.key, incident.businessService,

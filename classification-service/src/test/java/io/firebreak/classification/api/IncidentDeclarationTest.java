@@ -19,6 +19,7 @@ import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestRun;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -42,6 +43,9 @@ class IncidentDeclarationTest {
     private static final String INCIDENTS = API + "/incidents";
     private static final String CHECKOUT = "checkout";
     private final ObjectMapper mapper = new ObjectMapper();
+
+    @jakarta.inject.Inject
+    io.firebreak.platform.outbox.OutboxRelayService relay;
 
     @BeforeEach
     void catalogAndPolicy() {
@@ -77,6 +81,23 @@ class IncidentDeclarationTest {
         // Response pages the responsible teams from this list (the impact analysis at declaration).
         assertThat(data.get("responsibleTeams").toString()).contains("\"team-" + CHECKOUT + "\"");
         assertThat(data.get("drill").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aDeclarationThroughTheApiLeavesAtItsCommitWithoutWaitingForTheRelay() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(relay::pause); // only the hand-over at the declaration's commit can publish now
+        try {
+            String id = given().auth().oauth2(Tokens.as("ines", "incident-commander"))
+                    .contentType(ContentType.JSON).body(declaration("At commit " + UUID.randomUUID(), CHECKOUT, Map.of("revenueLossPerHour", 25_000)))
+                    .when().post(INCIDENTS).then().statusCode(201).extract().path("id");
+            List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TestRun.topic("classification"),
+                    r -> r.stream().anyMatch(x -> id.equals(x.key())), Duration.ofSeconds(20));
+            assertThat(records.stream().filter(x -> id.equals(x.key())).map(x -> header(x, "ce_type")))
+                    .containsExactly("io.firebreak.incident.declared.v1");
+        } finally {
+            relay.resume();
+            relay.trigger();
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.firebreak.testing.TestKafkaClient;
 import io.firebreak.testing.TestRun;
 import io.firebreak.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -36,6 +37,10 @@ import org.junit.jupiter.api.Test;
 class IntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @jakarta.inject.Inject
+    io.firebreak.platform.outbox.OutboxRelayService relay;
+
     private String service;
     private String owner;
 
@@ -233,6 +238,23 @@ class IntakeTest {
         io.restassured.path.json.JsonPath data = io.restassured.path.json.JsonPath.from(new String(declared.get(0).value(), StandardCharsets.UTF_8));
         assertThat(data.getString("alertFingerprint")).isEqualTo("storm");
         assertThat(data.getString("alertGroupId")).isEqualTo(groups("storm").get(0).get("id"));
+    }
+
+    @Test
+    void anAutoDeclaredIncidentsDeclarationLeavesAtItsCommitWithoutWaitingForTheRelay() throws Throwable {
+        String key = newKey();
+        VertxContextSupport.subscribeAndAwait(relay::pause); // only the hand-over at the declaration's commit can publish now
+        try {
+            enqueue(event(key, "trigger", "at-commit", Map.of("impact", Map.of("revenueLossPerHour", 80_000)))).then().statusCode(202);
+            await().atMost(WAIT).until(() -> groups("at-commit").size() == 1 && groups("at-commit").get(0).get("incidentId") != null);
+            Object incidentId = groups("at-commit").get(0).get("incidentId");
+            var declared = TestKafkaClient.readUntil(TestRun.topic("classification"), r -> r.stream().anyMatch(x -> incidentId.equals(x.key())
+                    && "io.firebreak.incident.declared.v1".equals(header(x, "ce_type"))), WAIT);
+            assertThat(declared.stream().filter(x -> incidentId.equals(x.key()))).hasSize(1);
+        } finally {
+            relay.resume();
+            relay.trigger();
+        }
     }
 
     @Test

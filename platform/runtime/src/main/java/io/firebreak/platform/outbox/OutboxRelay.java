@@ -41,6 +41,8 @@ public class OutboxRelay {
     private final String markSent;
     private final String markFailed;
     private final String release;
+    private final String markSentById;
+    private final String releaseById;
     private final String purge;
 
     public OutboxRelay(Pool pool, OutboxSender sender, String schema, RelaySettings settings, String name) {
@@ -81,6 +83,9 @@ public class OutboxRelay {
                 + " parked_at = case when $4 then now() end, parked_reason = case when $4 then $2 end,"
                 + " lease_owner = null, lease_until = null where seq = $1 and lease_owner = $5";
         this.release = "update " + table + " set lease_owner = null, lease_until = null where seq = any($1) and lease_owner = $2";
+        this.markSentById = "update " + table + " set sent_at = now(), attempts = attempts + 1, last_error = null,"
+                + " lease_owner = null, lease_until = null where id = $1 and lease_owner = $2";
+        this.releaseById = "update " + table + " set lease_owner = null, lease_until = null where id = $1 and lease_owner = $2";
         this.purge = "delete from " + table + " where (sent_at is not null and sent_at < now() - ($1 * interval '1 millisecond'))"
                 + " or (discarded_at is not null and discarded_at < now() - ($1 * interval '1 millisecond'))";
     }
@@ -181,6 +186,19 @@ public class OutboxRelay {
 
     private static Long[] seqs(List<RelayOutcome> outcomes, RelayOutcome.Kind kind) {
         return outcomes.stream().filter(o -> o.kind() == kind).map(o -> o.row().seq()).toArray(Long[]::new);
+    }
+
+    /**
+     * Marks a row this relay published at its transaction's commit ({@link Outbox#recordPublishedAtCommit}) as sent,
+     * while it still holds the row's lease: a lease that ran out meanwhile belongs to whichever relay took the row.
+     */
+    Uni<Void> markSentAtCommit(java.util.UUID id) {
+        return pool.preparedQuery(markSentById).execute(Tuple.of(id, name)).replaceWithVoid();
+    }
+
+    /** Gives a row this relay failed to publish at its commit back to the claims, at once rather than when its lease ends. */
+    Uni<Void> releaseAtCommit(java.util.UUID id) {
+        return pool.preparedQuery(releaseById).execute(Tuple.of(id, name)).replaceWithVoid();
     }
 
     /** Deletes rows published or discarded longer ago than the retention. */

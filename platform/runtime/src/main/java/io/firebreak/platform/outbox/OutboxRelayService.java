@@ -29,6 +29,7 @@ public class OutboxRelayService {
     private static final Logger LOG = Logger.getLogger(OutboxRelayService.class);
 
     private final Vertx vertx;
+    private final OutboxSender sender;
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final NotifyListener listener;
@@ -37,19 +38,26 @@ public class OutboxRelayService {
     private final Counter failed;
     private final Counter parked;
     private final AtomicInteger purges = new AtomicInteger();
+    private final Counter publishedAtCommit;
+    private volatile boolean started;
     private volatile boolean stopped;
+    private volatile boolean dropCommittedPublishes;
     private long pollTimer = -1;
     private long purgeTimer = -1;
 
     public OutboxRelayService(Vertx vertx, Pool pool, OutboxSender sender, OutboxConfig config, MeterRegistry registry,
                               @ConfigProperty(name = "quarkus.application.name") String service) {
         this.vertx = vertx;
+        this.sender = sender;
         this.config = config;
         this.relay = new OutboxRelay(pool, sender, config.schema(), RelaySettings.of(config), "relay-" + UUID.randomUUID());
         this.listener = new NotifyListener(vertx, pool, channel(config.schema()), this::trigger,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
         this.runs = new RunCoalescer<>(relay::relayOnce, this::afterRun, this::afterFailure);
         this.published = Counter.builder("firebreak.outbox.rows.published").description("Outbox rows acknowledged by the broker")
+                .tag("service", service).register(registry);
+        this.publishedAtCommit = Counter.builder("firebreak.outbox.rows.published.at.commit")
+                .description("Outbox rows this instance published the moment their transaction committed, without a claim (also counted in published)")
                 .tag("service", service).register(registry);
         this.failed = Counter.builder("firebreak.outbox.send.failures").description("Failed attempts to publish an outbox row")
                 .tag("service", service).register(registry);
@@ -70,6 +78,7 @@ public class OutboxRelayService {
         }
         listener.start();
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> trigger());
+        started = true;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -82,6 +91,49 @@ public class OutboxRelayService {
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
         }
+    }
+
+    /**
+     * Whether an event recorded now may be published by this instance at its transaction's commit
+     * ({@link Outbox#recordPublishedAtCommit}): only while this instance's relay runs.
+     */
+    boolean takesAtCommit() {
+        return config.relayEnabled() && started && !stopped;
+    }
+
+    /** The lease owner a row published at commit is inserted with: this instance's relay. */
+    String owner() {
+        return relay.name();
+    }
+
+    /**
+     * Publishes a row whose insert, leased to this relay, has just committed, then marks it sent — no wake-up, no
+     * claim. Should the send fail, the row goes back to the claims at once; should this instance die first, its
+     * lease runs out and any relay's claim takes it, as for a run cut short.
+     */
+    void publishCommitted(OutboxRow row) {
+        if (stopped || dropCommittedPublishes) {
+            return;
+        }
+        sender.send(row).ifNoItem().after(config.runTimeout()).fail()
+                .onFailure().call(failure -> {
+                    failed.increment();
+                    LOG.warnf("Could not publish outbox row %s (%s) at its commit, leaving it to the relay: %s", row.id(), row.type(),
+                            failure.getMessage());
+                    return relay.releaseAtCommit(row.id()).invoke(this::trigger).onFailure().recoverWithNull();
+                })
+                .chain(() -> relay.markSentAtCommit(row.id())
+                        .onFailure().invoke(failure -> LOG.warnf("Published outbox row %s at its commit but could not mark it sent (%s):"
+                                + " a relay publishes it again when its lease ends; consumers deduplicate", row.id(), failure.getMessage())))
+                .subscribe().with(ignored -> {
+                    published.increment();
+                    publishedAtCommit.increment();
+                }, failure -> { });
+    }
+
+    /** Test seam: drops rows handed over at commit, as an instance that died right after its commit would. */
+    void dropCommittedPublishes(boolean drop) {
+        dropCommittedPublishes = drop;
     }
 
     /** Asks for a relay run; coalesces with a run already in progress. */

@@ -361,6 +361,111 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void anEventRecordedToBePublishedAtCommitLeavesAtTheCommitWithoutWaitingForTheRelay() throws Throwable {
+        String key = "at-commit-" + UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(relayService::pause); // only the hand-over at commit can publish it now
+        try {
+            UUID id = createAtCommit(key, "at-commit");
+
+            List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(id.toString()), WAIT);
+            List<ConsumerRecord<String, byte[]>> mine = records.stream().filter(r -> id.toString().equals(header(r, "ce_id"))).toList();
+            assertThat(mine).hasSize(1);
+            assertThat(mine.get(0).key()).isEqualTo(key);
+            assertThat(header(mine.get(0), "ce_type")).isEqualTo(WidgetCreated.TYPE);
+            assertThat(TestKafkaClient.value(mine.get(0))).as("the payload as the row holds it, as a claim would publish it")
+                    .isEqualTo(Db.text("select payload::text from platform_test.outbox_event where id = ?", id));
+            await().atMost(WAIT).until(() -> Db.count("select count(*) from platform_test.outbox_event where id = ?"
+                    + " and sent_at is not null and lease_owner is null and attempts = 1", id) == 1);
+        } finally {
+            relayService.resume();
+        }
+    }
+
+    @Test
+    void anEventLeasedAtItsInsertWakesNoRelayWhileAnUnleasedOneDoes() throws Throwable {
+        try (java.sql.Connection listening = io.firebreak.testing.TestPostgres.connect()) {
+            try (var listen = listening.createStatement()) {
+                listen.execute("listen " + OutboxRelayService.channel("platform_test"));
+            }
+            var pg = listening.unwrap(org.postgresql.PGConnection.class);
+            // Published at its commit by the relay it is leased to: a wake-up would only send every relay to claim nothing.
+            createAtCommit("leased-" + UUID.randomUUID(), "leased");
+            create("unleased-" + UUID.randomUUID(), "unleased", 0, false);
+            // Notifications arrive in commit order: once the second event's has come, the first's would have too.
+            List<org.postgresql.PGNotification> heard = new ArrayList<>();
+            long until = System.nanoTime() + WAIT.toNanos();
+            while (heard.isEmpty() && System.nanoTime() < until) {
+                var some = pg.getNotifications(500);
+                if (some != null) {
+                    heard.addAll(List.of(some));
+                }
+            }
+            var late = pg.getNotifications(300);
+            if (late != null) {
+                heard.addAll(List.of(late));
+            }
+            assertThat(heard).as("wake-ups for one leased and one unleased insert").hasSize(1);
+        }
+    }
+
+    @Test
+    void anEventWhoseSubjectHasAnOlderUnpublishedEventIsLeftToTheRelayAndFollowsIt() throws Throwable {
+        String key = "behind-" + UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(relayService::pause);
+        UUID newer;
+        try {
+            create(key, "older", 0, false);
+            newer = createAtCommit(key, "newer");
+            assertThat(Db.text("select lease_owner from platform_test.outbox_event where id = ?", newer))
+                    .as("not leased: the older event of its key goes first").isNull();
+            Thread.sleep(500); // a publish at commit would have happened by now
+            assertThat(Db.count("select count(*) from platform_test.outbox_event where partition_key = ? and sent_at is null", key))
+                    .isEqualTo(2);
+        } finally {
+            relayService.resume();
+        }
+        relayService.trigger();
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(newer.toString()), WAIT);
+        List<String> names = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            if (key.equals(r.key())) {
+                names.add(mapper.readTree(r.value()).get("name").asText());
+            }
+        }
+        assertThat(names).containsExactly("older", "newer");
+    }
+
+    @Test
+    void anEventWhoseInstanceDiedBetweenCommitAndPublishIsRelayedOnceItsLeaseEnds() throws Throwable {
+        String key = "orphan-" + UUID.randomUUID();
+        relayService.dropCommittedPublishes(true);
+        UUID id;
+        try {
+            id = createAtCommit(key, "orphan");
+        } finally {
+            relayService.dropCommittedPublishes(false);
+        }
+        assertThat(Db.text("select lease_owner from platform_test.outbox_event where id = ?", id))
+                .as("inserted leased to the relay that was to publish it").isEqualTo(relayService.owner());
+        relayService.trigger();
+        Thread.sleep(500);
+        assertThat(Db.count("select count(*) from platform_test.outbox_event where id = ? and sent_at is null", id))
+                .as("the lease holds claims off").isEqualTo(1);
+
+        Db.update("update platform_test.outbox_event set lease_until = now() - interval '1 second' where id = ?", id); // it ran out
+        relayService.trigger();
+
+        UUID marker = create(key, "marker", 0, false);
+        List<ConsumerRecord<String, byte[]>> records = TestKafkaClient.readUntil(TOPIC, r -> ids(r).contains(marker.toString()), WAIT);
+        assertThat(records.stream().filter(r -> id.toString().equals(header(r, "ce_id")))).as("relayed once").hasSize(1);
+    }
+
+    private UUID createAtCommit(String key, String name) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> io.firebreak.platform.work.AfterCommit.around(
+                () -> widgets.createPublishedAtCommit(key, name)));
+    }
+
     /** Service methods with {@code @WithTransaction} need a Vert.x context; the test thread has none. */
     private UUID create(String key, String name, int failTimes, boolean fail) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> widgets.create(key, name, failTimes, fail));

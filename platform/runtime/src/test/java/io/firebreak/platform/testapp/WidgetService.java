@@ -39,6 +39,16 @@ public class WidgetService {
                         : Uni.createFrom().item(eventId));
     }
 
+    /** Stores a widget and records its event under {@code key} to be published at the commit (Outbox#recordPublishedAtCommit). */
+    @WithTransaction
+    public Uni<UUID> createPublishedAtCommit(String key, String name) {
+        Widget widget = new Widget();
+        widget.id = UUID.randomUUID();
+        widget.name = name;
+        return Panache.getSession().chain(s -> s.persist(widget))
+                .chain(() -> outbox.recordPublishedAtCommit(WidgetCreated.TYPE, key, new WidgetCreated(widget.id, name, 0)));
+    }
+
     /** Like {@link #create}, but the transaction stays open (uncommitted) until {@code release} completes. */
     @WithTransaction
     public Uni<UUID> createHolding(String key, String name, java.util.concurrent.CompletionStage<Void> release) {
