@@ -38,12 +38,14 @@ public class SignalsConsumer {
 
     /**
      * A polled batch at a time, one transaction per batch: an alert storm passes through here too, so the batch's
-     * signals are folded into one write per alert group (Effectiveness.alertSignals); change events one by one.
+     * signals are folded into one write per alert group (Effectiveness.alertSignals); change events one by one. An
+     * alert signal leaves no inbox row: its fold (earliest trigger, latest trigger and resolve, the first summary) is
+     * the same however often it is applied, so deduplicating it would only cost an insert per alert.
      */
     @Incoming("signals")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         return inbox.handle(batch, CONSUMER, type -> EventTypes.CHANGE_RECEIVED.equals(type) || EventTypes.SIGNAL_RECEIVED.equals(type),
-                this::applyAll, event -> applyAll(List.of(event)));
+                EventTypes.SIGNAL_RECEIVED::equals, this::applyAll, event -> applyAll(List.of(event)));
     }
 
     private Uni<Void> applyAll(List<CloudEventEnvelope> events) {

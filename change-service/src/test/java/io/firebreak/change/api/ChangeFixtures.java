@@ -122,7 +122,7 @@ public final class ChangeFixtures {
         sendKeyed(context, key, subject, type, data, Map.of());
     }
 
-    private static void sendKeyed(String context, String key, String subject, String type, String data, Map<String, String> extra) {
+    static void sendKeyed(String context, String key, String subject, String type, String data, Map<String, String> extra) {
         Map<String, String> headers = TestKafkaClient.cloudEventHeaders(context, subject, type);
         headers.putAll(extra);
         TestKafkaClient.send(TestRun.topic(context), key, data.getBytes(StandardCharsets.UTF_8), headers);

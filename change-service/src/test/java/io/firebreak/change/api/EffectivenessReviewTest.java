@@ -74,9 +74,46 @@ class EffectivenessReviewTest {
     }
 
     private static void signal(String service, String dedupKey, String action, Instant at) {
+        signal(service, dedupKey, action, at, UUID.randomUUID());
+    }
+
+    private static void signal(String service, String dedupKey, String action, Instant at, UUID eventId) {
         ChangeFixtures.sendKeyed("signals", service + ":" + dedupKey, service, "io.firebreak.signal.received.v1", "{\"businessService\":\""
                 + service + "\",\"integrationKeyId\":\"k1\",\"integration\":\"ALERTMANAGER\",\"action\":\"" + action + "\",\"dedupKey\":\""
-                + dedupKey + "\",\"summary\":\"" + dedupKey + " firing\",\"timestamp\":\"" + at + "\",\"receivedAt\":\"" + at + "\"}");
+                + dedupKey + "\",\"summary\":\"" + dedupKey + " firing\",\"timestamp\":\"" + at + "\",\"receivedAt\":\"" + at + "\"}",
+                Map.of(io.firebreak.events.CloudEventHeaders.ID, eventId.toString()));
+    }
+
+    @Test
+    void anAlertSignalDeliveredTwiceLeavesItsGroupAsOnceDeliveredAndNoInboxRow() throws Exception {
+        String service = service(unique("search-api"));
+        Instant first = Instant.parse("2026-01-05T10:00:00Z");
+        Instant later = first.plusSeconds(60);
+        UUID redelivered = UUID.randomUUID();
+        UUID earliest = UUID.randomUUID();
+        UUID resolve = UUID.randomUUID();
+        // The later trigger twice (a redelivery, after the earliest one came), then the resolve.
+        signal(service, "disk-full", "trigger", later, redelivered);
+        signal(service, "disk-full", "trigger", first, earliest);
+        signal(service, "disk-full", "trigger", later, redelivered);
+        signal(service, "disk-full", "resolve", later.plusSeconds(30), resolve);
+
+        try (java.sql.Connection db = io.firebreak.testing.TestPostgres.connect()) {
+            await().atMost(ChangeFixtures.WAIT).until(() -> rows(db, "select count(*) from change.alert_group where service = '" + service
+                    + "' and last_resolved_at is not null") == 1);
+            assertThat(rows(db, "select count(*) from change.alert_group where service = '" + service + "' and dedup_key = 'disk-full'"
+                    + " and first_at = '" + first + "' and last_triggered_at = '" + later + "'"
+                    + " and last_resolved_at = '" + later.plusSeconds(30) + "'")).as("earliest and latest kept").isEqualTo(1);
+            assertThat(rows(db, "select count(*) from change.inbox_event where event_id in ('" + redelivered + "', '" + earliest
+                    + "', '" + resolve + "')")).as("no inbox row for an alert signal").isZero();
+        }
+    }
+
+    private static long rows(java.sql.Connection db, String sql) throws java.sql.SQLException {
+        try (var statement = db.createStatement(); var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @Test

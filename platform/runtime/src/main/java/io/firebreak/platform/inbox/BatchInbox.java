@@ -96,6 +96,18 @@ public class BatchInbox {
     public Uni<Void> handle(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
                             Function<List<CloudEventEnvelope>, Uni<Void>> batchEffect,
                             Function<CloudEventEnvelope, Uni<Void>> oneEffect) {
+        return handle(batch, consumer, wanted, type -> false, batchEffect, oneEffect);
+    }
+
+    /**
+     * As {@link #handle(KafkaRecordBatch, String, Predicate, Function, Function)}, where the events of the
+     * {@code idempotent} types have an effect that a redelivery cannot change (a fold of earliest and latest times, a
+     * set-if-absent): they leave no inbox row and always reach the effect. For a consumer of the alert stream that is
+     * one insert (and one index entry, and its purge) less per alert.
+     */
+    public Uni<Void> handle(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
+                            Predicate<String> idempotent, Function<List<CloudEventEnvelope>, Uni<Void>> batchEffect,
+                            Function<CloudEventEnvelope, Uni<Void>> oneEffect) {
         List<Decoded> decoded = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
@@ -121,7 +133,7 @@ public class BatchInbox {
         DistributionSummary.builder("firebreak.inbox.batch.records").description("Records of a polled batch the consumer acts on")
                 .tag("consumer", consumer).register(registry).record(decoded.size());
         Uni<Void> work = decoded.isEmpty() ? Uni.createFrom().voidItem()
-                : inbox.retried(process(decoded.stream().map(Decoded::event).toList(), consumer, batchEffect), consumer)
+                : inbox.retried(process(decoded.stream().map(Decoded::event).toList(), consumer, idempotent, batchEffect), consumer)
                         .replaceWithVoid()
                         .onFailure().recoverWithUni(failure -> {
                             LOG.warnf("%s could not commit a batch of %d (%s); processing it record by record",
@@ -139,20 +151,30 @@ public class BatchInbox {
     /** Runs the effect for the events not yet processed by the consumer; answers how many ran. */
     public Uni<Integer> process(List<CloudEventEnvelope> events, String consumer,
                                 Function<List<CloudEventEnvelope>, Uni<Void>> effect) {
+        return process(events, consumer, type -> false, effect);
+    }
+
+    /** As {@link #process(List, String, Function)}; events of the {@code idempotent} types are always new, and leave no row. */
+    public Uni<Integer> process(List<CloudEventEnvelope> events, String consumer, Predicate<String> idempotent,
+                                Function<List<CloudEventEnvelope>, Uni<Void>> effect) {
         ArrayNode rows = mapper.createArrayNode();
         for (CloudEventEnvelope event : events) {
-            rows.addObject().put("id", event.id().toString()).put("type", event.type());
+            if (!idempotent.test(event.type())) {
+                rows.addObject().put("id", event.id().toString()).put("type", event.type());
+            }
         }
         String json = rows.toString();
+        boolean recorded = !rows.isEmpty();
         return Uni.createFrom().deferred(() -> {
             Timer.Sample transaction = Timer.start(registry);
-            return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> SessionSql
-                    .on(session, insert)
-                    .bind("consumer", consumer)
-                    .bind("events", json)
-                    .column()
+            return AfterCommit.around(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> (!recorded
+                    ? Uni.createFrom().item(List.<Object>of())
+                    : SessionSql.on(session, insert)
+                            .bind("consumer", consumer)
+                            .bind("events", json)
+                            .column())
                     .chain(inserted -> {
-                        List<CloudEventEnvelope> fresh = fresh(events, inserted);
+                        List<CloudEventEnvelope> fresh = fresh(events, inserted, idempotent);
                         if (fresh.size() < events.size()) {
                             LOG.debugf("%s already processed %d of a batch of %d", consumer, events.size() - fresh.size(), events.size());
                         }
@@ -164,12 +186,12 @@ public class BatchInbox {
         });
     }
 
-    /** The events whose ids the insert returned, in record order, each id once. */
-    private static List<CloudEventEnvelope> fresh(List<CloudEventEnvelope> events, List<Object> inserted) {
+    /** The events whose ids the insert returned, each id once, and every event of an idempotent type, in record order. */
+    private static List<CloudEventEnvelope> fresh(List<CloudEventEnvelope> events, List<Object> inserted, Predicate<String> idempotent) {
         Set<Object> pending = new HashSet<>(inserted);
-        List<CloudEventEnvelope> fresh = new ArrayList<>(inserted.size());
+        List<CloudEventEnvelope> fresh = new ArrayList<>(events.size());
         for (CloudEventEnvelope event : events) {
-            if (pending.remove(event.id())) {
+            if (idempotent.test(event.type()) || pending.remove(event.id())) {
                 fresh.add(event);
             }
         }
