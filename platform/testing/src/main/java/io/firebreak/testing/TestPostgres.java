@@ -73,4 +73,33 @@ public final class TestPostgres {
     public static Connection connect() throws SQLException {
         return java.sql.DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
+
+    /** What a test does while listening: JDBC work that may throw. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Throwable;
+    }
+
+    /**
+     * The notifications {@code channel} receives while {@code work} runs: listens first, runs the work, then collects
+     * until the first arrives (up to {@code wait}) and for 300 ms more. Notifications arrive in commit order, so a
+     * test whose last commit must notify learns that the earlier ones did not once it has heard one.
+     */
+    public static int notificationsDuring(String channel, java.time.Duration wait, Work work) throws Throwable {
+        try (Connection listening = connect()) {
+            try (Statement listen = listening.createStatement()) {
+                listen.execute("listen " + channel);
+            }
+            org.postgresql.PGConnection pg = listening.unwrap(org.postgresql.PGConnection.class);
+            work.run();
+            int heard = 0;
+            long until = System.nanoTime() + wait.toNanos();
+            while (heard == 0 && System.nanoTime() < until) {
+                org.postgresql.PGNotification[] some = pg.getNotifications(500);
+                heard += some == null ? 0 : some.length;
+            }
+            org.postgresql.PGNotification[] late = pg.getNotifications(300);
+            return heard + (late == null ? 0 : late.length);
+        }
+    }
 }

@@ -59,13 +59,7 @@ final class Faults {
 
     /** SIGKILL of one component (a service instance, kafka), then {@code up}. */
     void kill(String name) throws Exception {
-        Instant at = Instant.now();
-        run("kill-" + name, "deploy/local/fault", "kill", name);
-        CompletableFuture<Double> component = CompletableFuture.supplyAsync(() -> untilReady(name, at));
-        boolean ok = run("up-after-" + name, "deploy/local/up");
-        // up may give up (its own per-instance limit) before the component is ready: then it is reported as not ready.
-        double ready = component.completeOnTimeout(Double.NaN, 1, TimeUnit.MINUTES).join();
-        record("kill -9 " + name, at, ok, ready, bootSeconds(repo.resolve("deploy/local/.state/logs/" + name + ".log")));
+        strikeAndRestart("kill -9 " + name, name, "kill");
     }
 
     /**
@@ -74,12 +68,17 @@ final class Faults {
      * dead-letter them.
      */
     void stop(String name) throws Exception {
+        strikeAndRestart("graceful stop (SIGTERM) " + name, name, "stop");
+    }
+
+    private void strikeAndRestart(String label, String name, String fault) throws Exception {
         Instant at = Instant.now();
-        run("stop-" + name, "deploy/local/fault", "stop", name);
+        run(fault + "-" + name, "deploy/local/fault", fault, name);
         CompletableFuture<Double> component = CompletableFuture.supplyAsync(() -> untilReady(name, at));
-        boolean ok = run("up-after-stop-" + name, "deploy/local/up");
+        boolean ok = run("up-after-" + fault + "-" + name, "deploy/local/up");
+        // up may give up (its own per-instance limit) before the component is ready: then it is reported as not ready.
         double ready = component.completeOnTimeout(Double.NaN, 1, TimeUnit.MINUTES).join();
-        record("graceful stop (SIGTERM) " + name, at, ok, ready, bootSeconds(repo.resolve("deploy/local/.state/logs/" + name + ".log")));
+        record(label, at, ok, ready, bootSeconds(repo.resolve("deploy/local/.state/logs/" + name + ".log")));
     }
 
     /** PostgreSQL stopped in immediate mode and started (crash recovery). */
