@@ -99,7 +99,8 @@ public class Inbox {
                     Counter.builder("firebreak.inbox.transient.failures")
                             .description("Attempts of an inbox effect that failed because the database was unavailable (retried)")
                             .tag("consumer", consumer).register(registry).increment();
-                    LOG.warnf("%s: the database is unavailable (%s); retrying for up to %s", consumer, failure, config.transientRetry());
+                    LOG.warnf("%s: the database is unavailable, or this service is shutting down (%s); retrying for up to %s,"
+                            + " never dead-lettering", consumer, failure, config.transientRetry());
                 })
                 .onFailure(TransientFailures::isTransient).retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff()).expireIn(config.transientRetry().toMillis())
