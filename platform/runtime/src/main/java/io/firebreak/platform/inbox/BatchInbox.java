@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,8 @@ public class BatchInbox {
     private final Inbox inbox;
     private final ObjectMapper mapper;
     private final String insert;
+    private final String lockSubjects;
+    private final String subjectPrefix;
     private final MeterRegistry registry;
 
     public BatchInbox(Inbox inbox, InboxConfig config, ObjectMapper mapper, MeterRegistry registry) {
@@ -57,6 +60,11 @@ public class BatchInbox {
         this.insert = "insert into " + table + " (consumer, event_id, event_type, processed_at)"
                 + " select :consumer, e.id, e.type, now() from jsonb_to_recordset(cast(cast(:events as text) as jsonb))"
                 + " as e(id uuid, type text) on conflict do nothing returning event_id";
+        // Locks are taken in the array's order (a function scan, no sort between it and the lock calls); the schema in
+        // the key keeps two services sharing a database from waiting on each other.
+        this.lockSubjects = "select cast(pg_advisory_xact_lock(hashtextextended(:prefix || s.subject, 0)) as text)"
+                + " from jsonb_array_elements_text(cast(cast(:subjects as text) as jsonb)) as s(subject)";
+        this.subjectPrefix = "firebreak.inbox:" + config.schema() + ":";
     }
 
     /**
@@ -69,7 +77,32 @@ public class BatchInbox {
      */
     public Uni<Void> handleEach(KafkaRecordBatch<String, byte[]> batch, String consumer, Predicate<String> wanted,
                                 Function<CloudEventEnvelope, Uni<Void>> effect) {
-        return handle(batch, consumer, wanted, events -> eachDetached(events, effect), effect);
+        return handle(batch, consumer, wanted, events -> eachSubjectLocked(events, effect), effect);
+    }
+
+    /**
+     * The batch effect of {@link #handleEach}: first locks the subjects of the events (transaction-scoped, in one
+     * sorted order), then runs the effect for each event as {@link #eachDetached}. Two consumers of one service that
+     * project the same incidents from different topics (the declaration from classification's, the lifecycle from
+     * response's) otherwise write the same rows in opposite orders in their batch transactions and deadlock: PostgreSQL
+     * aborted one every few seconds in a 200 alerts/s run (each abort a 1 s stall and a retried batch). With the locks
+     * taken first and in order, the second batch waits for the first instead.
+     */
+    public Uni<Void> eachSubjectLocked(List<CloudEventEnvelope> events, Function<CloudEventEnvelope, Uni<Void>> effect) {
+        TreeSet<String> subjects = new TreeSet<>();
+        for (CloudEventEnvelope event : events) {
+            if (event.subject() != null) {
+                subjects.add(event.subject());
+            }
+        }
+        if (subjects.isEmpty()) {
+            return eachDetached(events, effect);
+        }
+        ArrayNode sorted = mapper.createArrayNode();
+        subjects.forEach(sorted::add);
+        return Panache.getSession()
+                .chain(session -> SessionSql.on(session, lockSubjects).bind("prefix", subjectPrefix).bind("subjects", sorted.toString()).rows())
+                .chain(() -> eachDetached(events, effect));
     }
 
     /**
