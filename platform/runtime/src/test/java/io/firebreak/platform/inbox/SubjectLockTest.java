@@ -1,5 +1,6 @@
 package io.firebreak.platform.inbox;
 
+import static io.firebreak.platform.testapp.OwnThread.async;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.firebreak.events.EventTypes;
@@ -11,7 +12,6 @@ import io.firebreak.platform.testapp.Db;
 import io.firebreak.testing.FirebreakTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
@@ -106,19 +106,5 @@ class SubjectLockTest {
         return new ResponseStatusChanged(id, "INC-2026-0777", "checkout", Priority.P1, false, "ACKNOWLEDGED", "DECLARED", "ivan",
                 DETECTED.plusSeconds(120), null, null, DETECTED, DETECTED.plusSeconds(60), DETECTED.plusSeconds(120), "ivan", null,
                 null, null, null, null, null, 0);
-    }
-
-    /** Runs the call on its own thread (it blocks on its transaction), answering its result later. */
-    private static <T> CompletableFuture<T> async(java.util.function.Supplier<Uni<T>> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(VertxContextSupport.subscribeAndAwait(call));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "test-batch");
-        thread.start();
-        return result;
     }
 }

@@ -1,5 +1,6 @@
 package io.firebreak.platform.outbox;
 
+import static io.firebreak.platform.testapp.OwnThread.async;
 import static io.firebreak.testing.TestKafkaClient.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -452,20 +453,6 @@ class OutboxTest {
     /** Service methods with {@code @WithTransaction} need a Vert.x context; the test thread has none. */
     private UUID create(String key, String name, int failTimes, boolean fail) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> widgets.create(key, name, failTimes, fail));
-    }
-
-    /** Runs a service call on its own thread (it blocks on its transaction), answering its result later. */
-    private static <T> CompletableFuture<T> async(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> call) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(VertxContextSupport.subscribeAndAwait(call));
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "test-writer");
-        thread.start();
-        return result;
     }
 
     private static OutboxSender recording(OutboxSender delegate, String name, Map<String, List<Long>> publishedBy) {
