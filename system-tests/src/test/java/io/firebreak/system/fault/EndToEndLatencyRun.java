@@ -65,7 +65,8 @@ class EndToEndLatencyRun {
     private final List<long[]> kafkaHops = new CopyOnWriteArrayList<>(); // {consumedAtMillis, hopMicros}
     private final java.util.concurrent.CountDownLatch watching = new java.util.concurrent.CountDownLatch(1);
 
-    private record Sample(int rate, String service, Instant sentAt) {
+    /** {@code window}: the index of the rate window (e2e.rates may repeat a rate, e.g. to show warm-up, then steady state). */
+    private record Sample(int window, String service, Instant sentAt) {
     }
 
     @Test
@@ -96,9 +97,10 @@ class EndToEndLatencyRun {
             List<long[]> windows = new ArrayList<>();
             Map<Integer, int[]> answers = new ConcurrentHashMap<>();
             int next = 0;
-            for (int rate : RATES) {
+            for (int window = 0; window < RATES.size(); window++) {
+                int rate = RATES.get(window);
                 long from = System.currentTimeMillis();
-                answers.put(rate, drive(rate, noise, fresh.subList(next, next + perRate), samples));
+                answers.put(window, drive(window, rate, noise, fresh.subList(next, next + perRate), samples));
                 windows.add(new long[] {rate, from, System.currentTimeMillis()});
                 next += perRate;
                 Thread.sleep(5_000);
@@ -123,7 +125,7 @@ class EndToEndLatencyRun {
     }
 
     /** Open loop at {@code rate}/s for SECONDS: every (rate / INCIDENTS_PER_SECOND)-th trigger opens a fresh group. */
-    private int[] drive(int rate, List<AlertLoad.Group> noise, List<AlertLoad.Group> fresh, List<Sample> samples) throws Exception {
+    private int[] drive(int window, int rate, List<AlertLoad.Group> noise, List<AlertLoad.Group> fresh, List<Sample> samples) throws Exception {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
@@ -141,7 +143,7 @@ class EndToEndLatencyRun {
                     // A measured alert is sent until accepted, as a PagerDuty sender retries a 429 or 503: its
                     // latency counts from the first scheduled send, so admission control's refusals show in it.
                     AlertLoad.Group g = fresh.get((int) (n / every));
-                    samples.add(new Sample(rate, g.service(), scheduled));
+                    samples.add(new Sample(window, g.service(), scheduled));
                     sendUntilAccepted(g, 20, statuses).whenComplete((status, e) -> (status != null && status == 202 ? accepted : other).incrementAndGet());
                 } else {
                     send(noise.get((int) (n % noise.size()))).whenComplete((status, e) -> {
@@ -250,7 +252,8 @@ class EndToEndLatencyRun {
                 + " raw Kafka: record timestamp → consumed here, for every record on firebreak.classification\n\n");
         out.append(String.format("%6s %8s %8s %7s | %9s %9s | %9s %9s %9s | %9s %9s %9s | %9s %9s | %9s %9s %7s%n", "rate", "sent", "202", "other", "det p50", "det p99",
                 "decl p50", "decl p99", "decl max", "page p50", "page p99", "page max", "d→p p50", "d→p p99", "kafka p50", "kafka p99", "records"));
-        for (long[] w : windows) {
+        for (int window = 0; window < windows.size(); window++) {
+            long[] w = windows.get(window);
             int rate = (int) w[0];
             List<Double> toDeclared = new ArrayList<>();
             List<Double> toPage = new ArrayList<>();
@@ -258,7 +261,7 @@ class EndToEndLatencyRun {
             List<Double> toDetected = new ArrayList<>();
             Map<String, Integer> priorities = new java.util.TreeMap<>();
             for (Sample s : samples) {
-                if (s.rate() != rate) {
+                if (s.window() != window) {
                     continue;
                 }
                 Instant declared = declaredAt.get(s.service());
@@ -285,7 +288,7 @@ class EndToEndLatencyRun {
             Collections.sort(toPage);
             Collections.sort(declaredToPage);
             Collections.sort(sortedHops);
-            int[] a = answers.get(rate);
+            int[] a = answers.get(window);
             out.append(String.format("%6d %8d %8d %7d | %9.0f %9.0f | %9.0f %9.0f %9.0f | %9.0f %9.0f %9.0f | %9.0f %9.0f | %9.1f %9.1f %7d   %s%n", rate,
                     a[0], a[1], a[2], pct(toDetected, 50), pct(toDetected, 99), pct(toDeclared, 50), pct(toDeclared, 99), pct(toDeclared, 100),
                     pct(toPage, 50), pct(toPage, 99), pct(toPage, 100), pct(declaredToPage, 50), pct(declaredToPage, 99),
