@@ -135,7 +135,7 @@ class EndToEndLatencyRun {
         Instant start = Instant.now();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         clock.scheduleAtFixedRate(() -> {
-            long due = Math.min(total, Duration.between(start, Instant.now()).toNanos() * rate / 1_000_000_000L);
+            long due = Math.min(total, dueBy(Duration.between(start, Instant.now()).toNanos(), rate));
             for (long n = sent.get(); n < due; n = sent.incrementAndGet()) {
                 // The scheduled time, not the actual one: a client that falls behind must not hide the wait.
                 Instant scheduled = start.plusNanos(n * 1_000_000_000L / rate);
@@ -161,6 +161,15 @@ class EndToEndLatencyRun {
         System.out.printf("[e2e] %d alerts/s: %d sent, %d accepted, %d other; answers %s%n", rate, total, accepted.get(), other.get(),
                 new java.util.TreeMap<>(statuses));
         return new int[] {(int) total, accepted.get(), other.get()};
+    }
+
+    /**
+     * How many alerts are due {@code elapsedNanos} into a window at {@code rate}/s: alert n is scheduled at n / rate, so
+     * alert 0 is due at once. (Until 2026-12-04 this was elapsed × rate, which sent alert n one interval after its
+     * scheduled time and charged the interval to the stack.)
+     */
+    static long dueBy(long elapsedNanos, int rate) {
+        return elapsedNanos * rate / 1_000_000_000L + 1;
     }
 
     private java.util.concurrent.CompletableFuture<Integer> sendUntilAccepted(AlertLoad.Group g, int tries, Map<Integer, Integer> statuses) {
